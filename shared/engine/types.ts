@@ -1,0 +1,228 @@
+// The game state and what the engine returns. Plain JSON data (no classes, no Maps), so a state
+// can be stored, compared field for field, and sent over the wire after `viewFor` filters it.
+import type { Action, Actor, Occupant, Viewer } from '../protocol/actions';
+import type { DealStatusName, Scenario } from '../scenario/schema';
+
+export type { Action, Actor, Viewer, Occupant };
+
+/** `${role}/${seat}` */
+export type SeatKey = string;
+
+export interface SeatState {
+  role: string;
+  seat: string;
+  occupant: Occupant | null;
+  ready: boolean;
+}
+
+export interface DealVersion {
+  version: number;
+  /** The role that wrote this version. */
+  by: string;
+  terms: Record<string, string>;
+}
+
+export interface Deal {
+  id: string;
+  dealType: string;
+  /** 1: a binding agreement; 2: a track II memorandum. */
+  track: 1 | 2;
+  author: string;
+  parties: string[];
+  status: DealStatusName;
+  /** Every version, oldest first; the last one is current. */
+  versions: DealVersion[];
+  acceptedBy: string[];
+  signedBy: string[];
+  ratifiedBy: string[];
+  /** The role that broke it, once breached. */
+  breachedBy: string | null;
+  /** For an adopted memorandum's proposal: the memorandum it came from. */
+  adoptedFrom: string | null;
+  round: number;
+}
+
+export type ChannelKind = 'public' | 'team' | 'bilateral' | 'network' | 'group';
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  label: string;
+  /** Member roles (every role for public). */
+  members: string[];
+  /** 1: track I (official), 2: track II (informal). */
+  track: 1 | 2;
+}
+
+export interface Message {
+  seq: number;
+  channel: string;
+  /** The sender's role, or null for the facilitator. */
+  role: string | null;
+  seat: string | null;
+  name: string;
+  text: string;
+  at: number;
+  round: number;
+}
+
+export interface Whisper {
+  seq: number;
+  role: string;
+  text: string;
+  at: number;
+}
+
+export type TimelineKind =
+  | 'phase'
+  | 'event'
+  | 'news'
+  | 'statement'
+  | 'deal'
+  | 'action'
+  | 'constraint'
+  | 'collapse'
+  | 'game';
+
+export interface TimelineEntry {
+  seq: number;
+  at: number;
+  round: number;
+  kind: TimelineKind;
+  headline: string;
+  text: string;
+  /** Roles concerned (for filtering and the debrief), empty for everyone. */
+  roles: string[];
+}
+
+export interface Clock {
+  /** When the current phase started (server ms), null before the start. */
+  phaseStartedAt: number | null;
+  /** When the current phase ends (server ms); null while paused or not running. */
+  deadline: number | null;
+  /** Time left when paused. */
+  remainingMs: number | null;
+}
+
+export interface Participation {
+  messages: number;
+  proposals: number;
+  responses: number;
+  signatures: number;
+  statements: number;
+  actions: number;
+  lastActiveSeq: number;
+}
+
+export interface GameState {
+  scenarioId: string;
+  seed: number;
+  /** PRNG state: lives in the game state so replay reproduces every draw. */
+  rng: number[];
+  /** Number of accepted actions so far. */
+  seq: number;
+  status: 'lobby' | 'running' | 'paused' | 'ended';
+  /** 1-based; 0 in the lobby. */
+  round: number;
+  phaseIndex: number;
+  clock: Clock;
+  seats: Record<SeatKey, SeatState>;
+  tracks: Record<string, number>;
+  resources: Record<string, Record<string, number>>;
+  /** trust[from][to] */
+  trust: Record<string, Record<string, number>>;
+  /** Constraint flags set by effects (a constraint may also be active by its condition). */
+  constraintFlags: Record<string, boolean>;
+  unlockedDealTypes: string[];
+  deals: Record<string, Deal>;
+  nextDealNumber: number;
+  /** Channels that exist now (scenario channels + groups opened in play). */
+  channels: Record<string, Channel>;
+  nextGroupNumber: number;
+  messages: Message[];
+  whispers: Whisper[];
+  timeline: TimelineEntry[];
+  firedEvents: string[];
+  /** Deck events not yet drawn or injected. */
+  deck: string[];
+  actionUses: Record<string, Record<string, number>>;
+  participation: Record<SeatKey, Participation>;
+  /** Track and trust values at the end of each round, for the debrief charts. */
+  history: { round: number; tracks: Record<string, number>; trust: Record<string, Record<string, number>> }[];
+  revealed: boolean;
+  outcome: null | { reason: 'completed' | 'ended-by-facilitator' | 'collapse'; at: number };
+}
+
+export interface EngineEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+export type ErrorCode =
+  | 'invalid-action'
+  | 'not-running'
+  | 'game-over'
+  | 'wrong-phase'
+  | 'not-your-seat'
+  | 'no-power'
+  | 'facilitator-only'
+  | 'system-only'
+  | 'unknown-channel'
+  | 'channel-closed'
+  | 'not-a-member'
+  | 'unknown-deal'
+  | 'unknown-deal-type'
+  | 'deal-type-locked'
+  | 'not-a-party'
+  | 'bad-parties'
+  | 'bad-terms'
+  | 'banned-by-constraint'
+  | 'wrong-status'
+  | 'already-done'
+  | 'unknown-action'
+  | 'action-unavailable'
+  | 'insufficient-resources'
+  | 'unknown-role'
+  | 'unknown-seat'
+  | 'unknown-event'
+  | 'unknown-tone'
+  | 'stale-deadline'
+  | 'groups-disabled';
+
+export interface EngineError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type ApplyResult =
+  | { ok: true; state: GameState; events: EngineEvent[] }
+  | { ok: false; error: EngineError };
+
+export interface Roster {
+  /** Seats occupied at creation (others start empty). */
+  seats?: { role: string; seat: string; occupant: Occupant }[];
+}
+
+export interface RoleScore {
+  role: string;
+  total: number;
+  deals: { deal: string | null; dealType: string; points: number; walkAway: boolean }[];
+  objectives: { id: string; description: string; points: number; met: boolean }[];
+  resources: { resource: string; points: number }[];
+  shared: { id: string; description: string; points: number; met: boolean }[];
+  keptDeals: number;
+  breaches: number;
+  collapse: number;
+}
+
+export interface ProposalValue {
+  role: string;
+  dealType: string;
+  points: number;
+  walkAway: number;
+  beatsWalkAway: boolean;
+  /** Points per issue for the chosen option. */
+  perIssue: Record<string, number>;
+}
+
+export type { Scenario };

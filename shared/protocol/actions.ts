@@ -1,0 +1,103 @@
+// The action vocabulary: every move a client (or the server's clock) can submit, as strict zod
+// schemas. The server safeParses every incoming message with `Action` before the engine sees it.
+import { z } from 'zod';
+import { Id } from '../scenario/schema';
+
+export const LIMITS = {
+  chatChars: 1000,
+  statementChars: 600,
+  nameChars: 40,
+  newsChars: 400,
+  groupLabelChars: 60,
+} as const;
+
+const RoleId = Id;
+const DealId = z.string().regex(/^d[0-9]{1,6}$/, 'a deal id such as "d3"');
+const ChannelId = z
+  .string()
+  .max(120)
+  .regex(/^(public|team:[a-z0-9-]+|bilateral:[a-z0-9-]+:[a-z0-9-]+|network:[a-z0-9-]+|group:[0-9]{1,6})$/, 'a channel id');
+const Terms = z.record(Id, Id).describe('one option id per issue id');
+const Text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `at most ${max} characters`);
+
+// --- Player actions (a seat acts for its role) --------------------------------------------------
+
+export const PlayerAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('chat'), channel: ChannelId, text: Text(LIMITS.chatChars) }),
+  z.strictObject({
+    type: z.literal('openGroup'),
+    label: Text(LIMITS.groupLabelChars),
+    members: z.array(RoleId).min(1).max(12).describe('roles invited besides your own'),
+  }),
+  z.strictObject({ type: z.literal('draftDeal'), dealType: Id, parties: z.array(RoleId).min(2).max(12), terms: Terms }),
+  z.strictObject({ type: z.literal('editDraft'), deal: DealId, parties: z.array(RoleId).min(2).max(12), terms: Terms }),
+  z.strictObject({ type: z.literal('proposeDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('counterDeal'), deal: DealId, terms: Terms }),
+  z.strictObject({ type: z.literal('acceptDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('rejectDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('withdrawDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('signDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('ratifyDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('breachDeal'), deal: DealId }),
+  z.strictObject({ type: z.literal('adoptMemorandum'), deal: DealId, parties: z.array(RoleId).min(2).max(12) }),
+  z.strictObject({ type: z.literal('publicStatement'), tone: Id, text: Text(LIMITS.statementChars) }),
+  z.strictObject({ type: z.literal('unilateralAction'), action: Id }),
+  z.strictObject({ type: z.literal('ready'), ready: z.boolean() }),
+]);
+export type PlayerAction = z.infer<typeof PlayerAction>;
+
+// --- Facilitator actions ------------------------------------------------------------------------
+
+export const Occupant = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('human'), name: Text(LIMITS.nameChars) }),
+  z.strictObject({ kind: z.literal('bot'), personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative') }),
+]);
+export type Occupant = z.infer<typeof Occupant>;
+
+export const SeatRef = z.strictObject({ role: RoleId, seat: Id });
+export type SeatRef = z.infer<typeof SeatRef>;
+
+export const FacilitatorAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('startGame') }),
+  z.strictObject({ type: z.literal('pauseGame') }),
+  z.strictObject({ type: z.literal('resumeGame') }),
+  z.strictObject({ type: z.literal('advancePhase') }),
+  z.strictObject({ type: z.literal('extendPhase'), minutes: z.number().min(0.5).max(60) }),
+  z.strictObject({ type: z.literal('injectEvent'), event: Id }),
+  z.strictObject({ type: z.literal('injectNews'), headline: Text(120), text: z.string().max(LIMITS.newsChars).default('') }),
+  z.strictObject({ type: z.literal('whisper'), role: RoleId, text: Text(LIMITS.chatChars) }),
+  z.strictObject({ type: z.literal('assignSeat'), seat: SeatRef, occupant: Occupant.nullable() }),
+  z.strictObject({ type: z.literal('endGame') }),
+  z.strictObject({ type: z.literal('revealAll') }),
+]);
+export type FacilitatorAction = z.infer<typeof FacilitatorAction>;
+
+// --- System actions (submitted by the server itself, never accepted from a client) --------------
+
+export const SystemAction = z.discriminatedUnion('type', [
+  /** The server's clock says the current phase's deadline passed. Carries the phase it means,
+   *  so a late or duplicated tick can never resolve a phase twice. */
+  z.strictObject({ type: z.literal('deadlineReached'), round: z.number().int(), phase: z.number().int() }),
+  /** A student joined (or rejoined under a new name) through the lobby. */
+  z.strictObject({ type: z.literal('takeSeat'), seat: SeatRef, name: Text(LIMITS.nameChars) }),
+  /** The server restarted after a deadline passed: pause rather than resolve behind everyone's back. */
+  z.strictObject({ type: z.literal('pauseForRecovery') }),
+]);
+export type SystemAction = z.infer<typeof SystemAction>;
+
+export const Action = z.union([PlayerAction, FacilitatorAction, SystemAction]);
+export type Action = PlayerAction | FacilitatorAction | SystemAction;
+export type ActionType = Action['type'];
+
+/** Who submits an action. The server decides this from the connection, never from the message. */
+export type Actor =
+  | { kind: 'seat'; role: string; seat: string }
+  | { kind: 'facilitator' }
+  | { kind: 'system' };
+
+/** Who looks at the game. */
+export type Viewer = { kind: 'seat'; role: string; seat: string } | { kind: 'spectator' } | { kind: 'facilitator' };
+
+export const PLAYER_ACTION_TYPES = PlayerAction.options.map((o) => o.shape.type.value);
+export const FACILITATOR_ACTION_TYPES = FacilitatorAction.options.map((o) => o.shape.type.value);
+export const SYSTEM_ACTION_TYPES = SystemAction.options.map((o) => o.shape.type.value);

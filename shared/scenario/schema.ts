@@ -1,0 +1,391 @@
+// The scenario format: one zod schema that is the source of the TypeScript types, the runtime
+// validation and the exported JSON Schema. Scenarios are data written by hand in YAML: every
+// condition and effect below is declarative, nothing here is ever run as code.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Ids are short, lowercase, kebab-case: they appear in YAML, URLs and logs. */
+export const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,47}$/, 'an id: lowercase letters, digits and dashes, starting with a letter');
+
+const Text = z.string().min(1, 'a non-empty text');
+const Points = z.number().int('a whole number of points');
+
+/**
+ * A role reference. A role id, or a placeholder resolved where it is used:
+ * `@self` (in objectives: the role being scored), `@actor` (the role taking the action),
+ * `@parties` (every party of the deal the effect belongs to), `@all` (every role).
+ */
+export const RoleRef = z.string().regex(/^(@self|@actor|@parties|@all|[a-z][a-z0-9-]{0,47})$/, 'a role id or one of @self, @actor, @parties, @all');
+
+export const ROLE_KINDS = ['government', 'agency', 'science', 'industry', 'press'] as const;
+export const RoleKind = z.enum(ROLE_KINDS);
+
+/** What a seat may do for its delegation. Chat, drafting and ready are open to every seat. */
+export const SEAT_POWERS = ['propose', 'sign', 'ratify', 'act', 'speak'] as const;
+export const SeatPower = z.enum(SEAT_POWERS);
+
+/** What a phase may allow. `ready` (and the facilitator) is always allowed. */
+export const PHASE_ALLOWS = ['chat', 'draft', 'propose', 'respond', 'sign', 'ratify', 'memorandum', 'breach', 'statement', 'unilateral'] as const;
+export const PhaseAllow = z.enum(PHASE_ALLOWS);
+
+export const DEAL_STATUSES = ['draft', 'proposed', 'accepted', 'signed', 'inForce', 'rejected', 'withdrawn', 'failed', 'breached', 'adopted'] as const;
+export const DealStatus = z.enum(DEAL_STATUSES);
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: a tree of all/any/not over comparisons on the game state.
+
+/** A comparison: at least one bound. */
+const Bounds = {
+  atLeast: z.number().optional(),
+  atMost: z.number().optional(),
+};
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { track: string; atLeast?: number; atMost?: number }
+  | { trust: { from: string; to: string }; atLeast?: number; atMost?: number }
+  | { resource: string; role: string; atLeast?: number; atMost?: number }
+  | { round: { atLeast?: number; atMost?: number } }
+  | { deal: string; status?: z.infer<typeof DealStatus>; parties?: string[]; terms?: Record<string, string>; count?: { atLeast?: number; atMost?: number } }
+  | { event: string }
+  | { constraint: string };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+    z.strictObject({ track: Id, ...Bounds }),
+    z.strictObject({ trust: z.strictObject({ from: RoleRef, to: RoleRef }), ...Bounds }),
+    z.strictObject({ resource: Id, role: RoleRef, ...Bounds }),
+    z.strictObject({ round: z.strictObject(Bounds) }),
+    z.strictObject({
+      deal: Id,
+      status: DealStatus.optional(),
+      parties: z.array(RoleRef).optional(),
+      terms: z.record(Id, Id).optional(),
+      count: z.strictObject(Bounds).optional(),
+    }),
+    z.strictObject({ event: Id }),
+    z.strictObject({ constraint: Id }),
+  ]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Effects: what events, deals, actions and statements change.
+
+export const Effect = z.discriminatedUnion('effect', [
+  z.strictObject({ effect: z.literal('track'), track: Id, add: z.number().optional(), set: z.number().optional() }),
+  z.strictObject({
+    effect: z.literal('trust'),
+    from: RoleRef,
+    to: RoleRef,
+    add: z.number(),
+    mutual: z.boolean().default(true).describe('also change trust in the other direction'),
+  }),
+  z.strictObject({ effect: z.literal('resource'), role: RoleRef, resource: Id, add: z.number() }),
+  z.strictObject({ effect: z.literal('constraint'), constraint: Id, active: z.boolean() }),
+  z.strictObject({ effect: z.literal('unlockDealType'), dealType: Id }),
+  z.strictObject({ effect: z.literal('news'), headline: Text, text: z.string().optional() }),
+]);
+export type Effect = z.infer<typeof Effect>;
+
+const Effects = z.array(Effect).default([]);
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+const Source = z.strictObject({
+  citation: Text.describe('the work cited'),
+  section: z.string().optional().describe('where in it, e.g. "§3 Public and track II diplomacy"'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tracks, resources, trust
+
+const Threshold = z.strictObject({
+  at: z.number(),
+  label: Text,
+  description: z.string().optional(),
+});
+
+const Track = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  min: z.number().default(0),
+  max: z.number().default(10),
+  start: z.number(),
+  thresholds: z.array(Threshold).default([]),
+});
+
+const ResourceDef = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  min: z.number().default(0),
+  max: z.number().default(100),
+});
+
+const TrustPair = z.strictObject({
+  between: z.tuple([Id, Id]).optional().describe('both directions'),
+  from: Id.optional(),
+  to: Id.optional(),
+  value: z.number(),
+});
+
+const Trust = z.strictObject({
+  min: z.number().default(0),
+  max: z.number().default(100),
+  default: z.number().default(50),
+  initial: z.array(TrustPair).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+const Seat = z.strictObject({
+  id: Id,
+  title: Text,
+  powers: z.array(SeatPower).default([]),
+});
+
+const Objective = z.strictObject({
+  id: Id,
+  description: Text,
+  points: Points,
+  when: Condition,
+});
+
+/** A role's secret valuation of one deal type: points per option of each issue, and its walk-away. */
+const PointTable = z.strictObject({
+  walkAway: Points.describe('points the role can get without this deal (its BATNA)'),
+  issues: z.record(Id, z.record(Id, Points)),
+});
+
+const Role = z.strictObject({
+  id: Id,
+  name: Text,
+  kind: RoleKind,
+  nation: Text,
+  publicBrief: Text,
+  confidentialBrief: Text,
+  seats: z.array(Seat).min(1),
+  resources: z.record(Id, z.number()).default({}),
+  ratifyWhen: Condition.optional().describe('for governments: when ratification succeeds (domestic support)'),
+  objectives: z.array(Objective).default([]),
+  pointTables: z.record(Id, PointTable).default({}),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Channels and constraints
+
+const Network = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  members: z.array(Id).min(2),
+  track: z.union([z.literal(1), z.literal(2)]).default(2),
+});
+
+const Channels = z.strictObject({
+  public: z.boolean().default(true),
+  team: z.boolean().default(true).describe('each delegation has a private team channel'),
+  bilateral: z.boolean().default(true).describe('every pair of roles has a bilateral channel'),
+  groups: z
+    .strictObject({ allowed: z.boolean().default(true), maxMembers: z.number().int().min(3).default(6) })
+    .default({ allowed: true, maxMembers: 6 }),
+  networks: z.array(Network).default([]),
+  facilitatorReadsPrivate: z.boolean().default(false).describe('whether the facilitator reads private channels live'),
+});
+
+/** What a constraint closes or bans: one channel id (public, a network), or everything between two roles. */
+const Target = z.union([
+  z.strictObject({ channel: Id }),
+  z.strictObject({ between: z.tuple([Id, Id]) }),
+]);
+
+const Constraint = z.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  source: z.string().optional(),
+  active: z.boolean().default(false).describe('active from the start'),
+  activeWhen: Condition.optional().describe('also active whenever this holds (e.g. a track level)'),
+  closesChannels: z.array(Target).default([]),
+  bansDeals: z
+    .array(z.strictObject({ between: z.tuple([Id, Id]), dealTypes: z.array(Id).optional() }))
+    .default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Deals
+
+const DealOption = z.strictObject({ id: Id, label: Text, description: z.string().optional() });
+const DealIssue = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  options: z.array(DealOption).min(2),
+});
+
+const DealType = z.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  track: z.union([z.literal(1), z.literal(2)]).describe('1: a binding agreement; 2: a non-binding track II memorandum'),
+  locked: z.boolean().default(false).describe('only available once an effect unlocks it'),
+  parties: z.strictObject({
+    min: z.number().int().min(2).default(2),
+    max: z.number().int().min(2).default(2),
+    roles: z.array(Id).optional(),
+    kinds: z.array(RoleKind).optional(),
+  }),
+  issues: z.array(DealIssue).min(1),
+  ratification: z.boolean().default(false).describe('government parties must ratify before entry into force'),
+  adoptAs: Id.optional().describe('track II only: the track I deal type a government may adopt it as'),
+  onForce: Effects,
+  eachRound: Effects.describe('applied at the end of every round while in force'),
+  onBreach: Effects,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Moves: statements and unilateral actions
+
+const StatementTone = z.strictObject({
+  id: Id,
+  label: Text,
+  effects: Effects,
+});
+
+const UnilateralAction = z.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  roles: z.array(Id).optional(),
+  kinds: z.array(RoleKind).optional(),
+  maxUses: z.number().int().min(1).optional().describe('per game'),
+  requires: Condition.optional(),
+  cost: z.record(Id, z.number()).default({}).describe('resources the actor spends'),
+  effects: Effects,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rounds and phases
+
+const Phase = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  minutes: z.number().positive(),
+  allows: z.array(PhaseAllow).default([]),
+});
+
+const Rounds = z.strictObject({
+  count: z.number().int().min(1),
+  labels: z.array(Text).optional().describe('one per round, e.g. the years it covers'),
+  phases: z.array(Phase).min(1),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+const At = z.strictObject({ round: z.number().int().min(1), phase: Id });
+
+const Event = z.strictObject({
+  id: Id,
+  title: Text,
+  text: Text,
+  source: z.string().optional(),
+  at: At.optional().describe('scheduled: fires at the start of this phase'),
+  when: Condition.optional().describe('conditional: fires once, the first time this holds'),
+  deck: z.number().positive().optional().describe('in the random deck, with this weight'),
+  effects: Effects,
+});
+
+const Deck = z.strictObject({
+  drawsPerRound: z.number().int().min(0).default(1),
+  phase: Id.describe('the phase at whose start cards are drawn'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+const Scoring = z.strictObject({
+  resources: z
+    .array(z.strictObject({ resource: Id, pointsPer: z.number(), roles: z.array(Id).optional() }))
+    .default([]),
+  keptDealBonus: Points.default(0).describe('points per in-force deal a role is party to at the end'),
+  breachPenalty: Points.default(0).describe('points lost per deal a role breached'),
+  sharedObjectives: z.array(Objective).default([]),
+  collapse: z
+    .strictObject({
+      when: Condition,
+      title: Text,
+      text: Text,
+      points: Points.describe('added to every role when the commons collapses (negative)'),
+    })
+    .optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The scenario
+
+export const Scenario = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: Id,
+  title: Text,
+  summary: Text,
+  era: Text,
+  players: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+  durationMinutes: z.number().positive(),
+  learningObjectives: z.array(Text).min(1),
+  sources: z.array(Source).min(1),
+  discussionPrompts: z.array(Text).default([]),
+
+  tracks: z.array(Track).default([]),
+  resources: z.array(ResourceDef).default([]),
+  trust: Trust.default({ min: 0, max: 100, default: 50, initial: [] }),
+  roles: z.array(Role).min(2),
+  channels: Channels.default({
+    public: true,
+    team: true,
+    bilateral: true,
+    groups: { allowed: true, maxMembers: 6 },
+    networks: [],
+    facilitatorReadsPrivate: false,
+  }),
+  constraints: z.array(Constraint).default([]),
+  dealTypes: z.array(DealType).default([]),
+  statements: z.array(StatementTone).default([]),
+  actions: z.array(UnilateralAction).default([]),
+  rounds: Rounds,
+  events: z.array(Event).default([]),
+  deck: Deck.optional(),
+  scoring: Scoring.default({ resources: [], keptDealBonus: 0, breachPenalty: 0, sharedObjectives: [] }),
+});
+
+/** A validated scenario, with every default filled in. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in YAML (defaults may be missing). */
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Role = Scenario['roles'][number];
+export type Seat = Role['seats'][number];
+export type DealType = Scenario['dealTypes'][number];
+export type DealIssue = DealType['issues'][number];
+export type Track = Scenario['tracks'][number];
+export type ScenarioEvent = Scenario['events'][number];
+export type Phase = Scenario['rounds']['phases'][number];
+export type UnilateralAction = Scenario['actions'][number];
+export type ConstraintDef = Scenario['constraints'][number];
+export type Objective = Role['objectives'][number];
+export type Network = Scenario['channels']['networks'][number];
+export type RoleKind = z.infer<typeof RoleKind>;
+export type SeatPower = z.infer<typeof SeatPower>;
+export type PhaseAllow = z.infer<typeof PhaseAllow>;
+export type DealStatusName = z.infer<typeof DealStatus>;
