@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario, type ScenarioInput } from '../../shared/scenario/schema';
+
+type PointTables = Record<string, { walkAway: number; issues: Record<string, Record<string, number>> }>;
 import { analyzeAgreementSpace, formatAgreementSpace, placeDeal } from '../../shared/analysis';
 
 // A tiny scenario whose agreement space is computed by hand in the comments below.
 function fixture(): Scenario {
   const seat = [{ id: 'head', title: 'Head', powers: ['propose', 'sign'] as const }];
-  const role = (id: string, kind: 'agency' | 'science' | 'press', pointTables: object) => ({
+  const role = (id: string, kind: 'agency' | 'science' | 'press', pointTables: PointTables) => ({
     id,
     name: id.toUpperCase(),
     kind,
