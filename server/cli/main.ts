@@ -1,0 +1,60 @@
+// `npx spacebridge <command>`: a small dispatcher over one module per command. A command module
+// exports `run(args): exit code`; it is imported only when used, so `validate` never loads the server.
+import { UsageError } from './usageError';
+
+export type Run = (args: string[]) => number | Promise<number>;
+
+interface CommandEntry {
+  usage: string;
+  summary: string;
+  load: () => Promise<{ run: Run }>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  validate: {
+    usage: 'validate [files or directories...]',
+    summary: 'check scenario files and print every problem as file:line:column (default: scenarios/)',
+    load: () => import('./validate'),
+  },
+  schema: {
+    usage: 'schema',
+    summary: 'print the scenario JSON Schema (for editor autocomplete)',
+    load: () => import('./schema'),
+  },
+  new: {
+    usage: 'new <id> [--out dir]',
+    summary: 'write a commented starter scenario to scenarios/<id>.yaml (or dir/<id>.yaml)',
+    load: () => import('./new'),
+  },
+  // Later commands (serve, simulate, analyze) go here, each in its own file.
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length), 'help'.length);
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return ['Usage: npx spacebridge <command> [options]', '', 'Commands:', ...lines, `  ${'help'.padEnd(width)}  show this help`, ''].join('\n');
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`spacebridge: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const { run } = await command.load();
+    return await run(rest);
+  } catch (error) {
+    // parseArgs reports unknown options and missing values with a TypeError carrying a code.
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`spacebridge ${name}: ${(error as Error).message}\nUsage: npx spacebridge ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
