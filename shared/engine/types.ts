@@ -133,13 +133,16 @@ export interface GameState {
   trust: Record<string, Record<string, number>>;
   /** Constraint flags set by effects (a constraint may also be active by its condition). */
   constraintFlags: Record<string, boolean>;
+  /** Constraints active now (by flag or by condition), in scenario order; recomputed after every change. */
+  activeConstraints: string[];
   unlockedDealTypes: string[];
   deals: Record<string, Deal>;
   nextDealNumber: number;
   /** Channels that exist now (scenario channels + groups opened in play). */
   channels: Record<string, Channel>;
   nextGroupNumber: number;
-  messages: Message[];
+  /** Messages per channel id, oldest first (one array per channel keeps appends cheap). */
+  messages: Record<string, Message[]>;
   whispers: Whisper[];
   timeline: TimelineEntry[];
   firedEvents: string[];
@@ -210,8 +213,13 @@ export interface RoleScore {
   objectives: { id: string; description: string; points: number; met: boolean }[];
   resources: { resource: string; points: number }[];
   shared: { id: string; description: string; points: number; met: boolean }[];
+  /** Points from keptDealBonus (keptDealCount deals in force). */
   keptDeals: number;
+  keptDealCount: number;
+  /** Points lost to breachPenalty (zero or negative; breachCount deals broken). */
   breaches: number;
+  breachCount: number;
+  /** The collapse points (negative) when the commons collapsed, else 0. */
   collapse: number;
 }
 

@@ -2,6 +2,9 @@
 // receives goes through here, so a secret that is not copied into a view cannot leak. Secrets of
 // other roles are ABSENT from a view (no key at all), never blanked.
 import type { Role, Scenario } from '../scenario/schema';
+import { closedBy } from './channels';
+import { indexScenario, seatKey, type ScenarioIndex } from './scenarioIndex';
+import { evaluateProposal, score, scoreRole } from './score';
 import type {
   Channel,
   Clock,
@@ -136,4 +139,181 @@ export interface PublicScenario {
   statements: { id: string; label: string }[];
   actions: Omit<Scenario['actions'][number], 'requires' | 'effects'>[];
   rounds: Scenario['rounds'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building views
+
+const PUBLIC_DEAL_STATUSES = new Set<Deal['status']>(['inForce', 'adopted', 'breached']);
+
+function occupantView(state: GameState, ix: ScenarioIndex, key: string): SeatView['occupant'] {
+  const occupant = state.seats[key].occupant;
+  if (!occupant) return null;
+  if (occupant.kind === 'human') return { kind: 'human', name: occupant.name };
+  return { kind: 'bot', label: `Bot (${ix.seats.get(key)?.title ?? 'seat'})` };
+}
+
+/** Trust rows and columns involving `role`. */
+function trustOf(trust: GameState['trust'], role: string): GameState['trust'] {
+  const out: GameState['trust'] = { [role]: trust[role] };
+  for (const from in trust) if (from !== role) out[from] = { [role]: trust[from][role] };
+  return out;
+}
+
+/** What a deal's terms are worth to a role: by its own table, or (a memorandum) by the table of
+ *  the agreement it can be adopted as. */
+function dealValue(scenario: Scenario, ix: ScenarioIndex, role: Role, deal: Deal): ProposalValue | null {
+  const terms = deal.versions[deal.versions.length - 1].terms;
+  const direct = evaluateProposal(scenario, role.id, deal.dealType, terms);
+  if (direct) return direct;
+  const adoptAs = ix.dealTypes.get(deal.dealType)?.adoptAs;
+  return adoptAs ? evaluateProposal(scenario, role.id, adoptAs, terms) : null;
+}
+
+function debriefOf(state: GameState, scenario: Scenario, scores: RoleScore[]): Debrief {
+  return {
+    roles: scenario.roles.map((role, i) => ({
+      id: role.id,
+      confidentialBrief: role.confidentialBrief,
+      objectives: scores[i].objectives,
+      pointTables: role.pointTables,
+    })),
+    scores,
+  };
+}
+
+/** The view of the game one viewer may receive. Pure; shares unchanged arrays with the state. */
+export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): GameView {
+  const ix = indexScenario(scenario);
+  const isFacilitator = viewer.kind === 'facilitator';
+  const myRole = viewer.kind === 'seat' ? ix.roles.get(viewer.role) : undefined;
+  if (viewer.kind === 'seat' && (!myRole || !ix.seats.has(seatKey(viewer.role, viewer.seat))))
+    throw new Error(`viewFor: no seat ${viewer.role}/${viewer.seat} in ${scenario.id}`);
+  const revealed = state.revealed;
+  const readsPrivate = isFacilitator && (scenario.channels.facilitatorReadsPrivate || revealed || state.status === 'ended');
+
+  const channels: ChannelView[] = [];
+  for (const id in state.channels) {
+    const channel = state.channels[id];
+    const member = myRole !== undefined && channel.members.includes(myRole.id);
+    if (!(isFacilitator || member || channel.kind === 'public')) continue;
+    const reason = closedBy(channel, state, ix);
+    const view: ChannelView = { ...channel, open: reason === null, closedBy: reason };
+    if (member || channel.kind === 'public' || readsPrivate) view.messages = state.messages[id] ?? [];
+    channels.push(view);
+  }
+
+  const deals: Deal[] = [];
+  for (const id in state.deals) {
+    const deal = state.deals[id];
+    const visible =
+      isFacilitator ||
+      PUBLIC_DEAL_STATUSES.has(deal.status) ||
+      (myRole !== undefined &&
+        (deal.status === 'draft' ? deal.author === myRole.id : deal.parties.includes(myRole.id)));
+    if (visible) deals.push(deal);
+  }
+
+  const trust = isFacilitator || revealed ? state.trust : myRole ? trustOf(state.trust, myRole.id) : {};
+  const history =
+    isFacilitator || revealed
+      ? state.history
+      : state.history.map((h) => ({ round: h.round, tracks: h.tracks, trust: myRole ? trustOf(h.trust, myRole.id) : {} }));
+
+  const phase = state.status === 'lobby' ? null : ix.phases[state.phaseIndex];
+  const view: GameView = {
+    viewer,
+    scenarioId: state.scenarioId,
+    seq: state.seq,
+    status: state.status,
+    round: state.round,
+    roundLabel: scenario.rounds.labels?.[state.round - 1] ?? null,
+    phaseIndex: state.phaseIndex,
+    phase: phase
+      ? { id: phase.id, label: phase.label, description: phase.description ?? null, minutes: phase.minutes, allows: phase.allows }
+      : null,
+    clock: state.clock,
+    outcome: state.outcome,
+    tracks: state.tracks,
+    resources: state.resources,
+    constraints: state.activeConstraints.map((id) => constraintView(ix.constraints.get(id)!)),
+    unlockedDealTypes: state.unlockedDealTypes,
+    roles: scenario.roles.map(rolePublic),
+    seats: Object.keys(state.seats).map((key) => {
+      const seat = state.seats[key];
+      const def = ix.seats.get(key)!;
+      return { role: seat.role, seat: seat.seat, title: def.title, powers: def.powers, occupant: occupantView(state, ix, key), ready: seat.ready };
+    }),
+    trust,
+    channels,
+    deals,
+    timeline: state.timeline,
+    history,
+    actionUses: isFacilitator ? state.actionUses : myRole ? { [myRole.id]: state.actionUses[myRole.id] } : {},
+    revealed,
+  };
+
+  if (myRole && viewer.kind === 'seat') {
+    const dealValues: Record<string, ProposalValue> = {};
+    for (const deal of deals) {
+      const value = dealValue(scenario, ix, myRole, deal);
+      if (value) dealValues[deal.id] = value;
+    }
+    view.me = {
+      role: myRole,
+      seat: viewer.seat,
+      dealValues,
+      score: scoreRole(state, scenario, myRole),
+      whispers: state.whispers.filter((w) => w.role === myRole.id),
+    };
+  }
+  const scores = isFacilitator || revealed ? score(state, scenario) : null;
+  if (isFacilitator)
+    view.facilitator = {
+      scores: scores!,
+      whispers: state.whispers,
+      participation: state.participation,
+      firedEvents: state.firedEvents,
+      deck: state.deck,
+    };
+  if (revealed) view.debrief = debriefOf(state, scenario, scores!);
+  return view;
+}
+
+function rolePublic(role: Role): RolePublic {
+  return { id: role.id, name: role.name, kind: role.kind, nation: role.nation, publicBrief: role.publicBrief };
+}
+
+function constraintView(c: Scenario['constraints'][number]): ConstraintView {
+  return c.source === undefined ? { id: c.id, label: c.label, description: c.description } : { id: c.id, label: c.label, description: c.description, source: c.source };
+}
+
+const publicCache = new WeakMap<Scenario, PublicScenario>();
+
+/** The scenario without anything secret (see PublicScenario). Cached per scenario object. */
+export function publicScenario(scenario: Scenario): PublicScenario {
+  let pub = publicCache.get(scenario);
+  if (pub) return pub;
+  pub = {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    era: scenario.era,
+    durationMinutes: scenario.durationMinutes,
+    learningObjectives: scenario.learningObjectives,
+    sources: scenario.sources,
+    discussionPrompts: scenario.discussionPrompts,
+    tracks: scenario.tracks,
+    resources: scenario.resources,
+    trust: { min: scenario.trust.min, max: scenario.trust.max },
+    roles: scenario.roles.map((r) => ({ ...rolePublic(r), seats: r.seats })),
+    channels: scenario.channels,
+    constraints: scenario.constraints.map(constraintView),
+    dealTypes: scenario.dealTypes.map(({ onForce: _f, eachRound: _e, onBreach: _b, ...type }) => type),
+    statements: scenario.statements.map((t) => ({ id: t.id, label: t.label })),
+    actions: scenario.actions.map(({ requires: _r, effects: _e, ...action }) => action),
+    rounds: scenario.rounds,
+  };
+  publicCache.set(scenario, pub);
+  return pub;
 }

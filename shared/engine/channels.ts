@@ -1,0 +1,53 @@
+// Channels: which exist at the start, who is in them, and which constraints close them.
+import type { Scenario } from '../scenario/schema';
+import type { ScenarioIndex } from './scenarioIndex';
+import type { Channel, GameState } from './types';
+
+export const bilateralId = (a: string, b: string): string => (a < b ? `bilateral:${a}:${b}` : `bilateral:${b}:${a}`);
+
+/** Official (track I) when a government takes part, informal (track II) otherwise. */
+function trackOf(ix: ScenarioIndex, members: string[]): 1 | 2 {
+  return members.some((m) => ix.roles.get(m)?.kind === 'government') ? 1 : 2;
+}
+
+export function initialChannels(scenario: Scenario, ix: ScenarioIndex): Record<string, Channel> {
+  const channels: Record<string, Channel> = {};
+  const add = (c: Channel) => (channels[c.id] = c);
+  const roles = scenario.roles;
+  if (scenario.channels.public) add({ id: 'public', kind: 'public', label: 'Public', members: [...ix.roleIds], track: 1 });
+  if (scenario.channels.team)
+    for (const r of roles) add({ id: `team:${r.id}`, kind: 'team', label: `${r.name} team`, members: [r.id], track: trackOf(ix, [r.id]) });
+  if (scenario.channels.bilateral)
+    for (let i = 0; i < roles.length; i++)
+      for (let j = i + 1; j < roles.length; j++) {
+        const [a, b] = [roles[i], roles[j]];
+        const members = [a.id, b.id].sort();
+        add({ id: bilateralId(a.id, b.id), kind: 'bilateral', label: `${a.name} – ${b.name}`, members, track: trackOf(ix, members) });
+      }
+  for (const n of scenario.channels.networks)
+    add({ id: `network:${n.id}`, kind: 'network', label: n.label, members: [...n.members], track: n.track });
+  return channels;
+}
+
+/** The label of the first active constraint that closes the channel, or null when it is open.
+ *  `between: [a, b]` closes a and b's bilateral channel and any group holding both: a coalition
+ *  is no way around a ban on talking. */
+export function closedBy(channel: Channel, state: GameState, ix: ScenarioIndex): string | null {
+  for (const id of state.activeConstraints) {
+    const constraint = ix.constraints.get(id);
+    if (!constraint) continue;
+    for (const target of constraint.closesChannels) {
+      if ('channel' in target) {
+        if (channel.id === target.channel || channel.id === `network:${target.channel}`) return constraint.label;
+      } else if (channel.kind === 'bilateral' || channel.kind === 'group') {
+        const [a, b] = target.between;
+        if (channel.members.includes(a) && channel.members.includes(b)) return constraint.label;
+      }
+    }
+  }
+  return null;
+}
+
+export function groupTrack(ix: ScenarioIndex, members: string[]): 1 | 2 {
+  return trackOf(ix, members);
+}

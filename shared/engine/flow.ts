@@ -1,0 +1,147 @@
+// The game's clockwork: phases start and end, rounds turn over, events fire, the deck is drawn,
+// constraints switch on and off, and the game ends (last round, facilitator, or collapse).
+import type { ScenarioEvent } from '../scenario/schema';
+import { holds, isInForce } from './conditions';
+import { applyEffects } from './effects';
+import { nextRandom } from './rng';
+import type { GameState } from './types';
+import { addTimeline, type Work } from './work';
+
+const MINUTE_MS = 60_000;
+
+export function fireEvent(w: Work, event: ScenarioEvent): void {
+  const { s } = w;
+  s.firedEvents = [...s.firedEvents, event.id];
+  if (s.deck.includes(event.id)) s.deck = s.deck.filter((id) => id !== event.id);
+  w.events.push({ type: 'eventFired', event: event.id });
+  addTimeline(w, 'event', event.title, event.text);
+  applyEffects(w, event.effects, {});
+}
+
+/** Draws `drawsPerRound` cards by weight, without replacement, with the state's PRNG. */
+function drawDeck(w: Work): void {
+  const deck = w.scenario.deck;
+  if (!deck) return;
+  for (let draw = 0; draw < deck.drawsPerRound && w.s.deck.length > 0; draw++) {
+    const cards = w.s.deck.map((id) => w.ix.events.get(id)!);
+    const total = cards.reduce((sum, e) => sum + (e.deck ?? 0), 0);
+    const [r, rng] = nextRandom(w.s.rng);
+    w.s.rng = rng;
+    let pick = r * total;
+    let card = cards[cards.length - 1];
+    for (const e of cards) {
+      pick -= e.deck ?? 0;
+      if (pick < 0) {
+        card = e;
+        break;
+      }
+    }
+    fireEvent(w, card);
+  }
+}
+
+/** Starts the current phase: clock, ready flags, timeline, scheduled events, deck. */
+export function enterPhase(w: Work): void {
+  const { s, ix, scenario } = w;
+  const phase = ix.phases[s.phaseIndex];
+  const durationMs = phase.minutes * MINUTE_MS;
+  s.clock =
+    s.status === 'paused'
+      ? { phaseStartedAt: w.now, deadline: null, remainingMs: durationMs }
+      : { phaseStartedAt: w.now, deadline: w.now + durationMs, remainingMs: null };
+  if (Object.values(s.seats).some((seat) => seat.ready)) {
+    const seats: GameState['seats'] = {};
+    for (const key in s.seats) seats[key] = s.seats[key].ready ? { ...s.seats[key], ready: false } : s.seats[key];
+    s.seats = seats;
+  }
+  const roundLabel = scenario.rounds.labels?.[s.round - 1];
+  addTimeline(w, 'phase', `Round ${s.round}${roundLabel ? ` (${roundLabel})` : ''}: ${phase.label}`, phase.description ?? '');
+  w.events.push({ type: 'phaseStarted', round: s.round, phase: s.phaseIndex, deadline: s.clock.deadline });
+  for (const event of scenario.events)
+    if (event.at && event.at.round === s.round && event.at.phase === phase.id && !s.firedEvents.includes(event.id)) fireEvent(w, event);
+  if (scenario.deck?.phase === phase.id) drawDeck(w);
+}
+
+/** Ends the current phase (deadline, skip, or everyone ready) and starts the next, turning the
+ *  round over after its last phase: `eachRound` effects of deals in force, then history. */
+export function endPhase(w: Work): void {
+  const { s, ix, scenario } = w;
+  w.events.push({ type: 'phaseEnded', round: s.round, phase: s.phaseIndex });
+  if (s.phaseIndex < ix.phases.length - 1) {
+    s.phaseIndex += 1;
+    enterPhase(w);
+    return;
+  }
+  for (const deal of Object.values(s.deals)) {
+    const type = ix.dealTypes.get(deal.dealType);
+    if (type && isInForce(deal) && type.eachRound.length > 0) applyEffects(w, type.eachRound, { parties: deal.parties });
+  }
+  settle(w);
+  recordHistory(w);
+  if (s.status === 'ended') return;
+  if (s.round >= scenario.rounds.count) {
+    finishGame(w, 'completed');
+    return;
+  }
+  s.round += 1;
+  s.phaseIndex = 0;
+  enterPhase(w);
+}
+
+function recordHistory(w: Work): void {
+  const { s } = w;
+  const last = s.history[s.history.length - 1];
+  if (last && last.round === s.round) return;
+  s.history = [...s.history, { round: s.round, tracks: s.tracks, trust: s.trust }];
+}
+
+export function finishGame(w: Work, reason: 'completed' | 'ended-by-facilitator' | 'collapse'): void {
+  const { s } = w;
+  recordHistory(w);
+  s.status = 'ended';
+  s.clock = { phaseStartedAt: s.clock.phaseStartedAt, deadline: null, remainingMs: null };
+  s.outcome = { reason, at: w.now };
+  if (reason === 'collapse') {
+    const collapse = w.scenario.scoring.collapse!;
+    addTimeline(w, 'collapse', collapse.title, collapse.text);
+  }
+  const headline =
+    reason === 'completed' ? 'The game is over' : reason === 'collapse' ? 'The game ends in collapse' : 'The facilitator ended the game';
+  addTimeline(w, 'game', headline);
+  w.events.push({ type: 'gameEnded', reason });
+}
+
+/** Recomputes which constraints are active (flag or condition) and puts changes on the timeline. */
+function refreshConstraints(w: Work): void {
+  const { s, scenario } = w;
+  const active: string[] = [];
+  for (const c of scenario.constraints)
+    if (s.constraintFlags[c.id] || (c.activeWhen && holds(c.activeWhen, scenario, s))) active.push(c.id);
+  const before = s.activeConstraints;
+  if (active.length === before.length && active.every((id, i) => id === before[i])) return;
+  s.activeConstraints = active;
+  for (const c of scenario.constraints) {
+    const was = before.includes(c.id);
+    const is = active.includes(c.id);
+    if (was !== is) addTimeline(w, 'constraint', `${is ? 'In force' : 'Lifted'}: ${c.label}`, c.description);
+  }
+}
+
+/** After every change: constraints, then conditional events (each once, in scenario order, until
+ *  none holds), and the commons collapse, which ends the game at once. */
+export function settle(w: Work): void {
+  const { s, scenario, ix } = w;
+  const collapse = scenario.scoring.collapse;
+  // Each pass fires one event, so this ends after at most one pass per event.
+  for (;;) {
+    refreshConstraints(w);
+    if (s.status === 'lobby' || s.status === 'ended') return;
+    if (collapse && holds(collapse.when, scenario, s)) {
+      finishGame(w, 'collapse');
+      return;
+    }
+    const next = ix.conditionalEvents.find((e) => !s.firedEvents.includes(e.id) && holds(e.when!, scenario, s));
+    if (!next) return;
+    fireEvent(w, next);
+  }
+}

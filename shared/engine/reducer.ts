@@ -1,0 +1,365 @@
+// applyAction: the one entry point that changes a game. Checks who acts and whether the move is
+// legal now, then applies it to a copy-on-write working state. A rejection is a value and changes
+// nothing; the input state is never mutated.
+import {
+  FACILITATOR_ACTION_TYPES,
+  PLAYER_ACTION_TYPES,
+  SYSTEM_ACTION_TYPES,
+  type FacilitatorAction,
+  type PlayerAction,
+  type SystemAction,
+} from '../protocol/actions';
+import type { Scenario, SeatPower } from '../scenario/schema';
+import { closedBy, groupTrack } from './channels';
+import { holds } from './conditions';
+import * as deals from './deals';
+import { applyEffects } from './effects';
+import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
+import { indexScenario, roleName, seatKey } from './scenarioIndex';
+import type { Action, Actor, ApplyResult, GameState, Message, Participation } from './types';
+import { addTimeline, reject, Rejection, type Work } from './work';
+
+const PLAYER = new Set<string>(PLAYER_ACTION_TYPES);
+const FACILITATOR = new Set<string>(FACILITATOR_ACTION_TYPES);
+const SYSTEM = new Set<string>(SYSTEM_ACTION_TYPES);
+
+/** A deadline tick this early (server timer jitter) still counts as the deadline. */
+export const DEADLINE_TOLERANCE_MS = 250;
+
+export function applyAction(state: GameState, action: Action, actor: Actor, now: number, scenario: Scenario): ApplyResult {
+  const w: Work = { scenario, ix: indexScenario(scenario), s: { ...state }, now, events: [] };
+  try {
+    if (typeof now !== 'number' || !Number.isFinite(now)) reject('invalid-action', 'The server clock is not a number.');
+    if (scenario.id !== state.scenarioId) reject('invalid-action', `This game plays ${state.scenarioId}, not ${scenario.id}.`);
+    const type = (action as { type?: unknown })?.type;
+    w.s.seq = state.seq + 1;
+    if (typeof type === 'string' && PLAYER.has(type)) {
+      if (actor.kind !== 'seat') reject('not-your-seat', 'Only a player in a seat can do that.');
+      playerAction(w, action as PlayerAction, actor);
+    } else if (typeof type === 'string' && FACILITATOR.has(type)) {
+      if (actor.kind !== 'facilitator') reject('facilitator-only', 'Only the facilitator can do that.');
+      facilitatorAction(w, action as FacilitatorAction);
+    } else if (typeof type === 'string' && SYSTEM.has(type)) {
+      if (actor.kind !== 'system') reject('system-only', 'Only the server can do that.');
+      systemAction(w, action as SystemAction);
+    } else {
+      reject('invalid-action', `Unknown action "${String(type)}".`);
+    }
+    if (changedRules(state, w.s)) settle(w);
+    return { ok: true, state: w.s, events: w.events };
+  } catch (e) {
+    if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+}
+
+/** Whether anything a condition can read changed (chat and seating change none of it). */
+function changedRules(before: GameState, after: GameState): boolean {
+  return (
+    before.tracks !== after.tracks ||
+    before.trust !== after.trust ||
+    before.resources !== after.resources ||
+    before.deals !== after.deals ||
+    before.firedEvents !== after.firedEvents ||
+    before.constraintFlags !== after.constraintFlags ||
+    before.round !== after.round ||
+    before.status !== after.status
+  );
+}
+
+function requireRunning(w: Work, allowPaused = false): void {
+  const { status } = w.s;
+  if (status === 'lobby') reject('not-running', 'The game has not started yet.');
+  if (status === 'ended') reject('game-over', 'The game is over.');
+  if (status === 'paused' && !allowPaused) reject('not-running', 'The game is paused.');
+}
+
+// --- Players --------------------------------------------------------------------------------------
+
+function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): void {
+  const { s, ix } = w;
+  const key = seatKey(actor.role, actor.seat);
+  const seatState = s.seats[key];
+  if (!seatState) reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(ix, actor.role)}.`);
+  if (!seatState.occupant) reject('not-your-seat', 'Nobody sits in this seat.');
+  // Talk goes on while the clock is paused; moves wait.
+  requireRunning(w, action.type === 'chat');
+  const phase = ix.phases[s.phaseIndex];
+  const role = ix.roles.get(actor.role)!;
+  const powers = ix.seats.get(key)!.powers;
+
+  const ctx: deals.SeatContext = {
+    role: actor.role,
+    seat: actor.seat,
+    requireAllow(allow, what) {
+      if (phase.allows.includes(allow)) return;
+      const when = ix.phases.filter((p) => p.allows.includes(allow)).map((p) => p.label);
+      reject('wrong-phase', `${what} are not allowed in the ${phase.label} phase${when.length ? ` (only in: ${when.join(', ')})` : ''}.`);
+    },
+    requirePower(power: SeatPower, verb: string) {
+      if (powers.includes(power)) return;
+      const able = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => `the ${seat.title}`);
+      reject('no-power', able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
+    },
+    count(counter) {
+      bump(w, key, counter);
+    },
+  };
+
+  switch (action.type) {
+    case 'chat':
+      return chat(w, ctx, action);
+    case 'openGroup':
+      return openGroup(w, ctx, action);
+    case 'draftDeal':
+      return deals.draftDeal(w, ctx, action);
+    case 'editDraft':
+      return deals.editDraft(w, ctx, action);
+    case 'proposeDeal':
+      return deals.proposeDeal(w, ctx, action);
+    case 'counterDeal':
+      return deals.counterDeal(w, ctx, action);
+    case 'acceptDeal':
+      return deals.acceptDeal(w, ctx, action);
+    case 'rejectDeal':
+      return deals.rejectDeal(w, ctx, action);
+    case 'withdrawDeal':
+      return deals.withdrawDeal(w, ctx, action);
+    case 'signDeal':
+      return deals.signDeal(w, ctx, action);
+    case 'ratifyDeal':
+      return deals.ratifyDeal(w, ctx, action);
+    case 'breachDeal':
+      return deals.breachDeal(w, ctx, action);
+    case 'adoptMemorandum':
+      return deals.adoptMemorandum(w, ctx, action);
+    case 'publicStatement':
+      return publicStatement(w, ctx, action);
+    case 'unilateralAction':
+      return unilateralAction(w, ctx, action);
+    case 'ready':
+      return ready(w, key, action.ready);
+  }
+}
+
+/** Participation counters per seat, for grading. */
+function bump(w: Work, key: string, counter: keyof Omit<Participation, 'lastActiveSeq'> | null): void {
+  const p = w.s.participation[key];
+  const next = { ...p, lastActiveSeq: w.s.seq };
+  if (counter) next[counter] = p[counter] + 1;
+  w.s.participation = { ...w.s.participation, [key]: next };
+}
+
+function occupantName(w: Work, key: string): string {
+  const occupant = w.s.seats[key].occupant;
+  if (!occupant) return '';
+  return occupant.kind === 'human' ? occupant.name : `Bot (${w.ix.seats.get(key)!.title})`;
+}
+
+function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'chat' }>): void {
+  ctx.requireAllow('chat', 'Messages');
+  const channel = w.s.channels[a.channel];
+  if (!channel) reject('unknown-channel', `There is no channel "${a.channel}".`);
+  if (!channel.members.includes(ctx.role)) reject('not-a-member', `${roleName(w.ix, ctx.role)} is not in ${channel.label}.`);
+  const reason = closedBy(channel, w.s, w.ix);
+  if (reason) reject('channel-closed', `The channel ${channel.label} is closed: ${reason}.`);
+  const key = seatKey(ctx.role, ctx.seat);
+  const message: Message = {
+    seq: w.s.seq,
+    channel: channel.id,
+    role: ctx.role,
+    seat: ctx.seat,
+    name: occupantName(w, key),
+    text: a.text,
+    at: w.now,
+    round: w.s.round,
+  };
+  w.s.messages = { ...w.s.messages, [channel.id]: [...(w.s.messages[channel.id] ?? []), message] };
+  w.events.push({ type: 'message', channel: channel.id });
+  bump(w, key, 'messages');
+}
+
+function openGroup(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'openGroup' }>): void {
+  const { groups } = w.scenario.channels;
+  if (!groups.allowed) reject('groups-disabled', 'This scenario has no coalition groups.');
+  ctx.requireAllow('chat', 'New groups');
+  for (const m of a.members) if (!w.ix.roles.has(m)) reject('unknown-role', `There is no delegation "${m}".`);
+  const invited = new Set(a.members.filter((m) => m !== ctx.role));
+  if (invited.size === 0) reject('bad-parties', 'Invite at least one other delegation.');
+  const members = w.ix.roleIds.filter((id) => id === ctx.role || invited.has(id));
+  if (members.length > groups.maxMembers) reject('bad-parties', `A group has at most ${groups.maxMembers} delegations.`);
+  const id = `group:${w.s.nextGroupNumber}`;
+  const channel = { id, kind: 'group' as const, label: a.label, members, track: groupTrack(w.ix, members) };
+  const reason = closedBy(channel, w.s, w.ix);
+  if (reason) reject('channel-closed', `That group would be closed: ${reason}.`);
+  w.s.nextGroupNumber += 1;
+  w.s.channels = { ...w.s.channels, [id]: channel };
+  w.events.push({ type: 'channelOpened', channel: id });
+  bump(w, seatKey(ctx.role, ctx.seat), null);
+}
+
+function publicStatement(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'publicStatement' }>): void {
+  ctx.requireAllow('statement', 'Public statements');
+  ctx.requirePower('speak', 'speak in public');
+  const tone = w.ix.tones.get(a.tone);
+  if (!tone) reject('unknown-tone', `There is no statement tone "${a.tone}".`);
+  const key = seatKey(ctx.role, ctx.seat);
+  addTimeline(w, 'statement', `${roleName(w.ix, ctx.role)} (${tone.label.toLowerCase()})`, a.text, [ctx.role]);
+  applyEffects(w, tone.effects, { actor: ctx.role });
+  bump(w, key, 'statements');
+}
+
+function unilateralAction(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'unilateralAction' }>): void {
+  const { ix, s } = w;
+  ctx.requireAllow('unilateral', 'Unilateral actions');
+  ctx.requirePower('act', 'take actions');
+  const def = ix.actions.get(a.action);
+  if (!def) reject('unknown-action', `There is no action "${a.action}" in this scenario.`);
+  const role = ix.roles.get(ctx.role)!;
+  const listed = def.roles || def.kinds ? (def.roles?.includes(role.id) ?? false) || (def.kinds?.includes(role.kind) ?? false) : true;
+  if (!listed) reject('action-unavailable', `${role.name} cannot ${def.label.toLowerCase()}.`);
+  const used = s.actionUses[role.id]?.[def.id] ?? 0;
+  if (def.maxUses !== undefined && used >= def.maxUses)
+    reject('action-unavailable', `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`);
+  if (def.requires && !holds(def.requires, w.scenario, s, { self: role.id, actor: role.id }))
+    reject('action-unavailable', `${def.label} is not possible right now.`);
+  const resources = s.resources[role.id];
+  for (const [resource, amount] of Object.entries(def.cost))
+    if ((resources[resource] ?? 0) < amount)
+      reject('insufficient-resources', `${def.label} costs ${amount} ${ix.resources.get(resource)?.label.toLowerCase() ?? resource}; ${role.name} has ${resources[resource] ?? 0}.`);
+  const paid = { ...resources };
+  for (const [resource, amount] of Object.entries(def.cost)) {
+    const bounds = ix.resources.get(resource);
+    paid[resource] = Math.max(bounds?.min ?? 0, paid[resource] - amount);
+  }
+  s.resources = { ...s.resources, [role.id]: paid };
+  s.actionUses = { ...s.actionUses, [role.id]: { ...s.actionUses[role.id], [def.id]: used + 1 } };
+  addTimeline(w, 'action', `${role.name}: ${def.label}`, def.description, [role.id]);
+  applyEffects(w, def.effects, { actor: role.id });
+  bump(w, seatKey(ctx.role, ctx.seat), 'actions');
+}
+
+function ready(w: Work, key: string, isReady: boolean): void {
+  const { s } = w;
+  if (s.seats[key].ready !== isReady) s.seats = { ...s.seats, [key]: { ...s.seats[key], ready: isReady } };
+  bump(w, key, null);
+  const seated = Object.values(s.seats).filter((seat) => seat.occupant);
+  if (isReady && seated.every((seat) => seat.ready)) endPhase(w);
+}
+
+// --- Facilitator ----------------------------------------------------------------------------------
+
+function facilitatorAction(w: Work, action: FacilitatorAction): void {
+  const { s, ix } = w;
+  switch (action.type) {
+    case 'startGame':
+      if (s.status !== 'lobby') reject('already-done', 'The game has already started.');
+      s.status = 'running';
+      s.round = 1;
+      s.phaseIndex = 0;
+      addTimeline(w, 'game', `The game begins: ${w.scenario.title}`, w.scenario.summary);
+      for (const id of s.activeConstraints) {
+        const c = ix.constraints.get(id)!;
+        addTimeline(w, 'constraint', `In force: ${c.label}`, c.description);
+      }
+      enterPhase(w);
+      return;
+    case 'pauseGame':
+      requireRunning(w);
+      pause(w);
+      return;
+    case 'resumeGame': {
+      if (s.status !== 'paused') reject(s.status === 'ended' ? 'game-over' : 'not-running', 'The game is not paused.');
+      s.status = 'running';
+      s.clock = { ...s.clock, deadline: w.now + (s.clock.remainingMs ?? 0), remainingMs: null };
+      w.events.push({ type: 'clock', deadline: s.clock.deadline });
+      return;
+    }
+    case 'advancePhase':
+      requireRunning(w, true);
+      endPhase(w);
+      return;
+    case 'extendPhase': {
+      requireRunning(w, true);
+      const ms = action.minutes * 60_000;
+      s.clock =
+        s.status === 'paused'
+          ? { ...s.clock, remainingMs: (s.clock.remainingMs ?? 0) + ms }
+          : { ...s.clock, deadline: Math.max(s.clock.deadline ?? w.now, w.now) + ms };
+      w.events.push({ type: 'clock', deadline: s.clock.deadline });
+      return;
+    }
+    case 'injectEvent': {
+      requireRunning(w, true);
+      const event = ix.events.get(action.event);
+      if (!event) reject('unknown-event', `There is no event "${action.event}".`);
+      if (s.firedEvents.includes(event.id)) reject('already-done', `${event.title} has already happened.`);
+      fireEvent(w, event);
+      return;
+    }
+    case 'injectNews':
+      requireRunning(w, true);
+      addTimeline(w, 'news', action.headline, action.text ?? '');
+      return;
+    case 'whisper': {
+      if (!ix.roles.has(action.role)) reject('unknown-role', `There is no delegation "${action.role}".`);
+      if (s.status === 'ended') reject('game-over', 'The game is over.');
+      s.whispers = [...s.whispers, { seq: s.seq, role: action.role, text: action.text, at: w.now }];
+      w.events.push({ type: 'whisper', role: action.role });
+      return;
+    }
+    case 'assignSeat': {
+      const key = seatKey(action.seat.role, action.seat.seat);
+      if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
+      s.seats = { ...s.seats, [key]: { ...s.seats[key], occupant: action.occupant, ready: false } };
+      w.events.push({ type: 'seat', seat: key });
+      return;
+    }
+    case 'endGame':
+      if (s.status === 'lobby') reject('not-running', 'The game has not started yet.');
+      if (s.status === 'ended') reject('game-over', 'The game is already over.');
+      finishGame(w, 'ended-by-facilitator');
+      return;
+    case 'revealAll':
+      if (s.revealed) reject('already-done', 'Everything is already revealed.');
+      s.revealed = true;
+      addTimeline(w, 'game', 'Debrief: every secret is revealed');
+      return;
+  }
+}
+
+function pause(w: Work): void {
+  const { s } = w;
+  s.status = 'paused';
+  s.clock = { ...s.clock, deadline: null, remainingMs: Math.max(0, (s.clock.deadline ?? w.now) - w.now) };
+  w.events.push({ type: 'clock', deadline: null });
+}
+
+// --- System ---------------------------------------------------------------------------------------
+
+function systemAction(w: Work, action: SystemAction): void {
+  const { s, ix } = w;
+  switch (action.type) {
+    case 'deadlineReached': {
+      if (s.status === 'lobby' || s.status === 'ended' || s.status === 'paused')
+        reject('stale-deadline', `No deadline is running (the game is ${s.status}).`);
+      if (action.round !== s.round || action.phase !== s.phaseIndex)
+        reject('stale-deadline', `Round ${action.round}, phase ${action.phase + 1} is already over.`);
+      if (s.clock.deadline === null || w.now < s.clock.deadline - DEADLINE_TOLERANCE_MS)
+        reject('stale-deadline', 'The deadline has not passed yet (the phase was extended).');
+      endPhase(w);
+      return;
+    }
+    case 'takeSeat': {
+      const key = seatKey(action.seat.role, action.seat.seat);
+      if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
+      s.seats = { ...s.seats, [key]: { ...s.seats[key], occupant: { kind: 'human', name: action.name }, ready: false } };
+      w.events.push({ type: 'seat', seat: key });
+      return;
+    }
+    case 'pauseForRecovery':
+      requireRunning(w);
+      pause(w);
+      return;
+  }
+}

@@ -1,0 +1,39 @@
+// One action being applied: a shallow copy of the input state whose fields are REPLACED (never
+// changed in place) as the action proceeds, so the input state is never mutated and unchanged
+// parts are shared with it. A rule violation throws `Rejection`, which `applyAction` turns into
+// an error value; the copy is then dropped and nothing has changed.
+import type { Scenario } from '../scenario/schema';
+import type { ScenarioIndex } from './scenarioIndex';
+import type { EngineEvent, ErrorCode, GameState, TimelineEntry, TimelineKind } from './types';
+
+export class Rejection extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function reject(code: ErrorCode, message: string): never {
+  throw new Rejection(code, message);
+}
+
+export interface Work {
+  scenario: Scenario;
+  ix: ScenarioIndex;
+  /** The state being built (a shallow copy of the input). */
+  s: GameState;
+  now: number;
+  events: EngineEvent[];
+}
+
+export function addTimeline(w: Work, kind: TimelineKind, headline: string, text = '', roles: string[] = []): void {
+  const entry: TimelineEntry = { seq: w.s.seq, at: w.now, round: w.s.round, kind, headline, text, roles };
+  w.s.timeline = [...w.s.timeline, entry];
+  w.events.push({ type: 'timeline', kind, headline });
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return value < min ? min : value > max ? max : value;
+}
