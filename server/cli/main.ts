@@ -26,6 +26,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write a commented starter scenario to scenarios/<id>.yaml (or dir/<id>.yaml)',
     load: () => import('./new'),
   },
+  serve: {
+    usage: 'serve',
+    summary: 'run the game server: web client, HTTP API and WebSockets on one port (PORT, DATA_DIR)',
+    load: () => import('./serve'),
+  },
   // Later commands (serve, simulate, analyze) go here, each in its own file.
 };
 

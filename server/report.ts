@@ -1,0 +1,177 @@
+// The facilitator's debrief data for one session, and its exports (JSON, CSV, Markdown).
+// Everything is revealed here: it is only served to the holder of the facilitator key.
+import { score } from '../shared/engine';
+import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '../shared/engine';
+import type { GameSession } from './session';
+
+export interface SeatParticipation {
+  role: string;
+  seat: string;
+  title: string;
+  occupant: string | null;
+  messages: number;
+  proposals: number;
+  responses: number;
+  signatures: number;
+  statements: number;
+  actions: number;
+}
+
+export interface SessionReport {
+  session: {
+    id: string;
+    scenarioId: string;
+    title: string;
+    createdAt: string;
+    seed: number;
+    status: string;
+    round: number;
+    seq: number;
+    outcome: { reason: string; at: string } | null;
+  };
+  roles: { id: string; name: string; kind: string; nation: string }[];
+  timeline: TimelineEntry[];
+  scores: RoleScore[];
+  /** Every role's secret objectives, with whether each was met. */
+  objectives: { role: string; id: string; description: string; points: number; met: boolean }[];
+  deals: Deal[];
+  messages: Message[];
+  whispers: Whisper[];
+  participation: SeatParticipation[];
+  history: { round: number; tracks: Record<string, number> }[];
+  discussionPrompts: string[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function buildReport(session: GameSession): SessionReport {
+  const { state, scenario, record } = session;
+  const scores = score(state, scenario);
+  return {
+    session: {
+      id: record.id,
+      scenarioId: scenario.id,
+      title: scenario.title,
+      createdAt: iso(record.createdAt),
+      seed: record.seed,
+      status: state.status,
+      round: state.round,
+      seq: state.seq,
+      outcome: state.outcome ? { reason: state.outcome.reason, at: iso(state.outcome.at) } : null,
+    },
+    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nation: r.nation })),
+    timeline: state.timeline,
+    scores,
+    objectives: scores.flatMap((s) => s.objectives.map((o) => ({ role: s.role, ...o }))),
+    deals: Object.values(state.deals),
+    messages: Object.values(state.messages).flat().sort((a, b) => a.seq - b.seq || a.at - b.at),
+    whispers: state.whispers,
+    participation: scenario.roles.flatMap((role) =>
+      role.seats.map((seat) => {
+        const key = `${role.id}/${seat.id}`;
+        const occupant = state.seats[key]?.occupant ?? null;
+        const p = state.participation[key];
+        return {
+          role: role.id,
+          seat: seat.id,
+          title: seat.title,
+          occupant: occupant === null ? null : occupant.kind === 'human' ? occupant.name : `bot (${occupant.personality})`,
+          messages: p?.messages ?? 0,
+          proposals: p?.proposals ?? 0,
+          responses: p?.responses ?? 0,
+          signatures: p?.signatures ?? 0,
+          statements: p?.statements ?? 0,
+          actions: p?.actions ?? 0,
+        };
+      }),
+    ),
+    history: state.history.map((h) => ({ round: h.round, tracks: h.tracks })),
+    discussionPrompts: scenario.discussionPrompts,
+  };
+}
+
+// --- CSV ------------------------------------------------------------------------------------------
+
+/** One table in long format; `section` says what a row is. Documented in docs/api.md. */
+export const CSV_COLUMNS = ['section', 'seq', 'at', 'round', 'kind', 'role', 'seat', 'name', 'channel', 'headline', 'text', 'points'] as const;
+type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
+
+export function reportCsv(report: SessionReport): string {
+  const rows: CsvRow[] = [];
+  for (const t of report.timeline) {
+    rows.push({ section: 'timeline', seq: t.seq, at: iso(t.at), round: t.round, kind: t.kind, role: t.roles.join(' '), headline: t.headline, text: t.text });
+  }
+  for (const m of report.messages) {
+    rows.push({ section: 'message', seq: m.seq, at: iso(m.at), round: m.round, role: m.role, seat: m.seat, name: m.name, channel: m.channel, text: m.text });
+  }
+  for (const w of report.whispers) {
+    rows.push({ section: 'whisper', seq: w.seq, at: iso(w.at), role: w.role, name: 'facilitator', text: w.text });
+  }
+  for (const s of report.scores) {
+    rows.push({ section: 'score', role: s.role, kind: 'total', points: s.total });
+    for (const d of s.deals) rows.push({ section: 'score', role: s.role, kind: 'deal', headline: d.deal ? `${d.dealType} ${d.deal}` : `${d.dealType} (walk-away)`, points: d.points });
+    for (const o of s.objectives) rows.push({ section: 'score', role: s.role, kind: 'objective', headline: o.description, text: o.met ? 'met' : 'not met', points: o.met ? o.points : 0 });
+    for (const r of s.resources) rows.push({ section: 'score', role: s.role, kind: 'resource', headline: r.resource, points: r.points });
+    for (const o of s.shared) rows.push({ section: 'score', role: s.role, kind: 'shared', headline: o.description, text: o.met ? 'met' : 'not met', points: o.met ? o.points : 0 });
+  }
+  for (const p of report.participation) {
+    for (const kind of ['messages', 'proposals', 'responses', 'signatures', 'statements', 'actions'] as const) {
+      rows.push({ section: 'participation', role: p.role, seat: p.seat, name: p.occupant, kind, headline: p.title, points: p[kind] });
+    }
+  }
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet (students wrote it).
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// --- Markdown -------------------------------------------------------------------------------------
+
+export function reportMarkdown(report: SessionReport): string {
+  const roleName = new Map(report.roles.map((r) => [r.id, r.name]));
+  const name = (role: string | null) => (role ? (roleName.get(role) ?? role) : 'Facilitator');
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const out: string[] = [];
+  const s = report.session;
+  out.push(`# ${report.session.title}: session report`, '');
+  out.push(`Session \`${s.id}\`, created ${s.createdAt}, seed ${s.seed}. Status: ${s.status}, round ${s.round}, ${s.seq} actions.`);
+  if (s.outcome) out.push(`Ended (${s.outcome.reason}) at ${s.outcome.at}.`);
+  out.push('', '## Scores', '', '| Delegation | Total | Deals | Objectives met |', '| --- | ---: | ---: | --- |');
+  for (const sc of report.scores) {
+    const dealPoints = sc.deals.reduce((sum, d) => sum + d.points, 0);
+    const met = sc.objectives.filter((o) => o.met).map((o) => o.id);
+    out.push(`| ${cell(name(sc.role))} | ${sc.total} | ${dealPoints} | ${met.length ? met.join(', ') : 'none'} |`);
+  }
+  out.push('', '## Secret objectives (revealed)', '');
+  for (const o of report.objectives) out.push(`- **${cell(name(o.role))}**: ${o.description} (${o.points} points): ${o.met ? 'met' : 'not met'}`);
+  out.push('', '## Deals', '');
+  if (report.deals.length === 0) out.push('No deals.');
+  for (const d of report.deals) {
+    const terms = d.versions.at(-1)?.terms ?? {};
+    out.push(`- ${d.id} ${d.dealType} (${d.track === 2 ? 'track II memorandum' : 'track I'}), ${d.status}; parties: ${d.parties.map(name).join(', ')}; terms: ${Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(', ')}`);
+  }
+  out.push('', '## Transcript', '');
+  type Line = { seq: number; at: number; text: string };
+  const lines: Line[] = [
+    ...report.timeline.map((t) => ({ seq: t.seq, at: t.at, text: `**${t.headline}**${t.text ? `: ${t.text}` : ''}` })),
+    ...report.messages.map((m) => ({ seq: m.seq, at: m.at, text: `[${m.channel}] ${m.name} (${name(m.role)}): ${m.text}` })),
+    ...report.whispers.map((w) => ({ seq: w.seq, at: w.at, text: `[whisper to ${name(w.role)}] ${w.text}` })),
+  ].sort((a, b) => a.seq - b.seq || a.at - b.at);
+  for (const l of lines) out.push(`- ${iso(l.at).slice(11, 19)} ${l.text.replace(/\r?\n/g, ' ')}`);
+  out.push('', '## Participation', '', '| Delegation | Seat | Player | Messages | Proposals | Responses | Signatures | Statements | Actions |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of report.participation) {
+    if (!p.occupant) continue;
+    out.push(`| ${cell(name(p.role))} | ${cell(p.title)} | ${cell(p.occupant)} | ${p.messages} | ${p.proposals} | ${p.responses} | ${p.signatures} | ${p.statements} | ${p.actions} |`);
+  }
+  if (report.discussionPrompts.length) {
+    out.push('', '## Discussion', '');
+    for (const q of report.discussionPrompts) out.push(`- ${q}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,21 @@
+// What the HTTP API and the session rooms of one server process share.
+import type { ServerConfig } from './config';
+import type { FailureLimiter } from './rateLimit';
+import type { ScenarioCatalog } from './scenarios';
+import type { GameSession } from './session';
+import type { Store } from './store';
+
+export interface Services {
+  config: ServerConfig;
+  store: Store;
+  catalog: ScenarioCatalog;
+  /** Live sessions by id (each has a room with roomId = session id). */
+  sessions: Map<string, GameSession>;
+  /** Failed join-code and key attempts per IP. */
+  joinFailures: FailureLimiter;
+  /** Proves to a room's onCreate that the server itself asked for it (clients cannot create rooms). */
+  internalKey: string;
+}
+
+/** Failed join attempts allowed per IP per window, before every attempt is refused. */
+export const JOIN_FAILURES = { max: 10, windowMs: 5 * 60_000 } as const;

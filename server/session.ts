@@ -1,0 +1,172 @@
+// One session's authority: the game state, and the only way to change it. Every change goes
+// engine -> store (one transaction, before anyone is told) -> listeners. Transport-free, so the
+// Colyseus room, the bot driver and the HTTP report all use the same object.
+import { applyAction, createGame, replay, viewFor } from '../shared/engine';
+import type { GameView } from '../shared/engine';
+import type { Action, Actor, GameState, Viewer } from '../shared/engine';
+import type { Scenario } from '../shared/scenario/schema';
+import type { ActionResult, LoggedAction, SessionRecord, Store } from './store';
+
+/** Snapshots are a cache that shortens replay after a restart. */
+const SNAPSHOT_EVERY = 25;
+
+export type Outcome = { ok: true; seq: number } | { ok: false; error: { code: string; message: string } };
+
+export interface Submission {
+  /** Who sent it, stable across reconnects: a player id, 'facilitator', 'system', 'bot:<role>/<seat>'. */
+  principal: string;
+  actor: Actor;
+  action: Action;
+  /** The client's action id (idempotency); null for the server's own actions. */
+  clientId: string | null;
+  now: number;
+  /** Store writes that must commit together with the action (e.g. binding a player to a seat). */
+  inCommit?: () => void;
+}
+
+export function viewerKey(viewer: Viewer): string {
+  return viewer.kind === 'seat' ? `seat:${viewer.role}/${viewer.seat}` : viewer.kind;
+}
+
+export class GameSession {
+  private viewCache = new Map<string, GameView>();
+
+  private constructor(
+    readonly record: SessionRecord,
+    private readonly store: Store,
+    private current: GameState,
+  ) {}
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get scenario(): Scenario {
+    return this.record.scenario;
+  }
+
+  get state(): GameState {
+    return this.current;
+  }
+
+  /** A new session: stores it and its initial state. */
+  static create(store: Store, record: SessionRecord): GameSession {
+    const state = createGame(record.scenario, { seed: record.seed });
+    store.transaction(() => {
+      store.createSession(record);
+      store.saveSnapshot(record.id, state);
+    });
+    return new GameSession(record, store, state);
+  }
+
+  /** Rebuilds a stored session: the snapshot (if it replays cleanly) plus the log after it. */
+  static restore(store: Store, record: SessionRecord): GameSession {
+    const snapshot = store.snapshot(record.id);
+    if (snapshot) {
+      try {
+        return new GameSession(record, store, fold(record.scenario, snapshot, store.actionsAfter(record.id, snapshot.seq)));
+      } catch (error) {
+        console.warn(`session ${record.id}: snapshot at seq ${snapshot.seq} is unusable (${(error as Error).message}); replaying the whole log`);
+        store.dropSnapshot(record.id);
+      }
+    }
+    const log = store.actionsAfter(record.id, 0);
+    assertGapFree(log, 0);
+    const state = replay(record.scenario, record.seed, log.map((e) => ({ action: e.action, actor: e.actor, now: e.at })));
+    if (state.seq !== log.length) throw new Error(`replay reached seq ${state.seq}, the log has ${log.length} actions`);
+    return new GameSession(record, store, state);
+  }
+
+  /** The original answer to an action id this principal already sent, if any. */
+  previousResult(principal: string, clientId: string): ActionResult | null {
+    return this.store.findResult(this.id, principal, clientId);
+  }
+
+  /**
+   * Applies one action. Accepted: logged with the next seq (and its result, for resends) in one
+   * transaction, then the state moves on. Rejected: nothing changes; the rejection is remembered
+   * for resends of the same id. An engine crash quarantines the action: it is never applied, not
+   * even on replay, and the room keeps running.
+   */
+  submit(s: Submission): Outcome {
+    if (s.clientId !== null) {
+      const previous = this.previousResult(s.principal, s.clientId);
+      if (previous) return outcomeOf(previous);
+    }
+
+    let next: GameState;
+    try {
+      const result = applyAction(this.current, s.action, s.actor, s.now, this.scenario);
+      if (!result.ok) {
+        const outcome: Outcome = { ok: false, error: { code: result.error.code, message: result.error.message } };
+        if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });
+        return outcome;
+      }
+      next = result.state;
+      if (next.seq !== this.current.seq + 1) throw new Error(`engine returned seq ${next.seq} after ${this.current.seq}`);
+    } catch (error) {
+      return this.quarantine(s, error);
+    }
+
+    const seq = next.seq;
+    const entry: LoggedAction = { seq, actor: s.actor, action: s.action, at: s.now, principal: s.principal, clientId: s.clientId };
+    this.store.transaction(() => {
+      this.store.appendAction(this.id, entry);
+      if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ok: true, seq });
+      if (seq % SNAPSHOT_EVERY === 0) this.store.saveSnapshot(this.id, next);
+      s.inCommit?.();
+    });
+    this.current = next;
+    this.viewCache.clear();
+    return { ok: true, seq };
+  }
+
+  /** What `viewer` may see now; computed once per distinct viewer per state. */
+  view(viewer: Viewer): GameView {
+    const key = viewerKey(viewer);
+    let view = this.viewCache.get(key);
+    if (!view) {
+      view = viewFor(this.current, this.scenario, viewer);
+      this.viewCache.set(key, view);
+    }
+    return view;
+  }
+
+  /** Saves a snapshot now (clean shutdown), so the next start replays nothing. */
+  checkpoint(): void {
+    this.store.saveSnapshot(this.id, this.current);
+  }
+
+  private quarantine(s: Submission, error: unknown): Outcome {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`session ${this.id}: the engine failed on ${s.action.type} from ${s.principal}; quarantined.\n${message}`);
+    const outcome: Outcome = { ok: false, error: { code: 'internal-error', message: 'The server could not process this move. The facilitator has been told; nothing changed.' } };
+    this.store.transaction(() => {
+      this.store.quarantine(this.id, { atSeq: this.current.seq, principal: s.principal, clientId: s.clientId, actor: s.actor, action: s.action, at: s.now, error: message });
+      if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });
+    });
+    return outcome;
+  }
+}
+
+function outcomeOf(result: ActionResult): Outcome {
+  return result.ok ? { ok: true, seq: result.seq } : { ok: false, error: result.error };
+}
+
+function assertGapFree(log: LoggedAction[], after: number): void {
+  log.forEach((e, i) => {
+    if (e.seq !== after + i + 1) throw new Error(`the action log has a gap: expected seq ${after + i + 1}, found ${e.seq}`);
+  });
+}
+
+/** Applies logged actions to a state, checking each is accepted with the logged seq. */
+function fold(scenario: Scenario, state: GameState, log: LoggedAction[]): GameState {
+  assertGapFree(log, state.seq);
+  for (const e of log) {
+    const result = applyAction(state, e.action, e.actor, e.at, scenario);
+    if (!result.ok) throw new Error(`logged action ${e.seq} (${e.action.type}) was rejected on replay: ${result.error.code}`);
+    state = result.state;
+    if (state.seq !== e.seq) throw new Error(`replay reached seq ${state.seq}, the log says ${e.seq}`);
+  }
+  return state;
+}
