@@ -1,0 +1,468 @@
+// The rules, one story each, played on the shipped scenario "Handshake in orbit".
+import { describe, expect, test } from 'vitest';
+import { BREACH_TRUST_LOSS, evaluateProposal, score, viewFor } from '../../shared/engine';
+import { facilitator, fullRoster, seat, shipped, system, Table } from './helpers';
+
+const handshake = shipped('handshake-in-orbit');
+// Seed 2 draws "Congress cancels the last Apollo missions" first: tension stays at 6.
+// Seed 3 draws "Bombing of North Vietnam": tension 8, the Cold War freeze.
+const CALM = 2;
+const FROZEN = 3;
+
+const walkAway = (role: string, dealType: string) => handshake.roles.find((r) => r.id === role)!.pointTables[dealType].walkAway;
+
+const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
+
+/** NASA and the Academy sign the docking memorandum in round 1's track II talks. */
+function signMemorandum(t: Table): string {
+  t.goTo(1, 'track-ii');
+  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms: memoTerms });
+  const memo = t.lastDeal;
+  t.do(seat('nasa'), { type: 'proposeDeal', deal: memo });
+  t.do(seat('soviet-academy'), { type: 'acceptDeal', deal: memo });
+  t.do(seat('nasa'), { type: 'signDeal', deal: memo });
+  t.do(seat('soviet-academy'), { type: 'signDeal', deal: memo });
+  return memo;
+}
+
+/** The U.S. government adopts the memorandum; the Soviets counter on publicity; the U.S. accepts. */
+function agreeOnFlight(t: Table, memo: string): string {
+  t.goTo(t.state.round, 'track-i');
+  t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
+  const deal = t.lastDeal;
+  t.do(seat('soviet-gov'), { type: 'counterDeal', deal, terms: { ...memoTerms, publicity: 'controlled' } });
+  t.do(seat('us-gov'), { type: 'acceptDeal', deal });
+  return deal;
+}
+
+describe('starting and phases', () => {
+  test('a new game waits in the lobby; startGame opens round 1, phase 1 with its deadline', () => {
+    const t = new Table(handshake, { seed: CALM });
+    expect(t.state.status).toBe('lobby');
+    t.fails(seat('nasa'), { type: 'chat', channel: 'public', text: 'hello' }, 'not-running');
+    t.start();
+    expect(t.state).toMatchObject({ status: 'running', round: 1, phaseIndex: 0 });
+    expect(t.state.clock.deadline).toBe(t.state.clock.phaseStartedAt! + 3 * 60_000);
+    t.fails(facilitator, { type: 'startGame' }, 'already-done');
+  });
+
+  test('a scheduled event fires at the start of its phase, and the deck draws one card at news', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    expect(t.state.firedEvents).toEqual(['kennedy-offer', 'apollo-cuts']);
+    expect(t.state.resources.nasa.budget).toBe(40 - 8);
+    t.goTo(1, 'track-ii');
+    expect(t.state.firedEvents).toContain('marooned');
+    expect(t.state.trust.nasa['soviet-academy']).toBe(45 + 5 + 8);
+  });
+
+  test('the deck draws without replacement and the same seed draws the same cards', () => {
+    const play = (seed: number) => {
+      const t = new Table(handshake, { seed }).start();
+      while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase' });
+      const deckCards = new Set(handshake.events.filter((e) => e.deck).map((e) => e.id));
+      return t.state.firedEvents.filter((id) => deckCards.has(id));
+    };
+    const drawn = play(7);
+    expect(drawn.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(drawn).size).toBe(drawn.length);
+    expect(play(7)).toEqual(drawn);
+  });
+
+  test('a stale or duplicate deadline tick is rejected: a phase resolves once', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const deadline = t.state.clock.deadline!;
+    t.now = deadline - 10_000;
+    t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
+    t.now = deadline;
+    t.do(system, { type: 'deadlineReached', round: 1, phase: 0 });
+    expect(t.state.phaseIndex).toBe(1);
+    t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
+    t.fails(facilitator, { type: 'deadlineReached', round: 1, phase: 1 }, 'system-only');
+  });
+
+  test('extending a phase moves its deadline; the old timer no longer ends it', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const deadline = t.state.clock.deadline!;
+    t.do(facilitator, { type: 'extendPhase', minutes: 2 });
+    expect(t.state.clock.deadline).toBe(deadline + 120_000);
+    t.now = deadline;
+    t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
+    t.now = deadline + 120_000;
+    t.do(system, { type: 'deadlineReached', round: 1, phase: 0 });
+    expect(t.phase).toBe('track-ii');
+  });
+
+  test('pausing keeps the remaining time; moves wait but talk goes on; resuming restarts the clock', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const deadline = t.state.clock.deadline!;
+    t.now = deadline - 100_000;
+    t.do(facilitator, { type: 'pauseGame' });
+    expect(t.state.clock).toMatchObject({ deadline: null, remainingMs: 100_000 });
+    t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
+    t.fails(seat('us-gov'), { type: 'publicStatement', tone: 'informative', text: 'Hello' }, 'not-running');
+    t.do(seat('us-gov'), { type: 'chat', channel: 'public', text: 'We wait.' });
+    t.now += 600_000;
+    const resumedAt = t.now;
+    t.do(facilitator, { type: 'resumeGame' });
+    expect(t.state.clock.deadline).toBe(resumedAt + 100_000);
+  });
+
+  test('the server pauses for recovery instead of resolving a phase behind everyone\'s back', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.now = t.state.clock.deadline! + 30_000;
+    t.do(system, { type: 'pauseForRecovery' });
+    expect(t.state).toMatchObject({ status: 'paused', phaseIndex: 0, clock: { remainingMs: 0 } });
+    t.fails(facilitator, { type: 'pauseForRecovery' }, 'system-only');
+  });
+
+  test('when every occupied seat is ready the phase ends; empty seats do not count', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const heads = handshake.roles.map((r) => r.id);
+    for (const role of heads.slice(0, -1)) t.do(seat(role), { type: 'ready', ready: true });
+    expect(t.state.phaseIndex).toBe(0);
+    t.do(seat(heads[heads.length - 1]), { type: 'ready', ready: true });
+    expect(t.state.phaseIndex).toBe(1);
+    expect(Object.values(t.state.seats).every((s) => !s.ready)).toBe(true);
+  });
+
+  test('after the last phase of the last round the game ends and is scored', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase' });
+    expect(t.state.round).toBe(4);
+    expect(t.state.outcome).toEqual({ reason: 'completed', at: expect.any(Number) });
+    expect(t.state.history.map((h) => h.round)).toEqual([1, 2, 3, 4]);
+    // formal-talks fires by round 3 even without a memorandum.
+    expect(t.state.firedEvents).toContain('formal-talks');
+    expect(t.state.unlockedDealTypes).toContain('astp-agreement');
+    t.fails(seat('nasa'), { type: 'chat', channel: 'public', text: 'too late' }, 'game-over');
+  });
+});
+
+describe('authority', () => {
+  test('a seat acts only with its powers, and the message names who can', () => {
+    const t = new Table(handshake, { seed: CALM, roster: fullRoster(handshake) }).start();
+    const memo = signMemorandum(t);
+    agreeOnFlight(t, memo);
+    t.goTo(1, 'signature');
+    const msg = t.fails(seat('us-gov', 'negotiator'), { type: 'signDeal', deal: 'd2' }, 'no-power');
+    expect(msg).toBe('Only the National Security Adviser (head of delegation) can sign for U.S. government.');
+    t.goTo(1, 'resolution');
+    t.fails(seat('us-gov', 'analyst'), { type: 'publicStatement', tone: 'hostile', text: 'No.' }, 'no-power');
+    t.do(seat('us-gov', 'press'), { type: 'publicStatement', tone: 'hostile', text: 'No.' });
+  });
+
+  test('players cannot run the clock and the facilitator cannot play a seat', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.fails(seat('us-gov'), { type: 'advancePhase' }, 'facilitator-only');
+    t.fails(facilitator, { type: 'chat', channel: 'public', text: 'hi' }, 'not-your-seat');
+    t.fails(seat('us-gov'), { type: 'takeSeat', seat: { role: 'nasa', seat: 'engineer' }, name: 'Eve' }, 'system-only');
+    // An empty seat cannot act.
+    t.fails(seat('nasa', 'engineer'), { type: 'chat', channel: 'public', text: 'hi' }, 'not-your-seat');
+    t.fails(seat('nasa', 'nobody'), { type: 'chat', channel: 'public', text: 'hi' }, 'unknown-seat');
+  });
+
+  test('a move outside its phase is rejected with the phases where it is allowed', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const msg = t.fails(
+      seat('nasa'),
+      { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms: { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' } },
+      'wrong-phase',
+    );
+    expect(msg).toContain('Briefing and news');
+  });
+
+  test('seats: a student takes an empty seat, the facilitator hands one to a bot or frees it', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(system, { type: 'takeSeat', seat: { role: 'nasa', seat: 'engineer' }, name: 'Ada' });
+    t.do(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'Engineer here.' });
+    expect(t.state.messages['team:nasa'][0]).toMatchObject({ name: 'Ada', seat: 'engineer' });
+    t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'engineer' }, occupant: { kind: 'bot', personality: 'cooperative' } });
+    expect(viewFor(t.state, handshake, { kind: 'spectator' }).seats.find((s) => s.seat === 'engineer' && s.role === 'nasa')!.occupant).toEqual({
+      kind: 'bot',
+      label: 'Bot (Docking engineer)',
+    });
+    t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'engineer' }, occupant: null });
+    t.fails(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'still here?' }, 'not-your-seat');
+    expect(t.state.participation['nasa/engineer'].messages).toBe(1);
+  });
+});
+
+describe('channels', () => {
+  test('tension closes the official U.S.-Soviet channel but the astronauts\' network stays open', () => {
+    const t = new Table(handshake, { seed: FROZEN }).start();
+    expect(t.state.tracks.tension).toBe(8);
+    const msg = t.fails(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk?' }, 'channel-closed');
+    expect(msg).toBe('The channel U.S. government – Soviet government is closed: Cold War freeze.');
+    t.do(seat('nasa'), { type: 'chat', channel: 'network:astronauts-and-academicians', text: 'We still talk.' });
+    const view = viewFor(t.state, handshake, { kind: 'seat', role: 'us-gov', seat: 'head' });
+    expect(view.channels.find((c) => c.id === 'bilateral:soviet-gov:us-gov')).toMatchObject({ open: false, closedBy: 'Cold War freeze' });
+    expect(view.constraints.map((c) => c.id)).toEqual(['cold-war-freeze', 'rocket-secrecy']);
+  });
+
+  test('calmer times reopen the channel: a constraint with a condition follows the state', () => {
+    const t = new Table(handshake, { seed: FROZEN }).start();
+    t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'We seek peace.' });
+    expect(t.state.tracks.tension).toBe(7);
+    expect(t.state.activeConstraints).toEqual(['rocket-secrecy']);
+    t.do(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk now?' });
+    expect(t.state.timeline.some((e) => e.headline === 'Lifted: Cold War freeze')).toBe(true);
+  });
+
+  test('a role cannot write in a channel it is not a member of', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.fails(seat('us-gov'), { type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Let me in' }, 'not-a-member');
+    t.fails(seat('us-gov'), { type: 'chat', channel: 'team:nasa', text: 'Psst' }, 'not-a-member');
+    t.fails(seat('us-gov'), { type: 'chat', channel: 'group:9', text: 'Hm' }, 'unknown-channel');
+  });
+
+  test('groups: the opener and its invitees, up to maxMembers, and no way around a closed channel', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(seat('nasa'), { type: 'openGroup', label: 'Docking', members: ['soviet-academy', 'us-gov'] });
+    expect(t.state.channels['group:1']).toMatchObject({ members: ['us-gov', 'nasa', 'soviet-academy'], track: 1 });
+    t.do(seat('us-gov'), { type: 'chat', channel: 'group:1', text: 'Hello all' });
+    t.fails(seat('soviet-gov'), { type: 'chat', channel: 'group:1', text: 'Me too' }, 'not-a-member');
+    // Rocket secrecy closes NASA - Kremlin talks, in a group too.
+    t.fails(seat('nasa'), { type: 'openGroup', label: 'Everyone', members: ['us-gov', 'soviet-gov'] }, 'channel-closed');
+    t.fails(seat('nasa'), { type: 'openGroup', label: 'Too many', members: ['us-gov', 'soviet-gov', 'soviet-academy', 'nasa', 'x'] }, 'unknown-role');
+    t.fails(seat('nasa'), { type: 'openGroup', label: 'Alone', members: ['nasa'] }, 'bad-parties');
+  });
+
+  test('the facilitator whispers to one delegation only', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(facilitator, { type: 'whisper', role: 'nasa', text: 'Try the Academy.' });
+    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'nasa', seat: 'head' }).me!.whispers.map((w) => w.text)).toEqual(['Try the Academy.']);
+    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'us-gov', seat: 'head' }).me!.whispers).toEqual([]);
+  });
+});
+
+describe('deals and memoranda', () => {
+  test('track II to track I: a memorandum in force opens formal talks; a government adopts it; both ratify', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'track-ii');
+    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms }, 'deal-type-locked');
+    const memo = signMemorandum(t);
+    expect(t.state.deals[memo].status).toBe('inForce');
+    expect(t.state.firedEvents).toContain('formal-talks');
+    expect(t.state.unlockedDealTypes).toEqual(['astp-agreement']);
+
+    const deal = agreeOnFlight(t, memo);
+    expect(t.state.deals[memo].status).toBe('adopted');
+    expect(t.state.deals[deal]).toMatchObject({ status: 'accepted', author: 'us-gov', adoptedFrom: memo, acceptedBy: ['soviet-gov', 'us-gov'] });
+    expect(t.state.deals[deal].versions.map((v) => v.by)).toEqual(['us-gov', 'soviet-gov']);
+
+    t.goTo(1, 'signature');
+    t.do(seat('us-gov'), { type: 'signDeal', deal });
+    t.fails(seat('us-gov'), { type: 'signDeal', deal }, 'already-done');
+    t.do(seat('soviet-gov'), { type: 'signDeal', deal });
+    expect(t.state.deals[deal].status).toBe('signed');
+    t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
+    const tension = t.state.tracks.tension;
+    t.do(seat('soviet-gov'), { type: 'ratifyDeal', deal });
+    expect(t.state.deals[deal].status).toBe('inForce');
+    expect(t.state.tracks.tension).toBe(tension - 2);
+    expect(t.state.activeConstraints).not.toContain('rocket-secrecy');
+    expect(t.state.timeline.some((e) => e.headline === 'In force: Agreement on a joint docking flight')).toBe(true);
+  });
+
+  test('a counter-proposal resets acceptances and keeps the history', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'track-i');
+    const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
+    t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
+    const d = t.lastDeal;
+    t.do(seat('nasa'), { type: 'proposeDeal', deal: d });
+    t.do(seat('soviet-academy'), { type: 'counterDeal', deal: d, terms: { ...terms, 'lunar-samples': 'swap' } });
+    expect(t.state.deals[d].acceptedBy).toEqual(['soviet-academy']);
+    t.fails(seat('nasa'), { type: 'counterDeal', deal: d, terms: { ...terms, 'lunar-samples': 'swap' } }, 'bad-terms');
+    t.fails(seat('nasa'), { type: 'counterDeal', deal: d, terms: { ...terms, 'lunar-samples': 'moon' } }, 'bad-terms');
+    t.do(seat('nasa'), { type: 'counterDeal', deal: d, terms: { ...terms, 'lunar-samples': 'none' } });
+    expect(t.state.deals[d].versions).toHaveLength(3);
+    t.do(seat('soviet-academy'), { type: 'rejectDeal', deal: d });
+    expect(t.state.deals[d].status).toBe('rejected');
+    t.fails(seat('soviet-academy'), { type: 'acceptDeal', deal: d }, 'wrong-status');
+  });
+
+  test('drafts are the author team\'s own; others cannot see or touch them; a discarded draft is gone', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'track-i');
+    const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
+    t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
+    const d = t.lastDeal;
+    t.fails(seat('soviet-academy'), { type: 'acceptDeal', deal: d }, 'unknown-deal');
+    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'soviet-academy', seat: 'head' }).deals).toEqual([]);
+    t.do(seat('nasa'), { type: 'editDraft', deal: d, parties: ['nasa', 'soviet-academy'], terms: { ...terms, 'data-sharing': 'open' } });
+    t.do(seat('nasa'), { type: 'withdrawDeal', deal: d });
+    expect(t.state.deals[d]).toBeUndefined();
+  });
+
+  test('parties must fit the deal type', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'track-i');
+    const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
+    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'us-gov'], terms }, 'bad-parties');
+    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'nasa'], terms }, 'bad-parties');
+    t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms }, 'bad-parties');
+    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'mars'], terms }, 'unknown-role');
+    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'moon-base', parties: ['nasa', 'soviet-academy'], terms }, 'unknown-deal-type');
+  });
+
+  test('a government whose domestic support is too low fails to ratify', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    // Six conciliatory statements cost the White House 12 points of domestic support (53 -> 41)...
+    for (let i = 0; i < 6; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace, ${i}` });
+    const memo = signMemorandum(t);
+    const deal = agreeOnFlight(t, memo);
+    t.goTo(1, 'signature');
+    t.do(seat('us-gov'), { type: 'signDeal', deal });
+    t.do(seat('soviet-gov'), { type: 'signDeal', deal });
+    // ...and a missile test by Moscow is not enough to save it, but losing 2 more is.
+    expect(t.state.resources['us-gov']['domestic-support']).toBe(41);
+    t.do(seat('soviet-gov'), { type: 'ratifyDeal', deal });
+    t.goTo(2, 'news');
+    t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'Even more peace' });
+    t.goTo(2, 'signature');
+    t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
+    expect(t.state.deals[deal].status).toBe('failed');
+    expect(t.state.timeline.at(-1)!.headline).toBe('Ratification fails: Agreement on a joint docking flight');
+    expect(t.state.unlockedDealTypes).toContain('astp-agreement');
+  });
+
+  test('breaking a deal in force applies its breach effects and costs the breaker 20 trust', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const deal = agreeOnFlight(t, signMemorandum(t));
+    t.goTo(1, 'signature');
+    t.do(seat('us-gov'), { type: 'signDeal', deal });
+    t.do(seat('soviet-gov'), { type: 'signDeal', deal });
+    t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
+    t.do(seat('soviet-gov'), { type: 'ratifyDeal', deal });
+    t.goTo(1, 'resolution');
+    const before = t.state;
+    t.do(seat('soviet-gov'), { type: 'breachDeal', deal });
+    expect(t.state.deals[deal]).toMatchObject({ status: 'breached', breachedBy: 'soviet-gov' });
+    expect(t.state.trust['us-gov']['soviet-gov']).toBe(before.trust['us-gov']['soviet-gov'] - BREACH_TRUST_LOSS);
+    expect(t.state.tracks.tension).toBe(before.tracks.tension + 3);
+    expect(t.state.resources['soviet-gov'].prestige).toBe(before.resources['soviet-gov'].prestige - 15);
+    const sovietScore = score(t.state, handshake).find((s) => s.role === 'soviet-gov')!;
+    expect(sovietScore).toMatchObject({ breachCount: 1, breaches: -8 });
+    t.fails(seat('soviet-gov'), { type: 'breachDeal', deal }, 'wrong-status');
+  });
+
+  test('a ban by an active constraint blocks a proposal between the two governments', () => {
+    const t = new Table(handshake, { seed: FROZEN }).start();
+    const memo = signMemorandum(t);
+    t.goTo(1, 'track-i');
+    const msg = t.fails(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] }, 'banned-by-constraint');
+    expect(msg).toContain('Cold War freeze');
+    // Only a government of a signatory's nation can adopt.
+    t.fails(seat('nasa'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] }, 'not-a-party');
+  });
+
+  test('what a proposal is worth against the walk-away', () => {
+    const value = evaluateProposal(handshake, 'us-gov', 'astp-agreement', memoTerms)!;
+    expect(value).toEqual({
+      role: 'us-gov',
+      dealType: 'astp-agreement',
+      points: 5 + 6 + 4 + 8,
+      walkAway: walkAway('us-gov', 'astp-agreement'),
+      beatsWalkAway: true,
+      perIssue: { 'docking-system': 5, 'flight-date': 6, 'tech-exchange': 4, publicity: 8 },
+    });
+    expect(evaluateProposal(handshake, 'soviet-gov', 'astp-agreement', { ...memoTerms, 'docking-system': 'us-probe-drogue', 'tech-exchange': 'full-access' })!.beatsWalkAway).toBe(false);
+    expect(evaluateProposal(handshake, 'nasa', 'astp-agreement', memoTerms)).toBeNull();
+  });
+});
+
+describe('statements, actions, events, collapse', () => {
+  test('unilateral actions cost resources, respect maxUses, roles and requirements', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'resolution');
+    const budget = t.state.resources.nasa.budget;
+    t.do(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' });
+    t.do(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' });
+    expect(t.state.resources.nasa.budget).toBe(budget - 8);
+    expect(t.fails(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' }, 'action-unavailable')).toContain('limit');
+    t.fails(seat('nasa'), { type: 'unilateralAction', action: 'missile-test' }, 'action-unavailable');
+    t.fails(seat('soviet-academy'), { type: 'unilateralAction', action: 'open-star-city' }, 'action-unavailable');
+    t.fails(seat('nasa'), { type: 'unilateralAction', action: 'warp-drive' }, 'unknown-action');
+    t.do(seat('nasa'), { type: 'unilateralAction', action: 'national-station' });
+    t.do(seat('soviet-academy'), { type: 'unilateralAction', action: 'national-station' });
+    expect(t.state.resources['soviet-academy'].budget).toBe(35 - 15);
+    expect(t.state.participation['nasa/head'].actions).toBe(3);
+  });
+
+  test('an action the role cannot afford is refused', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    // 25 conciliatory statements cost the White House 50 domestic support: 53 -> 3.
+    for (let i = 0; i < 25; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace ${i}` });
+    expect(t.state.resources['us-gov']['domestic-support']).toBe(3);
+    expect(t.state.tracks.tension).toBe(0);
+    t.goTo(1, 'resolution');
+    const msg = t.fails(seat('us-gov'), { type: 'unilateralAction', action: 'back-channel' }, 'insufficient-resources');
+    expect(msg).toBe('Back channel (Kissinger-Dobrynin) costs 4 domestic support; U.S. government has 3.');
+  });
+
+  test('public statements publish on the timeline and apply their tone', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'triumphant', text: 'Salyut leads the way.' });
+    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'statement', headline: 'Soviet government (triumphant)', text: 'Salyut leads the way.' });
+    expect(t.state.tracks.tension).toBe(7);
+    t.fails(seat('soviet-gov'), { type: 'publicStatement', tone: 'sarcastic', text: 'Hm' }, 'unknown-tone');
+  });
+
+  test('the facilitator injects a deck card (once) and a news item', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(facilitator, { type: 'injectEvent', event: 'luna-16' });
+    expect(t.state.deck).not.toContain('luna-16');
+    t.fails(facilitator, { type: 'injectEvent', event: 'luna-16' }, 'already-done');
+    t.fails(facilitator, { type: 'injectEvent', event: 'alien-contact' }, 'unknown-event');
+    t.do(facilitator, { type: 'injectNews', headline: 'Sputnik anniversary', text: '' });
+    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'news', headline: 'Sputnik anniversary' });
+  });
+
+  test('a conditional event fires once, the first time it holds', () => {
+    const t = new Table(handshake, { seed: FROZEN }).start();
+    expect(t.state.firedEvents.filter((id) => id === 'freeze')).toHaveLength(1);
+    t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'Calm' });
+    t.do(seat('us-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Storm' });
+    expect(t.state.tracks.tension).toBe(8);
+    expect(t.state.firedEvents.filter((id) => id === 'freeze')).toHaveLength(1);
+  });
+
+  test('a commons collapse ends the game at once and costs everyone', () => {
+    const t = new Table(handshake, { seed: FROZEN }).start();
+    t.do(seat('us-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Never!' });
+    t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Never ever!' });
+    expect(t.state.status).toBe('ended');
+    expect(t.state.outcome!.reason).toBe('collapse');
+    expect(t.state.timeline.some((e) => e.kind === 'collapse' && e.headline === 'Crisis on the brink')).toBe(true);
+    for (const s of score(t.state, handshake)) expect(s.collapse).toBe(-15);
+  });
+
+  test('facilitator ends the game; reveal shows every secret to every viewer', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(facilitator, { type: 'endGame' });
+    t.fails(facilitator, { type: 'endGame' }, 'game-over');
+    expect(viewFor(t.state, handshake, { kind: 'spectator' }).debrief).toBeUndefined();
+    t.do(facilitator, { type: 'revealAll' });
+    const debrief = viewFor(t.state, handshake, { kind: 'spectator' }).debrief!;
+    expect(debrief.roles.map((r) => r.id)).toEqual(['us-gov', 'soviet-gov', 'nasa', 'soviet-academy']);
+    expect(debrief.roles[0].pointTables['astp-agreement'].walkAway).toBe(walkAway('us-gov', 'astp-agreement'));
+    expect(debrief.scores).toHaveLength(4);
+  });
+});
+
+describe('scoring', () => {
+  test('with no deal each role scores its walk-away, its objectives, resource terms and shared objectives', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const [us] = score(t.state, handshake);
+    // walk-away; hawks-quiet (support 53 >= 50) 4; prestige 60 -> 6; support 53 -> 5.3; detente? tension 6 > 5: no.
+    const w = walkAway('us-gov', 'astp-agreement');
+    expect(us.deals).toEqual([{ deal: null, dealType: 'astp-agreement', points: w, walkAway: true }]);
+    expect(us.objectives.map((o) => o.met)).toEqual([false, true]);
+    expect(us.resources).toEqual([
+      { resource: 'prestige', points: 6 },
+      { resource: 'domestic-support', points: 5.3 },
+    ]);
+    expect(us.total).toBe(w + 4 + 6 + 5.3);
+  });
+});
