@@ -50,7 +50,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
   /** Reports an id that names nothing; returns whether it is known. */
   const known = (kind: string, id: string, knownIds: readonly string[], path: Path, atKey = false, of = ''): boolean => {
     if (knownIds.includes(id)) return true;
-    const list = knownIds.length ? `known ${kind}s: ${knownIds.join(', ')}` : `this scenario defines no ${kind}s`;
+    const list = knownIds.length ? `known ${kind}s: ${[...new Set(knownIds)].join(', ')}` : `this scenario defines no ${kind}s`;
     report(path, `unknown ${kind} "${id}"${of} (${list})`, atKey);
     return false;
   };
@@ -143,7 +143,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
     });
 
   const within = (what: string, value: number, min: number, max: number, path: Path) => {
-    if (value < min || value > max) report(path, `${what} ${value} is outside its range ${min}..${max}`);
+    if (value < min || value > max) report(path, `${what} is ${value}, outside the range ${min}..${max}`);
   };
   const ordered = (what: string, min: number, max: number, path: Path) => {
     if (min > max) report(path, `${what} has min ${min} above max ${max}`);
@@ -155,7 +155,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
     report(['players', 'min'], `players.min (${scenario.players.min}) is more than players.max (${scenario.players.max})`);
   }
   if (scenario.players.max > seats) {
-    report(['players', 'max'], `players.max is ${scenario.players.max} but the roles have only ${seats} seats in all`);
+    report(['players', 'max'], `players.max is ${scenario.players.max} but the roles have only ${plural(seats, 'seat')} in all`);
   }
 
   // --- tracks, resources, trust --------------------------------------------------------------
@@ -279,7 +279,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
     parties.roles?.forEach((role, i) => ref('role', role, [...at, 'parties', 'roles', i]));
     const eligible = scenario.roles.filter((role) => mayBeParty(role, dealType)).length;
     if (eligible < parties.min) {
-      report([...at, 'parties'], `deal type "${dealType.id}" needs at least ${parties.min} parties but only ${eligible} roles may be party to it`);
+      report([...at, 'parties'], `deal type "${dealType.id}" needs at least ${parties.min} parties but only ${plural(eligible, 'role')} may be party to it`);
     }
 
     if (dealType.track === 2 && dealType.ratification) {
@@ -335,7 +335,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
   const { rounds } = scenario;
   unique('phase', rounds.phases, ['rounds', 'phases']);
   if (rounds.labels && rounds.labels.length !== rounds.count) {
-    report(['rounds', 'labels'], `rounds.labels has ${rounds.labels.length} labels but rounds.count is ${rounds.count} (one label per round)`);
+    report(['rounds', 'labels'], `rounds.labels has ${plural(rounds.labels.length, 'label')} but rounds.count is ${rounds.count} (one label per round)`);
   }
 
   unique('event', scenario.events, ['events']);
@@ -364,4 +364,8 @@ export function crossCheck(scenario: Scenario): Finding[] {
   if (scoring.collapse) condition(scoring.collapse.when, ['scoring', 'collapse', 'when'], {});
 
   return findings;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,7 @@
 // Loads a scenario from YAML text: parse (keeping source positions), check the schema, then the
 // cross references. Reports every problem found, each at its place in the file. Pure: no I/O.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import { crossCheck } from './crossref';
 import type { Finding, PathKey, Problem } from './problems';
 import { pathToString } from './problems';
@@ -20,7 +20,7 @@ export function loadScenario(text: string, file: string): LoadResult {
   };
 
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((error) => problemAt(error.pos[0], `invalid YAML: ${error.message}`, '')) };
+    return { ok: false, problems: doc.errors.map((error) => problemAt(error.pos[0], `invalid YAML: ${yamlMessage(error)}`, '')) };
   }
   let data: unknown;
   try {
@@ -67,4 +67,9 @@ function offsetOf(doc: Document, path: readonly PathKey[], atKey: boolean): numb
 
 function startOf(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
+}
+
+function yamlMessage(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'a scenario file holds one YAML document; remove the "---" line';
+  return error.message;
 }

@@ -49,7 +49,7 @@ function explain(issue: Issue, base: PathKey[], baseSchema: z.ZodType, data: unk
       return [found(oneOf(issue.values), typeof value === 'string' ? didYouMean(value, words) : '')];
     }
     case 'unrecognized_keys': {
-      const known = schema ? objectKeys(schema) : [];
+      const known = schema ? objectKeys(schema, value) : [];
       return issue.keys.map((key) => {
         const guess = closestWord(key, known);
         const hint = guess ? `; did you mean "${guess}"?` : known.length ? ` (allowed keys: ${known.join(', ')})` : '';
@@ -94,9 +94,11 @@ function explainUnion(
     if (branch >= 0) return issue.errors[branch].flatMap((sub) => explain(sub, path, options[branch], data));
     const keys = Object.keys(value);
     const guess = keys.map((key) => [key, closestWord(key, leading as string[])] as const).find(([, g]) => g);
-    if (guess) return [{ path: [...path, guess[0]], atKey: true, message: `unknown key "${guess[0]}" in ${noun}; did you mean "${guess[1]}"?` }];
+    const inWhat = UNION_NOUNS.has(union!) ? ` in ${noun}` : '';
+    if (guess) return [{ path: [...path, guess[0]], atKey: true, message: `unknown key "${guess[0]}"${inWhat}; did you mean "${guess[1]}"?` }];
     const found = keys.length ? `a map with the keys ${keys.join(', ')}` : 'an empty map';
-    return [{ path, message: `expected ${noun}, found ${found}` }];
+    const shape = `a map with one of the keys ${leading.join(', ')}`;
+    return [{ path, message: `expected ${noun === shape ? noun : `${noun} (${shape})`}, found ${found}` }];
   }
   // Alternatives that are plain values (`track: 1 | 2`): list them.
   const values = issue.errors.flatMap((branch) => branch.flatMap((sub) => (sub.code === 'invalid_value' && sub.path.length === 0 ? sub.values : [])));
@@ -158,14 +160,14 @@ function typeNoun(expected: string): string {
 }
 
 const UNION_NOUNS = new Map<z.ZodType, string>([
-  [Condition, 'a condition'],
-  [Effect, 'an effect'],
+  [unwrap(Condition), 'a condition'],
+  [unwrap(Effect), 'an effect'],
 ]);
 
 function nounOf(schema: z.ZodType): string {
-  const named = UNION_NOUNS.get(schema) ?? UNION_NOUNS.get(unwrap(schema));
-  if (named) return named;
   const inner = unwrap(schema);
+  const named = UNION_NOUNS.get(inner);
+  if (named) return named;
   if (inner instanceof z.ZodUnion) {
     const leading = (inner.options as z.ZodType[]).map(leadingKey);
     if (leading.every((key) => key !== undefined)) return `a map with one of the keys ${leading.join(', ')}`;
@@ -196,16 +198,19 @@ function valueAt(data: unknown, path: readonly PathKey[]): unknown {
 function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema;
   for (;;) {
-    const def = inner.def as { getter?: () => z.ZodType; innerType?: z.ZodType; in?: z.ZodType };
-    if (def.getter) inner = def.getter();
+    const def = inner.def as { innerType?: z.ZodType; in?: z.ZodType };
+    // A lazy's cached inner schema, so that the same union is found every time.
+    if (inner instanceof z.ZodLazy) inner = inner._zod.innerType as z.ZodType;
     else if (def.innerType) inner = def.innerType;
     else if (inner instanceof z.ZodPipe && def.in) inner = def.in;
     else return inner;
   }
 }
 
-function objectKeys(schema: z.ZodType): string[] {
-  const inner = unwrap(schema);
+/** The keys an object schema allows; for a union, those of the alternative `value` is meant to be. */
+function objectKeys(schema: z.ZodType, value?: unknown): string[] {
+  let inner = unwrap(schema);
+  if (inner instanceof z.ZodUnion) inner = unwrap(pickOption(inner, value) ?? inner);
   return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
 }
 

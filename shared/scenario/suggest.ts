@@ -13,8 +13,9 @@ export function closestWord(word: string, known: readonly string[]): string | un
       bestDistance = d;
     }
   }
-  // One edit for short words, about a third of the letters for longer ones.
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  // One edit for short words; two (a swap of letters) or a third of the letters for longer ones.
+  const allowed = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 /** `; did you mean "x"?` or nothing. */

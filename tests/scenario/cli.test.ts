@@ -1,0 +1,120 @@
+// `npx spacebridge …` as an instructor runs it: real processes, exit codes and output.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/spacebridge.mjs');
+
+function spacebridge(args: string[], cwd = root) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('spacebridge', () => {
+  it('prints the usage with no arguments, and for help', () => {
+    for (const args of [[], ['help']]) {
+      const { code, stdout } = spacebridge(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: npx spacebridge <command>');
+      expect(stdout).toMatch(/validate \[files or directories\.\.\.\]/);
+    }
+  });
+
+  it('rejects an unknown command with exit code 2', () => {
+    const { code, stderr } = spacebridge(['valdiate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "valdiate"');
+  });
+});
+
+describe('spacebridge validate', () => {
+  it('passes the shipped scenarios (the default directory) with exit code 0', () => {
+    const { code, stdout } = spacebridge(['validate']);
+    expect(code).toBe(0);
+    const files = fs.readdirSync(path.join(root, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+    expect(stdout.trim().split('\n').sort()).toEqual(files.map((f) => `scenarios/${f}: ok`).sort());
+  });
+
+  it('prints every problem as file:line:column and a summary per file, exit code 1', () => {
+    const good = path.join(dir, 'good.yaml');
+    const bad = path.join(dir, 'bad.yaml');
+    fs.copyFileSync(path.join(root, 'tests/scenario/fixtures/base.yaml'), good);
+    const text = fs.readFileSync(good, 'utf8');
+    fs.writeFileSync(bad, text.replace('durationMinutes: 30', 'durationMinutes: ten').replace('kind: agency', 'kind: goverment'));
+
+    const { code, stdout } = spacebridge(['validate', good, bad]);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      `${good}: ok`,
+      `${bad}:8:18: expected a number, found "ten" (durationMinutes)`,
+      `${bad}:40:11: expected one of government, agency, science, industry, press, found "goverment"; did you mean "government"? (roles[1].kind)`,
+      `${bad}: 2 problems`,
+      '',
+    ]);
+  });
+
+  it('reports a missing file clearly, exit code 1', () => {
+    const { code, stdout } = spacebridge(['validate', 'scenarios/no-such-scenario.yaml']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('scenarios/no-such-scenario.yaml: cannot read the file: no such file\nscenarios/no-such-scenario.yaml: 1 problem\n');
+  });
+
+  it('says so when a directory holds no scenario files, exit code 2', () => {
+    const { code, stderr } = spacebridge(['validate', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`no scenario files (*.yaml) in ${dir}`);
+  });
+});
+
+describe('spacebridge new', () => {
+  it('writes a starter scenario that validates, and never overwrites it', () => {
+    const created = spacebridge(['new', 'moon-race', '--out', dir]);
+    expect(created.code).toBe(0);
+    const file = path.join(dir, 'moon-race.yaml');
+    expect(created.stdout).toContain(`wrote ${file}`);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^id: moon-race$/m);
+
+    expect(spacebridge(['validate', file])).toMatchObject({ code: 0, stdout: `${file}: ok\n` });
+
+    fs.appendFileSync(file, '# my edits\n');
+    const again = spacebridge(['new', 'moon-race', '--out', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(fs.readFileSync(file, 'utf8')).toContain('# my edits');
+  });
+
+  it('writes to scenarios/ by default', () => {
+    const created = spacebridge(['new', 'first'], dir);
+    expect(created.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'scenarios/first.yaml'))).toBe(true);
+  });
+
+  it('refuses an id that is not an id, and a missing id', () => {
+    const bad = spacebridge(['new', 'Moon Race', '--out', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"Moon Race" is not a valid scenario id');
+    expect(spacebridge(['new', '--out', dir]).code).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('spacebridge schema', () => {
+  it('prints the JSON Schema of a scenario', () => {
+    const { code, stdout } = spacebridge(['schema']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema).toMatchObject({ $id: 'urn:spacebridge:scenario:v1', title: 'Spacebridge scenario', type: 'object' });
+    expect(Object.keys(schema.$defs).length).toBeGreaterThan(0);
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'roles', 'rounds']));
+    expect(schema.properties.roles.items.properties.kind.enum).toEqual(['government', 'agency', 'science', 'industry', 'press']);
+  });
+});

@@ -1,0 +1,53 @@
+// The scenario files on disk: every shipped scenario loads, and a directory's problems are all reported.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem, starterScenario } from '../../shared/scenario';
+import { loadScenarioDir, loadScenarioFile } from '../../server/scenarioFiles';
+
+const scenariosDir = path.resolve(import.meta.dirname, '../../scenarios');
+
+describe('the shipped scenarios', () => {
+  const shipped = fs.readdirSync(scenariosDir).filter((name) => /\.ya?ml$/.test(name));
+
+  it.each(shipped)('%s loads without problems', (name) => {
+    const result = loadScenarioFile(path.join(scenariosDir, name));
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('load together through loadScenarioDir, with distinct ids', () => {
+    const { scenarios, problems } = loadScenarioDir(scenariosDir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(scenarios.map((s) => path.basename(s.file)).sort()).toEqual([...shipped].sort());
+  });
+});
+
+describe('loadScenarioDir', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the valid files and reports the others, including a reused scenario id', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-scenarios-'));
+    fs.writeFileSync(path.join(dir, 'a.yaml'), starterScenario('alpha'));
+    fs.writeFileSync(path.join(dir, 'b.yml'), starterScenario('alpha'));
+    fs.writeFileSync(path.join(dir, 'c.yaml'), starterScenario('gamma').replace('era: 1970s', 'era: 1970s\nsumary: Extra.'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a scenario');
+
+    const { scenarios, problems } = loadScenarioDir(dir);
+    expect(scenarios.map((s) => s.scenario.id)).toEqual(['alpha']);
+    expect(problems.map(formatProblem)).toEqual([
+      `${dir}/b.yml: scenario id "alpha" is already used by ${dir}/a.yaml (id)`,
+      `${dir}/c.yaml:10:1: unknown key "sumary"; did you mean "summary"? (sumary)`,
+    ]);
+  });
+
+  it('reports a file that cannot be read', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-scenarios-'));
+    const missing = path.join(dir, 'missing.yaml');
+    expect(loadScenarioFile(missing)).toEqual({
+      ok: false,
+      problems: [{ file: missing, line: 0, column: 0, path: '', message: 'cannot read the file: no such file' }],
+    });
+  });
+});
