@@ -44,6 +44,8 @@ export interface ConstraintView {
   label: string;
   description: string;
   source?: string;
+  /** Deals it forbids (public rules, so players and bots do not draft what would be refused). */
+  bansDeals: { between: [string, string]; dealTypes?: string[] }[];
 }
 
 export interface ChannelView extends Channel {
@@ -285,7 +287,8 @@ function rolePublic(role: Role): RolePublic {
 }
 
 function constraintView(c: Scenario['constraints'][number]): ConstraintView {
-  return c.source === undefined ? { id: c.id, label: c.label, description: c.description } : { id: c.id, label: c.label, description: c.description, source: c.source };
+  const view: ConstraintView = { id: c.id, label: c.label, description: c.description, bansDeals: c.bansDeals };
+  return c.source === undefined ? view : { ...view, source: c.source };
 }
 
 const publicCache = new WeakMap<Scenario, PublicScenario>();
