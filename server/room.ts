@@ -5,8 +5,7 @@
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import jsonPatch, { type Operation } from 'fast-json-patch';
 import type { ZodError } from 'zod';
-import type { Action, Actor, Viewer } from '../shared/engine/types';
-import type { GameView } from '../shared/engine/view';
+import { publicScenario, type Action, type Actor, type GameView, type Viewer } from '../shared/engine';
 import type { SeatRef } from '../shared/protocol/actions';
 import { ClientMessages, JoinOptions, MAX_MESSAGE_BYTES, SERVER_MESSAGES, type ClientMessageType } from '../shared/protocol/messages';
 import { ChatFloodGuard, TokenBucket } from './rateLimit';
@@ -328,7 +327,8 @@ export function createSessionRoom(services: Services) {
     private sendFullView(conn: Connection) {
       const view = this.session.view(this.viewerOf(conn));
       conn.lastView = view;
-      conn.client.send(SERVER_MESSAGES.view, { seq: view.seq, view });
+      // The session's own scenario (public parts), as it was when the session was created.
+      conn.client.send(SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario) });
     }
 
     private sendIdentity(conn: Connection) {
