@@ -1,0 +1,522 @@
+// A bot plays one seat of one role from that seat's view alone, through the same actions a human
+// sends. It is stateless: everything it needs (its offers so far, what the others asked for, the
+// phase) is in the view, and its only memory is the PRNG state the caller keeps for it.
+import type { Deal } from '../engine/types';
+import type { ChannelView, GameView, PublicScenario } from '../engine/view';
+import { nextRandom, type RngState } from '../engine/rng';
+import type { PlayerAction } from '../protocol/actions';
+import type { Role } from '../scenario/schema';
+import { combinationCount, combinations } from '../analysis/agreementSpace';
+import { line, STATEMENT_TEXT, type LineKind, type LineValues } from './lines';
+import { range, value, valuationFor, type Terms, type Valuation } from './valuation';
+
+export type Personality = 'cooperative' | 'hard-nosed';
+
+export interface BotOptions {
+  personality: Personality;
+  /** The bot's own PRNG state (see `seedBotRng`); pass back the one returned each time. */
+  rngState: RngState;
+}
+
+export interface BotDecision {
+  /** To submit in order, as the bot's seat. Empty when it has nothing to do now. */
+  actions: PlayerAction[];
+  rngState: RngState;
+}
+
+type DealTypeView = PublicScenario['dealTypes'][number];
+
+/** Offers are searched over every combination up to this many; beyond, the bot asks for its best. */
+const MAX_SEARCH = 4096;
+/** Tension (as a share of its track's range) from which bots stop conceding and calm things down. */
+const HIGH_TENSION = 0.7;
+const OPEN: Deal['status'][] = ['proposed', 'accepted', 'signed'];
+
+interface Bot {
+  view: GameView;
+  scenario: PublicScenario;
+  me: Role;
+  personality: Personality;
+  powers: string[];
+  allows: string[];
+  rng: RngState;
+  actions: PlayerAction[];
+  /** One chat line per decision, so bots never flood a channel. */
+  spoke: boolean;
+  tensionHigh: boolean;
+  lastRound: boolean;
+}
+
+/**
+ * What a bot does now in its seat. Pure and deterministic: the same view, scenario and options
+ * give the same actions and the same next PRNG state. It reads only the view (its own role's
+ * secrets are in `view.me`) and the public part of the scenario.
+ */
+export function decideBotActions(view: GameView, scenario: PublicScenario, options: BotOptions): BotDecision {
+  if (view.status !== 'running' || !view.me || !view.phase || view.viewer.kind !== 'seat') {
+    return { actions: [], rngState: options.rngState };
+  }
+  const seat = view.seats.find((s) => s.role === view.me!.role.id && s.seat === view.me!.seat);
+  const bot: Bot = {
+    view,
+    scenario,
+    me: view.me.role,
+    personality: options.personality,
+    powers: seat?.powers ?? [],
+    allows: view.phase.allows,
+    rng: options.rngState,
+    actions: [],
+    spoke: false,
+    tensionHigh: tensionShare(view, scenario) >= HIGH_TENSION,
+    lastRound: view.round >= scenario.rounds.count,
+  };
+
+  withdrawDuplicates(bot);
+  respondToProposals(bot);
+  signAndRatify(bot);
+  breachBadDeals(bot);
+  adoptMemoranda(bot);
+  proposeDeals(bot);
+  talkTrackTwo(bot);
+  makeStatement(bot);
+  takeUnilateralAction(bot);
+
+  if (bot.actions.length === 0 && seat && !seat.ready && !waitingOnOthers(bot)) {
+    bot.actions.push({ type: 'ready', ready: true });
+  }
+  return { actions: bot.actions, rngState: bot.rng };
+}
+
+// --- Reading the view -----------------------------------------------------------------------------
+
+function random(bot: Bot): number {
+  const [r, next] = nextRandom(bot.rng);
+  bot.rng = next;
+  return r;
+}
+
+function tensionShare(view: GameView, scenario: PublicScenario): number {
+  const track = scenario.tracks.find((t) => t.id === 'tension' || /tension/i.test(t.label));
+  if (!track || track.max <= track.min) return 0;
+  return ((view.tracks[track.id] ?? track.min) - track.min) / (track.max - track.min);
+}
+
+const dealTypeOf = (bot: Bot, id: string): DealTypeView | undefined => bot.scenario.dealTypes.find((d) => d.id === id);
+const terms = (deal: Deal): Terms => deal.versions[deal.versions.length - 1].terms;
+const can = (bot: Bot, power: string) => bot.powers.includes(power);
+const allowed = (bot: Bot, allow: string) => bot.allows.includes(allow);
+
+/** Memoranda move only in phases that allow `memorandum`; agreements by the phase's own allows. */
+function phaseAllows(bot: Bot, deal: { track: 1 | 2 }, allow: 'propose' | 'respond' | 'sign' | 'draft'): boolean {
+  if (deal.track === 2) return allowed(bot, 'memorandum') || (allow === 'draft' && allowed(bot, 'draft'));
+  return allowed(bot, allow);
+}
+
+function available(bot: Bot, type: DealTypeView): boolean {
+  return !type.locked || bot.view.unlockedDealTypes.includes(type.id);
+}
+
+function eligible(bot: Bot, type: DealTypeView, roleId: string): boolean {
+  const { roles, kinds } = type.parties;
+  if (!roles && !kinds) return true;
+  const role = bot.view.roles.find((r) => r.id === roleId);
+  return (roles?.includes(roleId) ?? false) || (role !== undefined && (kinds?.includes(role.kind) ?? false));
+}
+
+function trustIn(bot: Bot, other: string): number {
+  return bot.view.trust[bot.me.id]?.[other] ?? 50;
+}
+
+function bilateral(bot: Bot, other: string): ChannelView | undefined {
+  const [a, b] = [bot.me.id, other].sort();
+  return bot.view.channels.find((c) => c.id === `bilateral:${a}:${b}`);
+}
+
+/** A channel all these roles can talk in now: their bilateral channel, else a shared network. */
+function channelFor(bot: Bot, parties: string[]): ChannelView | undefined {
+  const others = parties.filter((p) => p !== bot.me.id);
+  if (others.length === 1) {
+    const direct = bilateral(bot, others[0]);
+    if (direct?.open) return direct;
+  }
+  return bot.view.channels.find((c) => c.kind === 'network' && c.open && parties.every((p) => c.members.includes(p)));
+}
+
+/** Would an active constraint refuse a deal of this type between these parties? */
+function banned(bot: Bot, dealType: string, parties: string[]): boolean {
+  return bot.view.constraints.some((c) =>
+    c.bansDeals.some(
+      (ban) => parties.includes(ban.between[0]) && parties.includes(ban.between[1]) && (!ban.dealTypes || ban.dealTypes.includes(dealType)),
+    ),
+  );
+}
+
+function valuation(bot: Bot, type: DealTypeView): Valuation | null {
+  return valuationFor(bot.me, type);
+}
+
+// --- Negotiating ----------------------------------------------------------------------------------
+
+/** The least a bot accepts: its walk-away, plus a margin if hard-nosed or when tension is high.
+ *  In the last round it settles for half its margin. */
+function floorOf(bot: Bot, val: Valuation, type: DealTypeView): number {
+  const surplus = Math.max(0, range(val, type).best - val.walkAway);
+  let margin = bot.personality === 'hard-nosed' ? Math.ceil(surplus * 0.2) : 0;
+  if (bot.tensionHigh) margin += Math.ceil(surplus * 0.1);
+  if (bot.lastRound) margin = Math.floor(margin / 2);
+  return val.walkAway + margin;
+}
+
+/** How far the bot has conceded on a type: one step per offer it made, and one per round gone. */
+function concessionStep(bot: Bot, type: DealTypeView): number {
+  const mine = bot.view.deals
+    .filter((d) => d.dealType === type.id)
+    .reduce((n, d) => n + d.versions.filter((v) => v.by === bot.me.id).length, 0);
+  return Math.max(mine, bot.view.round - 1);
+}
+
+/** What the bot asks for at step k: the best-for-it target falls from its best to its floor. */
+function targetOf(bot: Bot, val: Valuation, type: DealTypeView, k: number): number {
+  const { best } = range(val, type);
+  const floor = floorOf(bot, val, type);
+  let steps = bot.personality === 'hard-nosed' ? 4 : 2;
+  if (bot.tensionHigh) steps += 2;
+  const share = bot.lastRound ? 1 : Math.min(1, k / steps);
+  return Math.max(floor, best - (best - floor) * share);
+}
+
+/** Options the other parties asked for in their own versions (later versions weigh more): the
+ *  bot's only window on their hidden point tables. */
+function theirWishes(bot: Bot, type: DealTypeView): Map<string, number> {
+  const wishes = new Map<string, number>();
+  const sameIssues = [type.id, type.adoptAs, ...bot.scenario.dealTypes.filter((d) => d.adoptAs === type.id).map((d) => d.id)];
+  for (const deal of bot.view.deals) {
+    if (!sameIssues.includes(deal.dealType)) continue;
+    deal.versions.forEach((version, i) => {
+      if (version.by === bot.me.id) return;
+      for (const [issue, option] of Object.entries(version.terms)) {
+        const key = `${issue}=${option}`;
+        wishes.set(key, (wishes.get(key) ?? 0) + 1 + i);
+      }
+    });
+  }
+  return wishes;
+}
+
+/**
+ * The terms a bot offers at concession step k: among combinations worth at least its target,
+ * the one closest to what the others asked for; with no such hint, it concedes on as many of the
+ * issues it values least as the target allows. Ties go to its own value, then to chance.
+ */
+function offer(bot: Bot, type: DealTypeView, val: Valuation, k: number): Terms {
+  const best = bestTerms(type, val);
+  if (combinationCount(type) > MAX_SEARCH) return best;
+  const target = targetOf(bot, val, type, k);
+  const wishes = theirWishes(bot, type);
+  let chosen: Terms[] = [];
+  let bestScore = -Infinity;
+  for (const candidate of combinations(type)) {
+    const mine = value(val, candidate);
+    if (mine < target) continue;
+    let score = mine * 0.01;
+    for (const issue of type.issues) {
+      const option = candidate[issue.id];
+      score += wishes.get(`${issue.id}=${option}`) ?? 0;
+      if (option !== best[issue.id]) score += 0.5;
+    }
+    if (score > bestScore + 1e-9) {
+      bestScore = score;
+      chosen = [candidate];
+    } else if (Math.abs(score - bestScore) <= 1e-9) {
+      chosen.push(candidate);
+    }
+  }
+  if (chosen.length === 0) return best;
+  return chosen[Math.floor(random(bot) * chosen.length)];
+}
+
+function bestTerms(type: DealTypeView, val: Valuation): Terms {
+  const terms: Terms = {};
+  for (const issue of type.issues) {
+    let bestOption = issue.options[0].id;
+    for (const o of issue.options) if ((val.issues[issue.id]?.[o.id] ?? 0) > (val.issues[issue.id]?.[bestOption] ?? 0)) bestOption = o.id;
+    terms[issue.id] = bestOption;
+  }
+  return terms;
+}
+
+/** Placeholders for a chat line about these terms: the issue the bot cares most about (and the
+ *  option it holds there) and, if any, an issue where it gave ground. */
+function lineValues(bot: Bot, type: DealTypeView, val: Valuation | null, chosen: Terms, parties: string[]): LineValues {
+  const values: LineValues = { deal: type.label };
+  const partner = parties.find((p) => p !== bot.me.id);
+  const partnerName = bot.view.roles.find((r) => r.id === partner)?.name;
+  if (partnerName) values.partner = partnerName;
+  if (!val) return values;
+  const best = bestTerms(type, val);
+  const weight = (issueId: string) => {
+    const points = Object.values(val.issues[issueId] ?? {});
+    return points.length ? Math.max(...points) - Math.min(...points) : 0;
+  };
+  const byWeight = [...type.issues].sort((a, b) => weight(b.id) - weight(a.id));
+  const key = byWeight.find((i) => chosen[i.id] === best[i.id] && weight(i.id) > 0);
+  const given = [...byWeight].reverse().find((i) => chosen[i.id] !== best[i.id]);
+  const label = (issue: (typeof type.issues)[number]) => issue.options.find((o) => o.id === chosen[issue.id])?.label;
+  if (key) Object.assign(values, { keyIssue: key.label, keyOption: label(key) });
+  if (given) Object.assign(values, { giveIssue: given.label, giveOption: label(given) });
+  return values;
+}
+
+function say(bot: Bot, kind: LineKind, parties: string[], values: LineValues): void {
+  if (bot.spoke || !allowed(bot, 'chat')) return;
+  const channel = channelFor(bot, parties);
+  if (!channel) return;
+  const network = bot.view.channels.find((c) => c.kind === 'network' && c.members.includes(bot.me.id));
+  const [text, rng] = line(kind, { ...values, ...(network ? { network: network.label } : {}) }, bot.rng);
+  bot.rng = rng;
+  if (!text) return;
+  bot.actions.push({ type: 'chat', channel: channel.id, text });
+  bot.spoke = true;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Two proposals of the same type between the same parties: the later one's author withdraws. */
+function withdrawDuplicates(bot: Bot): void {
+  if (!can(bot, 'propose')) return;
+  for (const deal of bot.view.deals) {
+    if (deal.author !== bot.me.id || deal.status !== 'proposed' || !phaseAllows(bot, deal, 'respond')) continue;
+    const earlier = bot.view.deals.find(
+      (d) => d.id !== deal.id && d.dealType === deal.dealType && OPEN.includes(d.status) && sameSet(d.parties, deal.parties) && dealNumber(d) < dealNumber(deal),
+    );
+    if (earlier) bot.actions.push({ type: 'withdrawDeal', deal: deal.id });
+  }
+}
+
+const dealNumber = (deal: Deal) => Number(deal.id.slice(1));
+
+function respondToProposals(bot: Bot): void {
+  if (!can(bot, 'propose')) return;
+  const withdrawn = new Set(bot.actions.flatMap((a) => (a.type === 'withdrawDeal' ? [a.deal] : [])));
+  for (const deal of bot.view.deals) {
+    if (deal.status !== 'proposed' || !deal.parties.includes(bot.me.id) || deal.acceptedBy.includes(bot.me.id)) continue;
+    if (withdrawn.has(deal.id) || banned(bot, deal.dealType, deal.parties)) continue;
+    const type = dealTypeOf(bot, deal.dealType);
+    if (!type) continue;
+    const canRespond = phaseAllows(bot, deal, 'respond');
+    const canCounter = phaseAllows(bot, deal, 'propose');
+    const val = valuation(bot, type);
+    const current = terms(deal);
+
+    if (!val) {
+      // Nothing at stake for it: a cooperative bot goes along with a non-binding memorandum.
+      if (!canRespond) continue;
+      const agree = deal.track === 2 && bot.personality === 'cooperative';
+      if (agree) bot.actions.push({ type: 'acceptDeal', deal: deal.id });
+      else if (deal.author !== bot.me.id) bot.actions.push({ type: 'rejectDeal', deal: deal.id });
+      say(bot, agree ? 'accept' : 'reject', deal.parties, { deal: type.label });
+      continue;
+    }
+    const worth = value(val, current);
+    if (worth >= floorOf(bot, val, type)) {
+      if (!canRespond) continue;
+      bot.actions.push({ type: 'acceptDeal', deal: deal.id });
+      say(bot, 'accept', deal.parties, lineValues(bot, type, val, current, deal.parties));
+      continue;
+    }
+    const myVersions = deal.versions.filter((v) => v.by === bot.me.id).length;
+    const maxCounters = bot.personality === 'hard-nosed' ? 4 : 3;
+    if (canCounter && myVersions < maxCounters) {
+      const counter = offer(bot, type, val, concessionStep(bot, type) + 1);
+      if (value(val, counter) > worth) {
+        bot.actions.push({ type: 'counterDeal', deal: deal.id, terms: counter });
+        say(bot, bot.tensionHigh ? 'tension' : 'counter', deal.parties, lineValues(bot, type, val, counter, deal.parties));
+        continue;
+      }
+    }
+    // Out of counters (or nothing better to ask for): say no, unless it wrote the deal itself.
+    if (canRespond && (myVersions >= maxCounters || bot.lastRound || !canCounter)) {
+      if (deal.author === bot.me.id) bot.actions.push({ type: 'withdrawDeal', deal: deal.id });
+      else bot.actions.push({ type: 'rejectDeal', deal: deal.id });
+      say(bot, 'reject', deal.parties, { deal: type.label });
+    }
+  }
+}
+
+function signAndRatify(bot: Bot): void {
+  for (const deal of bot.view.deals) {
+    if (!deal.parties.includes(bot.me.id) || banned(bot, deal.dealType, deal.parties)) continue;
+    const type = dealTypeOf(bot, deal.dealType);
+    if (!type) continue;
+    if (deal.status === 'accepted' && !deal.signedBy.includes(bot.me.id) && can(bot, 'sign') && phaseAllows(bot, deal, 'sign')) {
+      bot.actions.push({ type: 'signDeal', deal: deal.id });
+      say(bot, 'sign', deal.parties, { deal: type.label });
+    }
+    const ratifies = bot.me.kind === 'government' && type.ratification && deal.track === 1;
+    if (deal.status === 'signed' && ratifies && !deal.ratifiedBy.includes(bot.me.id) && can(bot, 'ratify') && allowed(bot, 'ratify')) {
+      bot.actions.push({ type: 'ratifyDeal', deal: deal.id });
+      say(bot, 'ratify', deal.parties, { deal: type.label });
+    }
+  }
+}
+
+/** A hard-nosed bot walks out of a binding deal in force that is worth less to it than no deal. */
+function breachBadDeals(bot: Bot): void {
+  if (bot.personality !== 'hard-nosed' || !can(bot, 'act') || !allowed(bot, 'breach')) return;
+  for (const deal of bot.view.deals) {
+    if (deal.status !== 'inForce' || deal.track !== 1 || !deal.parties.includes(bot.me.id)) continue;
+    const type = dealTypeOf(bot, deal.dealType);
+    const val = type && valuation(bot, type);
+    if (!type || !val?.fromTable || value(val, terms(deal)) >= val.walkAway) continue;
+    bot.actions.push({ type: 'breachDeal', deal: deal.id });
+    say(bot, 'breach', deal.parties, { deal: type.label });
+  }
+}
+
+/** Parties for a new deal of this type: the bot and the roles it trusts most that it can reach. */
+function partnersFor(bot: Bot, type: DealTypeView): string[] | null {
+  const others = bot.view.roles
+    .map((r) => r.id)
+    .filter((id) => id !== bot.me.id && eligible(bot, type, id))
+    .filter((id) => bilateral(bot, id)?.open !== false && !banned(bot, type.id, [bot.me.id, id]))
+    .sort((a, b) => trustIn(bot, b) - trustIn(bot, a));
+  const needed = type.parties.min - 1;
+  if (others.length < needed) return null;
+  return bot.view.roles.map((r) => r.id).filter((id) => id === bot.me.id || others.slice(0, needed).includes(id));
+}
+
+/** Is there already a live deal of this type (or its adoptable memorandum) involving the bot? */
+function engaged(bot: Bot, typeId: string): boolean {
+  return bot.view.deals.some(
+    (d) => d.dealType === typeId && d.parties.includes(bot.me.id) && [...OPEN, 'inForce', 'adopted'].includes(d.status),
+  );
+}
+
+/** A government adopts a memorandum signed by its own side when the terms are good enough for it. */
+function adoptMemoranda(bot: Bot): void {
+  if (bot.me.kind !== 'government' || !can(bot, 'propose') || !allowed(bot, 'propose')) return;
+  for (const memo of bot.view.deals) {
+    if (memo.track !== 2 || memo.status !== 'inForce') continue;
+    const memoType = dealTypeOf(bot, memo.dealType);
+    const type = memoType?.adoptAs ? dealTypeOf(bot, memoType.adoptAs) : undefined;
+    if (!type || !available(bot, type) || !eligible(bot, type, bot.me.id) || engaged(bot, type.id)) continue;
+    const ours = memo.parties.some((p) => bot.view.roles.find((r) => r.id === p)?.nation === bot.me.nation);
+    const val = valuation(bot, type);
+    const parties = partnersFor(bot, type);
+    if (!ours || !val || !parties || banned(bot, type.id, parties) || value(val, terms(memo)) < floorOf(bot, val, type)) continue;
+    bot.actions.push({ type: 'adoptMemorandum', deal: memo.id, parties });
+    say(bot, 'adopt', parties, { deal: type.label });
+    return;
+  }
+}
+
+/** Draft a deal the bot wants, then propose it on a later turn (a draft's id comes from the engine). */
+function proposeDeals(bot: Bot): void {
+  if (!can(bot, 'propose')) return;
+  if (bot.actions.some((a) => a.type === 'adoptMemorandum')) return;
+  for (const type of bot.scenario.dealTypes) {
+    if (!available(bot, type) || !eligible(bot, type, bot.me.id)) continue;
+    if (!phaseAllows(bot, type, 'propose')) continue;
+    const val = valuation(bot, type);
+    if (!val || range(val, type).best < floorOf(bot, val, type)) continue;
+    const mine = bot.view.deals.filter((d) => d.dealType === type.id && d.author === bot.me.id);
+    const draft = mine.find((d) => d.status === 'draft');
+    if (engaged(bot, type.id) || (type.adoptAs && engaged(bot, type.adoptAs))) continue;
+    // One try per type and round: a turned-down proposal waits for the next round.
+    if (mine.some((d) => d.round === bot.view.round && d.status !== 'draft')) continue;
+    if (draft) {
+      if (banned(bot, type.id, draft.parties)) continue;
+      bot.actions.push({ type: 'proposeDeal', deal: draft.id });
+      say(bot, 'propose', draft.parties, lineValues(bot, type, val, terms(draft), draft.parties));
+      return;
+    }
+    if (!phaseAllows(bot, type, 'draft')) continue;
+    const parties = partnersFor(bot, type);
+    if (!parties) continue;
+    bot.actions.push({ type: 'draftDeal', dealType: type.id, parties, terms: offer(bot, type, val, concessionStep(bot, type)) });
+    return;
+  }
+}
+
+/** Track II: a role in a scientists' network keeps the conversation going there once a round. */
+function talkTrackTwo(bot: Bot): void {
+  if (bot.spoke || !allowed(bot, 'chat')) return;
+  const network = bot.view.channels.find((c) => c.kind === 'network' && c.track === 2 && c.open && c.members.includes(bot.me.id));
+  if (!network || network.messages?.some((m) => m.role === bot.me.id && m.round === bot.view.round)) return;
+  const type = bot.scenario.dealTypes.find((d) => d.track === 2 && eligible(bot, d, bot.me.id) && available(bot, d));
+  const val = type ? valuation(bot, type) : null;
+  const partners = network.members.filter((m) => m !== bot.me.id);
+  const values: LineValues = { network: network.label };
+  if (type) Object.assign(values, lineValues(bot, type, val, val ? bestTerms(type, val) : {}, [bot.me.id, ...partners]));
+  const [text, rng] = line('trackTwo', values, bot.rng);
+  bot.rng = rng;
+  if (!text) return;
+  bot.actions.push({ type: 'chat', channel: network.id, text });
+  bot.spoke = true;
+}
+
+/** Since the current phase began, has the bot's role already done this kind of thing? */
+function doneThisPhase(bot: Bot, kind: 'statement' | 'action'): boolean {
+  const timeline = bot.view.timeline;
+  for (let i = timeline.length - 1; i >= 0 && timeline[i].kind !== 'phase'; i--) {
+    if (timeline[i].kind === kind && timeline[i].roles.includes(bot.me.id)) return true;
+  }
+  return false;
+}
+
+const TONE_WORDS: Record<keyof typeof STATEMENT_TEXT, RegExp> = {
+  calm: /concilia|cooperat|calm|friend|warm|peace/i,
+  proud: /triumph|proud|boast|celebrat/i,
+  firm: /hostile|firm|tough|warn|aggress|defian/i,
+  inform: /inform|neutral|explain|factual/i,
+};
+
+/** A public statement now and then; its tone follows tension and temperament. */
+function makeStatement(bot: Bot): void {
+  if (!can(bot, 'speak') || !allowed(bot, 'statement') || doneThisPhase(bot, 'statement')) return;
+  if (random(bot) >= (bot.personality === 'hard-nosed' ? 0.5 : 0.35)) return;
+  const moods: (keyof typeof STATEMENT_TEXT)[] = bot.tensionHigh
+    ? ['calm', 'inform']
+    : bot.personality === 'hard-nosed'
+      ? ['proud', 'firm', 'inform']
+      : ['inform', 'calm', 'proud'];
+  for (const mood of moods) {
+    const tone = bot.scenario.statements.find((t) => TONE_WORDS[mood].test(t.label) || TONE_WORDS[mood].test(t.id));
+    if (tone) {
+      bot.actions.push({ type: 'publicStatement', tone: tone.id, text: STATEMENT_TEXT[mood] });
+      return;
+    }
+  }
+}
+
+const FRIENDLY = /host|open|invite|offer|back.?channel|exchange|joint|share|help|rescue|aid|visit/i;
+
+/** Unilateral actions: a friendly gesture now and then; a hard-nosed bot in calm times may also
+ *  flex its muscles. Only actions its role may take, within their limit, that it can pay for. */
+function takeUnilateralAction(bot: Bot): void {
+  if (!can(bot, 'act') || !allowed(bot, 'unilateral') || doneThisPhase(bot, 'action')) return;
+  const resources = bot.view.resources[bot.me.id] ?? {};
+  const uses = bot.view.actionUses[bot.me.id] ?? {};
+  const choices = bot.scenario.actions.filter((a) => {
+    const listed = a.roles || a.kinds ? (a.roles?.includes(bot.me.id) ?? false) || (a.kinds?.includes(bot.me.kind) ?? false) : true;
+    const left = a.maxUses === undefined || (uses[a.id] ?? 0) < a.maxUses;
+    const affordable = Object.entries(a.cost).every(([r, amount]) => (resources[r] ?? 0) >= amount);
+    return listed && left && affordable;
+  });
+  const friendly = choices.filter((a) => FRIENDLY.test(`${a.label} ${a.description}`));
+  const pool = bot.personality === 'hard-nosed' && !bot.tensionHigh ? choices : friendly;
+  if (pool.length === 0 || random(bot) >= 0.3) return;
+  const action = pool[Math.floor(random(bot) * pool.length)];
+  bot.actions.push({ type: 'unilateralAction', action: action.id });
+}
+
+/** Something in this phase still needs another party's move on a deal the bot is in. */
+function waitingOnOthers(bot: Bot): boolean {
+  return bot.view.deals.some((d) => {
+    if (!d.parties.includes(bot.me.id) || banned(bot, d.dealType, d.parties)) return false;
+    if (d.status === 'proposed') return phaseAllows(bot, d, 'respond') || phaseAllows(bot, d, 'propose');
+    if (d.status === 'accepted') return phaseAllows(bot, d, 'sign');
+    if (d.status === 'signed') return allowed(bot, 'ratify');
+    return false;
+  });
+}
