@@ -3,13 +3,9 @@
 import { z } from 'zod';
 import { Id } from '../scenario/schema';
 
-export const LIMITS = {
-  chatChars: 1000,
-  statementChars: 600,
-  nameChars: 40,
-  newsChars: 400,
-  groupLabelChars: 60,
-} as const;
+import { LIMITS } from './limits';
+
+export { LIMITS };
 
 const RoleId = Id;
 const DealId = z.string().regex(/^d[0-9]{1,6}$/, 'a deal id such as "d3"');

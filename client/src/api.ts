@@ -1,0 +1,84 @@
+// The HTTP API (docs/api.md). Every call throws an ApiError with the server's reason code.
+import type { PublicScenario } from '../../shared/engine/view';
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary: string;
+  era: string;
+  players: { min: number; max: number };
+  durationMinutes: number;
+  learningObjectives: string[];
+  roles?: { id: string; name: string }[];
+}
+
+export interface CreatedSession {
+  sessionId: string;
+  joinCode: string;
+  facilitatorKey: string;
+}
+
+export interface JoinTarget {
+  sessionId: string;
+  scenarioId?: string;
+  title?: string;
+  status?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit & { facilitatorKey?: string }): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init?.body) headers['Content-Type'] = 'application/json';
+  if (init?.facilitatorKey) headers.Authorization = `Bearer ${init.facilitatorKey}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached.');
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body?.error ?? body ?? {};
+    throw new ApiError(response.status, error.code ?? `http-${response.status}`, error.message ?? response.statusText);
+  }
+  return body as T;
+}
+
+export const api = {
+  listScenarios: () =>
+    request<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>('/api/scenarios').then((r) =>
+      Array.isArray(r) ? r : r.scenarios,
+    ),
+  scenario: (id: string) =>
+    request<PublicScenario | { scenario: PublicScenario }>(`/api/scenarios/${encodeURIComponent(id)}`).then((r) =>
+      'scenario' in r ? r.scenario : r,
+    ),
+  createSession: (scenarioId: string) =>
+    request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ scenarioId }) }),
+  findSession: (joinCode: string) => request<JoinTarget>(`/api/join/${encodeURIComponent(joinCode.trim().toUpperCase())}`),
+  report: (sessionId: string, facilitatorKey: string) =>
+    request<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { facilitatorKey }),
+  /** Downloads an export through fetch (it needs the Authorization header) and saves it. */
+  async download(sessionId: string, facilitatorKey: string, format: 'json' | 'csv' | 'md') {
+    const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}`, {
+      headers: { Authorization: `Bearer ${facilitatorKey}` },
+    });
+    if (!response.ok) throw new ApiError(response.status, `http-${response.status}`, response.statusText);
+    const blob = await response.blob();
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `spacebridge-${sessionId}.${format}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  },
+};

@@ -1,0 +1,80 @@
+// Tracks and trust over the rounds (recharts, in its own lazy chunk). Lines differ by dash
+// pattern as well as colour.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Grid, Paper, Title } from '@mantine/core';
+import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import { t } from '../../i18n';
+import { roleName } from '../../ui/names';
+
+const COLORS = ['#1c3f8f', '#c92a2a', '#2b8a3e', '#9c36b5', '#e67700', '#0b7285', '#5f3dc4', '#495057'];
+const DASHES = ['', '6 4', '2 3', '10 4 2 4', '1 0', '8 8', '4 2', '12 3'];
+
+export default function DebriefCharts({ view, scenario }: { view: GameView; scenario: PublicScenario | null }) {
+  const tracks = scenario?.tracks ?? [];
+  const trackData = view.history.map((h) => ({ round: h.round, ...h.tracks }));
+  // Trust between each pair, averaged over both directions: one line per pair.
+  const pairs: [string, string][] = [];
+  const roles = view.roles.map((r) => r.id);
+  for (let i = 0; i < roles.length; i++) for (let j = i + 1; j < roles.length; j++) pairs.push([roles[i], roles[j]]);
+  const trustData = view.history.map((h) => {
+    const row: Record<string, number> = { round: h.round };
+    for (const [a, b] of pairs) {
+      const ab = h.trust[a]?.[b];
+      const ba = h.trust[b]?.[a];
+      if (ab !== undefined && ba !== undefined) row[`${a}|${b}`] = Math.round((ab + ba) / 2);
+    }
+    return row;
+  });
+  const shownPairs = pairs.filter(([a, b]) => trustData.some((row) => row[`${a}|${b}`] !== undefined));
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Paper p="lg" component="section" aria-labelledby="tracks-chart">
+          <Title order={3} size="h4" id="tracks-chart" mb="sm">
+            {t.debrief.tension}
+          </Title>
+          <ResponsiveContainer width="100%" height={260}>
+            <LineChart data={trackData} margin={{ left: -20, right: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
+              <XAxis dataKey="round" label={{ value: t.debrief.roundAxis, position: 'insideBottomRight', offset: -4 }} />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              {tracks.map((track, i) => (
+                <Line key={track.id} dataKey={track.id} name={track.label} stroke={COLORS[i % COLORS.length]} strokeDasharray={DASHES[i % DASHES.length]} strokeWidth={2.5} dot isAnimationActive={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Paper p="lg" component="section" aria-labelledby="trust-chart">
+          <Title order={3} size="h4" id="trust-chart" mb="sm">
+            {t.debrief.trust}
+          </Title>
+          <ResponsiveContainer width="100%" height={260}>
+            <LineChart data={trustData} margin={{ left: -20, right: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
+              <XAxis dataKey="round" />
+              <YAxis domain={[0, 100]} />
+              <Tooltip />
+              <Legend wrapperStyle={{ fontSize: 11 }} />
+              {shownPairs.map(([a, b], i) => (
+                <Line
+                  key={`${a}|${b}`}
+                  dataKey={`${a}|${b}`}
+                  name={t.debrief.trustPair(roleName(view, a), roleName(view, b))}
+                  stroke={COLORS[i % COLORS.length]}
+                  strokeDasharray={DASHES[i % DASHES.length]}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,293 @@
+// The home screen: a student joins with a code and a name; an instructor picks a scenario and
+// creates a session (the facilitator key is kept in localStorage and in the console's URL).
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLocation } from 'wouter';
+import { api, ApiError, type ScenarioSummary } from '../../api';
+import { errorText, t } from '../../i18n';
+import { LIMITS } from '../../../../shared/protocol/limits';
+import { consoleUrl, storage } from '../../storage';
+import { Shell } from '../../ui/Shell';
+
+export function Home({ code: initialCode = '' }: { code?: string }) {
+  return (
+    <Shell fluid={false}>
+      <Stack gap="xl">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t.app.tagline}
+          </Title>
+        </Stack>
+        <Grid gap="xl">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="lg">
+              <JoinForm initialCode={initialCode} />
+              <ProjectorForm />
+              <RecentSessions />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <ScenarioPicker />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </Shell>
+  );
+}
+
+function JoinForm({ initialCode }: { initialCode: string }) {
+  const [, navigate] = useLocation();
+  const [code, setCode] = useState(initialCode.toUpperCase());
+  const [name, setName] = useState(() => (initialCode ? (storage.player(initialCode)?.name ?? '') : ''));
+  const [errors, setErrors] = useState<{ code?: string; name?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { code: code.trim() ? undefined : t.home.codeRequired, name: name.trim() ? undefined : t.home.nameRequired };
+    setErrors(found);
+    if (found.code || found.name) return;
+    setBusy(true);
+    try {
+      const joinCode = code.trim().toUpperCase();
+      await api.findSession(joinCode);
+      const known = storage.player(joinCode);
+      storage.rememberPlayer(joinCode, { ...known, name: name.trim() });
+      navigate(`/play/${joinCode}`);
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.status === 404 ? { code: t.home.unknownCode } : { form: errorText(error as ApiError) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper p="xl" shadow="xs">
+      <form onSubmit={submit} noValidate aria-labelledby="join-title">
+        <Stack gap="md">
+          <div>
+            <Title order={2} size="h3" id="join-title">
+              {t.home.joinTitle}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t.home.joinIntro}
+            </Text>
+          </div>
+          <TextInput
+            label={t.home.code}
+            placeholder={t.home.codePlaceholder}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
+            error={errors.code}
+            size="lg"
+            maxLength={12}
+            autoComplete="off"
+            autoCapitalize="characters"
+            styles={{ input: { letterSpacing: '0.2em', fontWeight: 600 } }}
+            required
+          />
+          <TextInput
+            label={t.home.name}
+            placeholder={t.home.namePlaceholder}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            size="lg"
+            maxLength={LIMITS.nameChars}
+            autoComplete="given-name"
+            required
+          />
+          {errors.form && (
+            <Alert color="red" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          <Button type="submit" size="lg" loading={busy}>
+            {t.home.join}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function ProjectorForm() {
+  const [, navigate] = useLocation();
+  const [code, setCode] = useState('');
+  return (
+    <Paper p="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (code.trim()) navigate(`/projector/${code.trim().toUpperCase()}`);
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={2} size="h5">
+            {t.home.projector}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t.home.projectorHint}
+          </Text>
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t.projector.enterCode}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
+              maxLength={12}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" variant="light">
+              {t.home.openProjector}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RecentSessions() {
+  const sessions = storage.facilitated();
+  if (sessions.length === 0) return null;
+  return (
+    <Paper p="lg">
+      <Title order={2} size="h5" mb="xs">
+        {t.home.recentSessions}
+      </Title>
+      <Stack gap="xs">
+        {sessions.slice(0, 5).map((s) => (
+          <Group key={s.sessionId} justify="space-between" wrap="nowrap">
+            <div style={{ minWidth: 0 }}>
+              <Text fw={500} truncate>
+                {s.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {s.joinCode} · {new Date(s.createdAt).toLocaleString()}
+              </Text>
+            </div>
+            <Button component="a" href={consoleUrl(s.sessionId, s.facilitatorKey, s.joinCode)} variant="subtle" size="xs">
+              {t.home.reopenConsole}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ScenarioPicker() {
+  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState<string | null>(null);
+  const [, navigate] = useLocation();
+
+  const load = () => {
+    setError(null);
+    api.listScenarios().then(setScenarios, (e: ApiError) => setError(errorText(e)));
+  };
+  useEffect(load, []);
+
+  async function create(scenario: ScenarioSummary) {
+    setCreating(scenario.id);
+    setError(null);
+    try {
+      const session = await api.createSession(scenario.id);
+      storage.rememberFacilitated({ ...session, title: scenario.title, createdAt: Date.now() });
+      navigate(consoleUrl(session.sessionId, session.facilitatorKey, session.joinCode));
+    } catch (e) {
+      setError(errorText(e as ApiError));
+      setCreating(null);
+    }
+  }
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="instructor-title">
+      <div>
+        <Title order={2} size="h3" id="instructor-title">
+          {t.home.instructorTitle}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t.home.instructorIntro}
+        </Text>
+      </div>
+      {error && (
+        <Alert color="red" role="alert" title={t.errors.unknown}>
+          <Group justify="space-between">
+            <Text size="sm">{error}</Text>
+            <Button size="xs" variant="white" onClick={load}>
+              {t.app.retry}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {!scenarios && !error && (
+        <Group>
+          <Loader size="sm" />
+          <Text c="dimmed">{t.home.scenariosLoading}</Text>
+        </Group>
+      )}
+      {scenarios?.length === 0 && <Text c="dimmed">{t.home.noScenarios}</Text>}
+      {scenarios?.map((scenario) => (
+        <Card key={scenario.id} padding="lg" shadow="xs" component="article" aria-labelledby={`scenario-${scenario.id}`}>
+          <Stack gap="sm">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <div>
+                <Title order={3} size="h4" id={`scenario-${scenario.id}`}>
+                  {scenario.title}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {scenario.era}
+                </Text>
+              </div>
+              <Group gap={6} wrap="nowrap">
+                <Badge variant="light">{t.home.players(scenario.players.min, scenario.players.max)}</Badge>
+                <Badge variant="light" color="gray">
+                  {t.home.duration(scenario.durationMinutes)}
+                </Badge>
+              </Group>
+            </Group>
+            <Text>{scenario.summary}</Text>
+            {scenario.roles && scenario.roles.length > 0 && (
+              <Text size="sm">
+                <Text span fw={600}>
+                  {t.home.roles}:{' '}
+                </Text>
+                {scenario.roles.map((r) => r.name).join(' · ')}
+              </Text>
+            )}
+            <div>
+              <Text size="sm" fw={600} mb={4}>
+                {t.home.learningObjectives}
+              </Text>
+              <List size="sm" spacing={4}>
+                {scenario.learningObjectives.map((objective) => (
+                  <List.Item key={objective}>{objective}</List.Item>
+                ))}
+              </List>
+            </div>
+            <Group justify="flex-end">
+              <Button onClick={() => create(scenario)} loading={creating === scenario.id} disabled={creating !== null}>
+                {t.home.create}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+// The join code and a QR code to the join page, big enough to read from the back of a room.
+import { Paper, Stack, Text } from '@mantine/core';
+import { QRCodeSVG } from 'qrcode.react';
+import { t } from '../../i18n';
+
+export function joinUrl(joinCode: string): string {
+  return `${window.location.origin}/join/${joinCode}`;
+}
+
+export function JoinCodePanel({ joinCode, large = false }: { joinCode: string; large?: boolean }) {
+  const url = joinUrl(joinCode);
+  return (
+    <Paper p={large ? 'xl' : 'lg'} shadow="xs" data-testid="join-code-panel">
+      <Stack align="center" gap={large ? 'md' : 'xs'}>
+        <Text size={large ? 'xl' : 'sm'} c="dimmed" fw={600} tt="uppercase">
+          {t.lobby.joinCode}
+        </Text>
+        <Text
+          fw={800}
+          className="tabular"
+          size={large ? '4.5rem' : '2.4rem'}
+          lh={1}
+          c="space.9"
+          style={{ letterSpacing: '0.12em' }}
+          data-testid="join-code"
+        >
+          {joinCode}
+        </Text>
+        <QRCodeSVG value={url} size={large ? 280 : 160} marginSize={2} title={t.lobby.scanToJoin} />
+        <Text size={large ? 'lg' : 'xs'} c="dimmed" ta="center" style={{ wordBreak: 'break-all' }}>
+          {t.lobby.joinAt(url.replace(/^https?:\/\//, ''))}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

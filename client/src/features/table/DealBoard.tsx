@@ -1,0 +1,238 @@
+// The deal board: every deal the viewer may see, with each party's status and the moves open
+// to the viewer's seat. Rejections from the server appear inside the card that caused them.
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { Deal } from '../../../../shared/engine/types';
+import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import { t } from '../../i18n';
+import { useAction, useSession } from '../../net/SessionContext';
+import { ActionErrorText } from '../../ui/ActionError';
+import { dealTypeOf, roleName } from '../../ui/names';
+import { DealEditor, type EditorMode } from './DealEditor';
+import { hasPower, isParty } from './permissions';
+
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'gray',
+  proposed: 'blue',
+  accepted: 'cyan',
+  signed: 'indigo',
+  inForce: 'teal',
+  rejected: 'red',
+  withdrawn: 'gray',
+  failed: 'red',
+  breached: 'orange',
+  adopted: 'grape',
+};
+
+const OPEN_STATUSES = new Set(['draft', 'proposed', 'accepted', 'signed', 'inForce']);
+
+export function DealStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} data-testid="deal-status" data-status={status}>
+      {t.deals.statuses[status] ?? status}
+    </Badge>
+  );
+}
+
+export function TermsTable({ deal, scenario, terms }: { deal: Deal; scenario: PublicScenario | null; terms?: Record<string, string> }) {
+  const type = dealTypeOf(scenario, deal.dealType);
+  const chosen = terms ?? deal.versions.at(-1)?.terms ?? {};
+  return (
+    <Table fz="sm" verticalSpacing={3} horizontalSpacing="xs" withRowBorders={false}>
+      <Table.Tbody>
+        {(type?.issues ?? []).map((issue) => (
+          <Table.Tr key={issue.id}>
+            <Table.Td c="dimmed" w="40%">
+              {issue.label}
+            </Table.Td>
+            <Table.Td fw={500}>{issue.options.find((o) => o.id === chosen[issue.id])?.label ?? chosen[issue.id] ?? '–'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** One line per party: accepted / signed / ratified, in words and marks (not colour alone). */
+export function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameView; scenario: PublicScenario | null }) {
+  const type = dealTypeOf(scenario, deal.dealType);
+  const steps: { key: 'acceptedBy' | 'signedBy' | 'ratifiedBy'; label: string; applies: (role: string) => boolean }[] = [
+    { key: 'acceptedBy', label: t.deals.accepted, applies: () => true },
+    { key: 'signedBy', label: t.deals.signed, applies: () => true },
+    { key: 'ratifiedBy', label: t.deals.ratified, applies: (role) => !!type?.ratification && view.roles.find((r) => r.id === role)?.kind === 'government' },
+  ];
+  return (
+    <Stack gap={2} aria-label={t.deals.partyStatus}>
+      {deal.parties.map((party) => (
+        <Group key={party} gap={6} wrap="nowrap" data-testid={`party-${party}`}>
+          <Text size="xs" fw={600} w={130} truncate>
+            {roleName(view, party)}
+            {party === deal.author ? ` (${t.deals.author})` : ''}
+          </Text>
+          {steps
+            .filter((s) => s.applies(party))
+            .map((s) => {
+              const done = deal[s.key].includes(party);
+              return (
+                <Badge key={s.key} size="xs" variant={done ? 'filled' : 'outline'} color={done ? 'teal' : 'gray'} leftSection={<span aria-hidden="true">{done ? '✓' : '○'}</span>}>
+                  {s.label}
+                </Badge>
+              );
+            })}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function MoveButton({ label, power, onClick, color, testId }: { label: string; power: string; onClick: () => void; color?: string; testId: string }) {
+  const { view } = useSession();
+  const allowed = hasPower(view, power);
+  const button = (
+    <Button size="xs" variant={color ? 'filled' : 'light'} color={color} onClick={onClick} disabled={!allowed} data-testid={testId}>
+      {label}
+    </Button>
+  );
+  return allowed ? button : <Tooltip label={t.table.noPowerHint(t.powers[power] ?? power)}><span tabIndex={0}>{button}</span></Tooltip>;
+}
+
+function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => void }) {
+  const { view, scenario } = useSession();
+  const action = useAction();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const type = dealTypeOf(scenario, deal.dealType);
+  const me = view.me?.role.id;
+  const value = view.me?.dealValues[deal.id];
+  const party = isParty(view, deal);
+  const act = (type: 'proposeDeal' | 'acceptDeal' | 'rejectDeal' | 'withdrawDeal' | 'signDeal' | 'ratifyDeal' | 'breachDeal') => action.submit({ type, deal: deal.id });
+  const myKind = view.roles.find((r) => r.id === me)?.kind;
+  const canAdopt =
+    deal.track === 2 && deal.status === 'inForce' && myKind === 'government' && !!type?.adoptAs && deal.parties.some((p) => view.roles.find((r) => r.id === p)?.nation === view.roles.find((r) => r.id === me)?.nation);
+
+  const moves: ReactNode[] = [];
+  if (me) {
+    if (deal.status === 'draft' && deal.author === me) {
+      moves.push(<Button key="edit" size="xs" variant="default" onClick={() => onEdit({ kind: 'edit', deal })}>{t.deals.edit}</Button>);
+      moves.push(<MoveButton key="propose" label={t.deals.propose} power="propose" onClick={() => act('proposeDeal')} color="space" testId="deal-propose" />);
+    }
+    if (deal.status === 'proposed' && party) {
+      if (!deal.acceptedBy.includes(me)) moves.push(<MoveButton key="accept" label={t.deals.accept} power="propose" onClick={() => act('acceptDeal')} color="teal" testId="deal-accept" />);
+      moves.push(<MoveButton key="counter" label={t.deals.counter} power="propose" onClick={() => onEdit({ kind: 'counter', deal })} testId="deal-counter" />);
+      moves.push(<MoveButton key="reject" label={t.deals.reject} power="propose" onClick={() => act('rejectDeal')} testId="deal-reject" />);
+    }
+    if (deal.status === 'accepted' && party && !deal.signedBy.includes(me)) moves.push(<MoveButton key="sign" label={t.deals.sign} power="sign" onClick={() => act('signDeal')} color="space" testId="deal-sign" />);
+    if (deal.status === 'signed' && party && !deal.ratifiedBy.includes(me) && myKind === 'government' && type?.ratification)
+      moves.push(<MoveButton key="ratify" label={t.deals.ratify} power="ratify" onClick={() => act('ratifyDeal')} color="space" testId="deal-ratify" />);
+    if (['draft', 'proposed', 'accepted', 'signed'].includes(deal.status) && deal.author === me && deal.status !== 'draft')
+      moves.push(<MoveButton key="withdraw" label={t.deals.withdraw} power="propose" onClick={() => act('withdrawDeal')} testId="deal-withdraw" />);
+    if (deal.status === 'draft' && deal.author === me) moves.push(<Button key="discard" size="xs" variant="subtle" color="gray" onClick={() => act('withdrawDeal')}>{t.deals.withdraw}</Button>);
+    if (deal.status === 'inForce' && party && deal.track === 1)
+      moves.push(<MoveButton key="breach" label={t.deals.breach} power="act" onClick={() => window.confirm(t.deals.confirmBreach) && act('breachDeal')} color="red" testId="deal-breach" />);
+    if (canAdopt) moves.push(<MoveButton key="adopt" label={t.deals.adopt} power="propose" onClick={() => onEdit({ kind: 'adopt', deal })} testId="deal-adopt" />);
+  }
+
+  const current = deal.versions.at(-1);
+  return (
+    <Paper p="sm" component="article" aria-labelledby={`deal-${deal.id}-title`} data-testid={`deal-${deal.id}`} style={deal.status === 'inForce' ? { borderColor: 'var(--mantine-color-teal-5)' } : undefined}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div style={{ minWidth: 0 }}>
+            <Text fw={600} id={`deal-${deal.id}-title`} truncate>
+              {type?.label ?? deal.dealType}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {deal.id} · {t.deals.by(roleName(view, deal.author))} · {t.deals.round(deal.round)}
+              {current && current.version > 1 ? ` · ${t.deals.version(current.version)}` : ''}
+            </Text>
+          </div>
+          <DealStatusBadge status={deal.status} />
+        </Group>
+        <TermsTable deal={deal} scenario={scenario} />
+        {value && (
+          <Group gap={6}>
+            <Badge variant="light" color={value.beatsWalkAway ? 'teal' : 'red'} leftSection={<span aria-hidden="true">{value.beatsWalkAway ? '✓' : '✗'}</span>} data-testid="deal-value">
+              {t.deals.yourValue(value.points, value.walkAway)}
+            </Badge>
+          </Group>
+        )}
+        {deal.status !== 'draft' && <PartyStatus deal={deal} view={view} scenario={scenario} />}
+        {deal.versions.length > 1 && (
+          <>
+            <Button variant="subtle" size="compact-xs" onClick={() => setHistoryOpen((o) => !o)} aria-expanded={historyOpen} w="fit-content">
+              {t.deals.history} ({deal.versions.length - 1})
+            </Button>
+            <Collapse expanded={historyOpen}>
+              <Stack gap={4}>
+                {deal.versions.slice(0, -1).reverse().map((v) => (
+                  <Paper key={v.version} p={6} bg="gray.0" withBorder={false}>
+                    <Text size="xs" c="dimmed">
+                      {t.deals.version(v.version)} · {t.deals.by(roleName(view, v.by))}
+                    </Text>
+                    <TermsTable deal={deal} scenario={scenario} terms={v.terms} />
+                  </Paper>
+                ))}
+              </Stack>
+            </Collapse>
+          </>
+        )}
+        {moves.length > 0 && <Group gap={6}>{moves}</Group>}
+        <ActionErrorText error={action.error} onClose={action.reset} />
+      </Stack>
+    </Paper>
+  );
+}
+
+export function DealList({ deals, onEdit }: { deals: Deal[]; onEdit: (mode: EditorMode) => void }) {
+  if (deals.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t.deals.none}
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      {deals.map((deal) => (
+        <DealCard key={deal.id} deal={deal} onEdit={onEdit} />
+      ))}
+    </Stack>
+  );
+}
+
+export function DealBoard({ height }: { height?: number }) {
+  const { view } = useSession();
+  const [editor, setEditor] = useState<EditorMode | null>(null);
+  const sorted = view.deals.slice().sort((a, b) => Number(OPEN_STATUSES.has(b.status)) - Number(OPEN_STATUSES.has(a.status)) || b.id.localeCompare(a.id, undefined, { numeric: true }));
+  const trackOne = sorted.filter((d) => d.track === 1);
+  const trackTwo = sorted.filter((d) => d.track === 2);
+  return (
+    <Paper p="md" component="section" aria-labelledby="deal-board-title" bg="gray.0">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h5" id="deal-board-title">
+          {t.deals.board}
+        </Title>
+        {view.me && !editor && (
+          <Button size="xs" onClick={() => setEditor({ kind: 'new' })} data-testid="new-draft">
+            + {t.deals.newDraft}
+          </Button>
+        )}
+      </Group>
+      <ScrollArea.Autosize mah={height} type="auto" offsetScrollbars>
+        <Stack gap="md">
+          {editor && <DealEditor key={JSON.stringify(editor.kind === 'new' ? 'new' : [editor.kind, editor.deal.id])} mode={editor} onDone={() => setEditor(null)} />}
+          <div>
+            <Text size="sm" fw={600} mb={6}>
+              {t.deals.trackOne}
+            </Text>
+            <DealList deals={trackOne} onEdit={setEditor} />
+          </div>
+          <div>
+            <Text size="sm" fw={600} mb={6}>
+              {t.deals.trackTwo}
+            </Text>
+            <DealList deals={trackTwo} onEdit={setEditor} />
+          </div>
+        </Stack>
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}

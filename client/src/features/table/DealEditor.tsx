@@ -1,0 +1,208 @@
+// Drafting a proposal: a deal type, its parties, one option per issue, and, live, what the terms
+// are worth to the viewer's role against its walk-away (the shared engine's evaluateProposal,
+// run in the browser on the role's own point table). Also used to counter, edit and adopt.
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { evaluateProposal } from '../../../../shared/engine/score';
+import type { Deal } from '../../../../shared/engine/types';
+import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import { t } from '../../i18n';
+import { useAction, useSession } from '../../net/SessionContext';
+import { ActionErrorText } from '../../ui/ActionError';
+import { dealTypeOf } from '../../ui/names';
+
+export type EditorMode = { kind: 'new' } | { kind: 'edit'; deal: Deal } | { kind: 'counter'; deal: Deal } | { kind: 'adopt'; deal: Deal };
+
+type DealTypeDef = PublicScenario['dealTypes'][number];
+
+function eligibleRoles(view: GameView, type: DealTypeDef | undefined): string[] {
+  if (!type) return [];
+  return view.roles
+    .filter((r) => (!type.parties.roles || type.parties.roles.includes(r.id)) && (!type.parties.kinds || type.parties.kinds.includes(r.kind)))
+    .map((r) => r.id);
+}
+
+export function availableDealTypes(view: GameView, scenario: PublicScenario, track?: 1 | 2): DealTypeDef[] {
+  const me = view.me?.role.id;
+  return scenario.dealTypes.filter(
+    (d) => (!d.locked || view.unlockedDealTypes.includes(d.id)) && (track === undefined || d.track === track) && (!me || eligibleRoles(view, d).includes(me)),
+  );
+}
+
+export function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string; terms: Record<string, string> }) {
+  const me = view.me;
+  const value = me ? evaluateProposal({ roles: [me.role] }, me.role.id, dealType, terms) : null;
+  if (!me) return null;
+  if (!value)
+    return (
+      <Text size="sm" c="dimmed">
+        {t.deals.noTable}
+      </Text>
+    );
+  return (
+    <Paper p="sm" bg={value.beatsWalkAway ? 'teal.0' : 'red.0'} data-testid="live-value" aria-live="polite">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {t.deals.liveValue}
+      </Text>
+      <Group justify="space-between" align="baseline" wrap="nowrap">
+        <Text fw={800} size="1.8rem" className="tabular" lh={1.1} data-testid="live-points">
+          {value.points}
+        </Text>
+        <Text size="sm" c="dimmed" className="tabular">
+          {t.deals.walkAway(value.walkAway)}
+        </Text>
+      </Group>
+      <Badge color={value.beatsWalkAway ? 'teal' : 'red'} variant="filled" mt={4} leftSection={<span aria-hidden="true">{value.beatsWalkAway ? '✓' : '✗'}</span>}>
+        {value.beatsWalkAway ? t.deals.beats : t.deals.below}
+      </Badge>
+    </Paper>
+  );
+}
+
+export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => void }) {
+  const { view, scenario } = useSession();
+  const me = view.me!.role.id;
+  const types = scenario ? availableDealTypes(view, scenario) : [];
+  const source = mode.kind === 'new' ? null : mode.deal;
+  const [dealTypeId, setDealTypeId] = useState<string | null>(() => {
+    if (!source) return types[0]?.id ?? null;
+    if (mode.kind === 'adopt') return dealTypeOf(scenario, source.dealType)?.adoptAs ?? null;
+    return source.dealType;
+  });
+  const type = dealTypeOf(scenario, dealTypeId ?? '');
+  const [terms, setTerms] = useState<Record<string, string>>(() => ({ ...(source?.versions.at(-1)?.terms ?? {}) }));
+  const [parties, setParties] = useState<string[]>(() => (source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : []));
+  const action = useAction();
+
+  useEffect(() => {
+    if (action.done) onDone();
+  }, [action.done, onDone]);
+
+  const partyChoices = useMemo(
+    () => eligibleRoles(view, type).filter((r) => r !== me).map((r) => ({ value: r, label: view.roles.find((x) => x.id === r)?.name ?? r })),
+    [view, type, me],
+  );
+  const myTable = view.me!.role.pointTables[dealTypeId ?? ''];
+  const termsFixed = mode.kind === 'adopt';
+  const partiesFixed = mode.kind === 'counter';
+  const complete = !!type && type.issues.every((i) => terms[i.id]);
+
+  function submit() {
+    if (!type) return;
+    const allParties = [me, ...parties];
+    const picked = Object.fromEntries(type.issues.map((i) => [i.id, terms[i.id]]));
+    if (mode.kind === 'new') action.submit({ type: 'draftDeal', dealType: type.id, parties: allParties, terms: picked });
+    else if (mode.kind === 'edit') action.submit({ type: 'editDraft', deal: mode.deal.id, parties: allParties, terms: picked });
+    else if (mode.kind === 'counter') action.submit({ type: 'counterDeal', deal: mode.deal.id, terms: picked });
+    else action.submit({ type: 'adoptMemorandum', deal: mode.deal.id, parties: allParties });
+  }
+
+  const title = { new: t.deals.newDraft, edit: t.deals.edit, counter: t.deals.counterTitle, adopt: t.deals.adoptTitle }[mode.kind];
+  const submitLabel = { new: t.deals.saveDraft, edit: t.deals.updateDraft, counter: t.deals.sendCounter, adopt: t.deals.adopt }[mode.kind];
+
+  return (
+    <Paper p="md" shadow="sm" withBorder style={{ borderColor: 'var(--mantine-color-space-4)' }} component="section" aria-labelledby="deal-editor-title" data-testid="deal-editor">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5" id="deal-editor-title">
+            {title}
+            {source ? ` · ${source.id}` : ''}
+          </Title>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {mode.kind === 'new' ? (
+            <Select
+              label={t.deals.dealType}
+              data={types.map((d) => ({ value: d.id, label: `${d.label} (${d.track === 2 ? t.table.trackTwo : t.table.trackOne})` }))}
+              value={dealTypeId}
+              onChange={(v) => {
+                setDealTypeId(v);
+                setTerms({});
+                setParties([]);
+              }}
+              allowDeselect={false}
+              data-testid="deal-type-select"
+            />
+          ) : (
+            <div>
+              <Text size="sm" fw={500}>
+                {t.deals.dealType}
+              </Text>
+              <Text>{type?.label}</Text>
+            </div>
+          )}
+          {partiesFixed ? (
+            <div>
+              <Text size="sm" fw={500}>
+                {t.deals.parties}
+              </Text>
+              <Text>{source!.parties.map((p) => view.roles.find((r) => r.id === p)?.name ?? p).join(', ')}</Text>
+            </div>
+          ) : (
+            <MultiSelect
+              label={t.deals.parties}
+              description={type ? t.deals.partiesHint(type.parties.min, type.parties.max) : undefined}
+              data={partyChoices}
+              value={parties}
+              onChange={setParties}
+              maxValues={type ? type.parties.max - 1 : undefined}
+              data-testid="deal-parties"
+            />
+          )}
+        </SimpleGrid>
+        {type && <Text size="sm" c="dimmed">{type.description}</Text>}
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+          <Stack gap="sm" style={{ gridColumn: 'span 2' }}>
+            {type?.issues.map((issue) => (
+              <Radio.Group
+                key={issue.id}
+                label={issue.label}
+                description={issue.description}
+                value={terms[issue.id] ?? null}
+                onChange={(v) => !termsFixed && setTerms((prev) => ({ ...prev, [issue.id]: v }))}
+                name={`issue-${issue.id}`}
+                data-testid={`issue-${issue.id}`}
+              >
+                <Stack gap={4} mt={4}>
+                  {issue.options.map((option) => {
+                    const points = myTable?.issues[issue.id]?.[option.id];
+                    return (
+                      <Radio
+                        key={option.id}
+                        value={option.id}
+                        disabled={termsFixed && terms[issue.id] !== option.id}
+                        label={
+                          <Group gap={6} wrap="nowrap">
+                            <span>{option.label}</span>
+                            {points !== undefined && (
+                              <Badge size="xs" variant="outline" color={points > 0 ? 'teal' : points < 0 ? 'red' : 'gray'} className="tabular">
+                                {points > 0 ? `+${points}` : points}
+                              </Badge>
+                            )}
+                          </Group>
+                        }
+                        description={option.description}
+                      />
+                    );
+                  })}
+                </Stack>
+              </Radio.Group>
+            ))}
+          </Stack>
+          <Stack gap="sm">
+            {dealTypeId && <LiveValue view={view} dealType={dealTypeId} terms={terms} />}
+          </Stack>
+        </SimpleGrid>
+        <ActionErrorText error={action.error} onClose={action.reset} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t.app.cancel}
+          </Button>
+          <Button onClick={submit} loading={action.pending} disabled={!complete || (!partiesFixed && parties.length === 0)} data-testid="deal-editor-submit">
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

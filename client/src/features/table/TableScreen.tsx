@@ -1,0 +1,93 @@
+// The negotiation table, the student's main screen. Three columns on a laptop or wider; tabs on
+// a tablet.
+import { Badge, Grid, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { t } from '../../i18n';
+import { useSession } from '../../net/SessionContext';
+import { Channels } from './Channels';
+import { DealBoard } from './DealBoard';
+import { MovesPanel } from './Moves';
+import { NewsFeed } from './NewsFeed';
+import { WorldPanel } from './WorldPanel';
+
+export function PhaseBanner() {
+  const { view } = useSession();
+  if (!view.phase) return null;
+  return (
+    <Paper p="xs" px="md" bg="space.0" withBorder={false}>
+      <Group gap="xs" justify="space-between" wrap="wrap">
+        <Text size="sm">
+          <Text span fw={700}>
+            {view.phase.label}
+          </Text>
+          {view.phase.description ? ` · ${view.phase.description}` : ''}
+        </Text>
+        <Group gap={4} aria-label={t.table.phaseAllows}>
+          <Text size="xs" c="dimmed">
+            {t.table.phaseAllows}:
+          </Text>
+          {view.phase.allows.map((a) => (
+            <Badge key={a} size="xs" variant="white" color="space">
+              {t.allows[a] ?? a}
+            </Badge>
+          ))}
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+export function TableScreen({ sessionKey }: { sessionKey: string }) {
+  const { view, scenario } = useSession();
+  const wide = useMediaQuery('(min-width: 75em)', true);
+  const chatKey = `spacebridge.seen.${sessionKey}`;
+  if (wide)
+    return (
+      <Stack gap="sm">
+        <PhaseBanner />
+        <Grid gap="sm">
+          <Grid.Col span={4}>
+            <Channels height={660} storageKey={chatKey} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <DealBoard height={600} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Stack gap="sm">
+              <WorldPanel view={view} scenario={scenario} />
+              <NewsFeed timeline={view.timeline} height={260} />
+              <MovesPanel />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    );
+  return (
+    <Stack gap="sm">
+      <PhaseBanner />
+      <Tabs defaultValue="talk" keepMounted={false}>
+        <Tabs.List grow>
+          <Tabs.Tab value="talk">{t.table.channels}</Tabs.Tab>
+          <Tabs.Tab value="deals">{t.deals.board}</Tabs.Tab>
+          <Tabs.Tab value="world">{t.table.tracks}</Tabs.Tab>
+          <Tabs.Tab value="moves">{t.table.moves}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="talk" pt="sm">
+          <Channels height={720} storageKey={chatKey} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deals" pt="sm">
+          <DealBoard />
+        </Tabs.Panel>
+        <Tabs.Panel value="world" pt="sm">
+          <Stack gap="sm">
+            <WorldPanel view={view} scenario={scenario} />
+            <NewsFeed timeline={view.timeline} height={400} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="moves" pt="sm">
+          <MovesPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

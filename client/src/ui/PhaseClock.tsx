@@ -1,0 +1,62 @@
+// Round, phase and the countdown to the phase's deadline (server time). Large on the projector.
+import { Group, Stack, Text } from '@mantine/core';
+import type { GameView, PublicScenario } from '../../../shared/engine/view';
+import { t } from '../i18n';
+import { useNow } from './useNow';
+
+export function remainingMs(view: GameView, now: number): number | null {
+  if (view.status === 'paused') return view.clock.remainingMs;
+  if (view.status !== 'running' || view.clock.deadline === null) return null;
+  return Math.max(0, view.clock.deadline - now);
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${seconds.toString().padStart(2, '0')}`;
+}
+
+export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; scenario: PublicScenario | null; size?: 'md' | 'xl' }) {
+  const now = useNow();
+  const left = remainingMs(view, now);
+  const big = size === 'xl';
+  const phaseText =
+    view.status === 'lobby' ? t.clock.notStarted : view.status === 'ended' ? t.clock.ended : (view.phase?.label ?? '');
+  const roundText = view.round > 0 && scenario ? t.clock.round(view.round, scenario.rounds.count, view.roundLabel) : null;
+  const urgent = left !== null && left < 60_000 && view.status === 'running';
+  return (
+    <Group gap={big ? 'xl' : 'md'} wrap="nowrap" data-testid="phase-clock">
+      <Stack gap={0} align="flex-end">
+        <Text fw={700} size={big ? '2.2rem' : 'md'} lh={1.15} data-testid="phase-label">
+          {phaseText}
+        </Text>
+        {roundText && (
+          <Text size={big ? 'xl' : 'xs'} c="dimmed" lh={1.2}>
+            {roundText}
+          </Text>
+        )}
+      </Stack>
+      {left !== null && (
+        <Stack gap={0} align="center">
+          <Text
+            className="tabular"
+            fw={700}
+            size={big ? '3.6rem' : '1.5rem'}
+            lh={1}
+            c={view.status === 'paused' ? 'gray.6' : urgent ? 'red.8' : 'space.9'}
+            aria-label={`${t.clock.remaining}: ${formatDuration(left)}`}
+            role="timer"
+          >
+            {formatDuration(left)}
+          </Text>
+          {view.status === 'paused' && (
+            <Text size={big ? 'lg' : 'xs'} fw={700} c="gray.7" tt="uppercase">
+              {t.clock.paused}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Group>
+  );
+}
