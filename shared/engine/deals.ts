@@ -7,7 +7,7 @@ import { holds } from './conditions';
 import { applyEffects } from './effects';
 import { roleName, type ScenarioIndex } from './scenarioIndex';
 import type { Deal } from './types';
-import { addTimeline, reject, type Work } from './work';
+import { addTimeline, put, reject, type Work } from './work';
 
 type Act<T extends PlayerAction['type']> = Extract<PlayerAction, { type: T }>;
 
@@ -117,7 +117,7 @@ function requireAvailable(w: Work, type: DealType): void {
 }
 
 function putDeal(w: Work, deal: Deal, status?: DealStatusName): void {
-  w.s.deals = { ...w.s.deals, [deal.id]: deal };
+  w.s.deals = put(w.s.deals, deal.id, deal);
   if (status) w.events.push({ type: 'deal', deal: deal.id, status });
 }
 
@@ -314,7 +314,7 @@ export function breachDeal(w: Work, ctx: SeatContext, a: Act<'breachDeal'>): voi
   const trust = { ...w.s.trust };
   const { min } = w.scenario.trust;
   for (const p of deal.parties)
-    if (p !== ctx.role && trust[p]) trust[p] = { ...trust[p], [ctx.role]: Math.max(min, trust[p][ctx.role] - BREACH_TRUST_LOSS) };
+    if (p !== ctx.role && trust[p]) trust[p] = put(trust[p], ctx.role, Math.max(min, trust[p][ctx.role] - BREACH_TRUST_LOSS));
   w.s.trust = trust;
   ctx.count('actions');
 }

@@ -1,7 +1,7 @@
 // Effects: what events, deals, statements and actions change. Every value is clamped to its bounds.
 import type { Effect } from '../scenario/schema';
 import { resolveRoles, type RoleContext } from './conditions';
-import { addTimeline, clamp, type Work } from './work';
+import { addTimeline, clamp, put, type Work } from './work';
 
 export function applyEffects(w: Work, effects: readonly Effect[], ctx: RoleContext): void {
   for (const effect of effects) applyEffect(w, effect, ctx);
@@ -15,7 +15,7 @@ function applyEffect(w: Work, effect: Effect, ctx: RoleContext): void {
       if (!def) return;
       let value = effect.set ?? s.tracks[effect.track];
       if (effect.add !== undefined) value += effect.add;
-      s.tracks = { ...s.tracks, [effect.track]: clamp(value, def.min, def.max) };
+      s.tracks = put(s.tracks, effect.track, clamp(value, def.min, def.max));
       return;
     }
     case 'trust': {
@@ -33,7 +33,7 @@ function applyEffect(w: Work, effect: Effect, ctx: RoleContext): void {
       for (const pair of pairs) {
         const [from, to] = pair.split('\n');
         if (!trust[from]) continue;
-        trust[from] = { ...trust[from], [to]: clamp(trust[from][to] + effect.add, min, max) };
+        trust[from] = put(trust[from], to, clamp(trust[from][to] + effect.add, min, max));
       }
       s.trust = trust;
       return;
@@ -45,13 +45,13 @@ function applyEffect(w: Work, effect: Effect, ctx: RoleContext): void {
       for (const role of resolveRoles(effect.role, scenario, ctx)) {
         if (!resources[role]) continue;
         const value = resources[role][effect.resource] + effect.add;
-        resources[role] = { ...resources[role], [effect.resource]: clamp(value, def.min, def.max) };
+        resources[role] = put(resources[role], effect.resource, clamp(value, def.min, def.max));
       }
       s.resources = resources;
       return;
     }
     case 'constraint':
-      s.constraintFlags = { ...s.constraintFlags, [effect.constraint]: effect.active };
+      s.constraintFlags = put(s.constraintFlags, effect.constraint, effect.active);
       return;
     case 'unlockDealType': {
       if (s.unlockedDealTypes.includes(effect.dealType)) return;

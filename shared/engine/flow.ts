@@ -51,7 +51,10 @@ export function enterPhase(w: Work): void {
       : { phaseStartedAt: w.now, deadline: w.now + durationMs, remainingMs: null };
   if (Object.values(s.seats).some((seat) => seat.ready)) {
     const seats: GameState['seats'] = {};
-    for (const key in s.seats) seats[key] = s.seats[key].ready ? { ...s.seats[key], ready: false } : s.seats[key];
+    for (const key in s.seats) {
+      const seat = s.seats[key];
+      seats[key] = seat.ready ? { role: seat.role, seat: seat.seat, occupant: seat.occupant, ready: false } : seat;
+    }
     s.seats = seats;
   }
   const roundLabel = scenario.rounds.labels?.[s.round - 1];

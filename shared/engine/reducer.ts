@@ -16,8 +16,8 @@ import * as deals from './deals';
 import { applyEffects } from './effects';
 import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
 import { indexScenario, roleName, seatKey } from './scenarioIndex';
-import type { Action, Actor, ApplyResult, GameState, Message, Participation } from './types';
-import { addTimeline, reject, Rejection, type Work } from './work';
+import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
+import { addTimeline, put, reject, Rejection, type Work } from './work';
 
 const PLAYER = new Set<string>(PLAYER_ACTION_TYPES);
 const FACILITATOR = new Set<string>(FACILITATOR_ACTION_TYPES);
@@ -145,9 +145,21 @@ function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kin
 /** Participation counters per seat, for grading. */
 function bump(w: Work, key: string, counter: keyof Omit<Participation, 'lastActiveSeq'> | null): void {
   const p = w.s.participation[key];
-  const next = { ...p, lastActiveSeq: w.s.seq };
+  const next: Participation = {
+    messages: p.messages,
+    proposals: p.proposals,
+    responses: p.responses,
+    signatures: p.signatures,
+    statements: p.statements,
+    actions: p.actions,
+    lastActiveSeq: w.s.seq,
+  };
   if (counter) next[counter] = p[counter] + 1;
-  w.s.participation = { ...w.s.participation, [key]: next };
+  w.s.participation = put(w.s.participation, key, next);
+}
+
+function seatWith(seat: SeatState, occupant: Occupant | null, ready: boolean): SeatState {
+  return { role: seat.role, seat: seat.seat, occupant, ready };
 }
 
 function occupantName(w: Work, key: string): string {
@@ -174,7 +186,7 @@ function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 
     at: w.now,
     round: w.s.round,
   };
-  w.s.messages = { ...w.s.messages, [channel.id]: [...(w.s.messages[channel.id] ?? []), message] };
+  w.s.messages = put(w.s.messages, channel.id, (w.s.messages[channel.id] ?? []).concat([message]));
   w.events.push({ type: 'message', channel: channel.id });
   bump(w, key, 'messages');
 }
@@ -189,11 +201,11 @@ function openGroup(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { t
   const members = w.ix.roleIds.filter((id) => id === ctx.role || invited.has(id));
   if (members.length > groups.maxMembers) reject('bad-parties', `A group has at most ${groups.maxMembers} delegations.`);
   const id = `group:${w.s.nextGroupNumber}`;
-  const channel = { id, kind: 'group' as const, label: a.label, members, track: groupTrack(w.ix, members) };
+  const channel: Channel = { id, kind: 'group', label: a.label, members, track: groupTrack(w.ix, members) };
   const reason = closedBy(channel, w.s, w.ix);
   if (reason) reject('channel-closed', `That group would be closed: ${reason}.`);
   w.s.nextGroupNumber += 1;
-  w.s.channels = { ...w.s.channels, [id]: channel };
+  w.s.channels = put(w.s.channels, id, channel);
   w.events.push({ type: 'channelOpened', channel: id });
   bump(w, seatKey(ctx.role, ctx.seat), null);
 }
@@ -232,8 +244,8 @@ function unilateralAction(w: Work, ctx: deals.SeatContext, a: Extract<PlayerActi
     const bounds = ix.resources.get(resource);
     paid[resource] = Math.max(bounds?.min ?? 0, paid[resource] - amount);
   }
-  s.resources = { ...s.resources, [role.id]: paid };
-  s.actionUses = { ...s.actionUses, [role.id]: { ...s.actionUses[role.id], [def.id]: used + 1 } };
+  s.resources = put(s.resources, role.id, paid);
+  s.actionUses = put(s.actionUses, role.id, put(s.actionUses[role.id] ?? {}, def.id, used + 1));
   addTimeline(w, 'action', `${role.name}: ${def.label}`, def.description, [role.id]);
   applyEffects(w, def.effects, { actor: role.id });
   bump(w, seatKey(ctx.role, ctx.seat), 'actions');
@@ -241,7 +253,7 @@ function unilateralAction(w: Work, ctx: deals.SeatContext, a: Extract<PlayerActi
 
 function ready(w: Work, key: string, isReady: boolean): void {
   const { s } = w;
-  if (s.seats[key].ready !== isReady) s.seats = { ...s.seats, [key]: { ...s.seats[key], ready: isReady } };
+  if (s.seats[key].ready !== isReady) s.seats = put(s.seats, key, seatWith(s.seats[key], s.seats[key].occupant, isReady));
   bump(w, key, null);
   const seated = Object.values(s.seats).filter((seat) => seat.occupant);
   if (isReady && seated.every((seat) => seat.ready)) endPhase(w);
@@ -311,7 +323,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     case 'assignSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
       if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
-      s.seats = { ...s.seats, [key]: { ...s.seats[key], occupant: action.occupant, ready: false } };
+      s.seats = put(s.seats, key, seatWith(s.seats[key], action.occupant, false));
       w.events.push({ type: 'seat', seat: key });
       return;
     }
@@ -353,7 +365,7 @@ function systemAction(w: Work, action: SystemAction): void {
     case 'takeSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
       if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
-      s.seats = { ...s.seats, [key]: { ...s.seats[key], occupant: { kind: 'human', name: action.name }, ready: false } };
+      s.seats = put(s.seats, key, seatWith(s.seats[key], { kind: 'human', name: action.name }, false));
       w.events.push({ type: 'seat', seat: key });
       return;
     }

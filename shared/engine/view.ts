@@ -200,7 +200,15 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
     const member = myRole !== undefined && channel.members.includes(myRole.id);
     if (!(isFacilitator || member || channel.kind === 'public')) continue;
     const reason = closedBy(channel, state, ix);
-    const view: ChannelView = { ...channel, open: reason === null, closedBy: reason };
+    const view: ChannelView = {
+      id: channel.id,
+      kind: channel.kind,
+      label: channel.label,
+      members: channel.members,
+      track: channel.track,
+      open: reason === null,
+      closedBy: reason,
+    };
     if (member || channel.kind === 'public' || readsPrivate) view.messages = state.messages[id] ?? [];
     channels.push(view);
   }

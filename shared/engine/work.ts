@@ -30,10 +30,19 @@ export interface Work {
 
 export function addTimeline(w: Work, kind: TimelineKind, headline: string, text = '', roles: string[] = []): void {
   const entry: TimelineEntry = { seq: w.s.seq, at: w.now, round: w.s.round, kind, headline, text, roles };
-  w.s.timeline = [...w.s.timeline, entry];
+  w.s.timeline = w.s.timeline.concat([entry]);
   w.events.push({ type: 'timeline', kind, headline });
 }
 
 export function clamp(value: number, min: number, max: number): number {
   return value < min ? min : value > max ? max : value;
+}
+
+/** A copy of a record with one key set: the copy-on-write step for maps keyed by id. (Written out
+ *  rather than `{ ...record, [key]: value }`, which V8 runs many times slower on these maps.) */
+export function put<V>(record: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k in record) out[k] = record[k];
+  out[key] = value;
+  return out;
 }
