@@ -18,6 +18,8 @@ import type { PlayerRecord } from './store';
 const BUCKET = { capacity: 20, perSecond: 5 } as const;
 /** Colyseus' own hard cap: a client past it is disconnected (our bucket answers errors far below it). */
 const HARD_MESSAGES_PER_SECOND = 100;
+/** Lobby identities one session may hold (a join code must not let anyone fill the disk). */
+const MAX_PLAYERS_PER_SESSION = 300;
 /** setTimeout cannot wait longer than this; a longer deadline is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -111,6 +113,7 @@ export function createSessionRoom(services: Services) {
         this.players.set(known.id, known);
         return { kind: 'player', playerId: known.id, newSeatToken: null };
       }
+      if (this.players.size >= MAX_PLAYERS_PER_SESSION) throw new ServerError(403, 'This session is full.');
       const seatToken = randomToken(32);
       const player: PlayerRecord = { id: randomToken(9), name: options.name, tokenHash: hashSecret(seatToken), role: null, seat: null };
       store.addPlayer(record.id, player, now);
@@ -221,7 +224,12 @@ export function createSessionRoom(services: Services) {
       if (outcome.ok) this.afterChange(action.type === 'assignSeat');
     }
 
-    /** The bot driver's seam: submit an action as a seat (not through a connection). */
+    /**
+     * The bot driver's seam: submit an action as a seat, not through a connection (find the room
+     * with `matchMaker.getLocalRoomById(sessionId)`; read the bot's view with
+     * `room.session.view(seat)`, hear of changes with `room.session.subscribe`). Same pipeline:
+     * engine, log, views; `clientId` makes a bot's retry idempotent too.
+     */
     submitAsSeat(seat: SeatRef, action: Action, clientId: string | null = null): Outcome {
       const outcome = this.session.submit({
         principal: `bot:${seat.role}/${seat.seat}`,

@@ -30,6 +30,7 @@ export function viewerKey(viewer: Viewer): string {
 
 export class GameSession {
   private viewCache = new Map<string, GameView>();
+  private listeners = new Set<(state: GameState) => void>();
 
   private constructor(
     readonly record: SessionRecord,
@@ -118,6 +119,7 @@ export class GameSession {
     });
     this.current = next;
     this.viewCache.clear();
+    for (const listener of this.listeners) listener(next);
     return { ok: true, seq };
   }
 
@@ -130,6 +132,16 @@ export class GameSession {
       this.viewCache.set(key, view);
     }
     return view;
+  }
+
+  /**
+   * Calls `listener` after every accepted action (e.g. the bot driver, which then acts through
+   * the room's `submitAsSeat`; it should defer its own moves, not submit from inside the call).
+   * Returns the unsubscribe function.
+   */
+  subscribe(listener: (state: GameState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Saves a snapshot now (clean shutdown), so the next start replays nothing. */
