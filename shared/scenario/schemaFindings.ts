@@ -106,9 +106,10 @@ function explainUnion(
   if (!isMap(value) && options.every((option) => unwrap(option) instanceof z.ZodObject)) {
     return [{ path, message: `expected ${noun}, found ${describeValue(value)}` }];
   }
+  if (options.length !== issue.errors.length) return [{ path, message: `expected ${noun}, found ${describeValue(value)}` }];
   // Otherwise the alternative that came closest.
   const closest = issue.errors.reduce((best, branch, i) => (branch.length < issue.errors[best].length ? i : best), 0);
-  return issue.errors[closest].flatMap((sub) => explain(sub, path, options[closest] ?? union!, data));
+  return issue.errors[closest].flatMap((sub) => explain(sub, path, options[closest], data));
 }
 
 function sizeFinding(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, path: PathKey[], value: unknown, schema: z.ZodType | undefined): SchemaFinding {
@@ -137,7 +138,7 @@ function oneOf(values: readonly unknown[]): string {
 }
 
 /** How a found value reads in a message: `"ten"`, `12`, `a list`, `nothing` (an empty YAML value). */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (Array.isArray(value)) return 'a list';
