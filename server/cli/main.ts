@@ -31,6 +31,8 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'run the game server: web client, HTTP API and WebSockets on one port (PORT, DATA_DIR)',
     load: () => import('./serve'),
   },
+  analyze: { usage: 'analyze <scenario.yaml> [--json]', summary: 'the agreement space of each deal type: consensus, Pareto frontier, balance warnings', load: () => import('./analyze') },
+  simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
   // Later commands (serve, simulate, analyze) go here, each in its own file.
 };
 

@@ -87,18 +87,19 @@ export interface DealPlacement {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Roles the type allows as parties: every restriction the type lists must hold. */
+/** Roles the type allows as parties: listed by id or by kind (as the engine checks them). */
 export function eligibleParties(scenario: Scenario, dealType: DealType): Role[] {
   const { roles, kinds } = dealType.parties;
-  return scenario.roles.filter((r) => (!roles || roles.includes(r.id)) && (!kinds || kinds.includes(r.kind)));
+  if (!roles && !kinds) return scenario.roles;
+  return scenario.roles.filter((r) => (roles?.includes(r.id) ?? false) || (kinds?.includes(r.kind) ?? false));
 }
 
-export function combinationCount(dealType: DealType): number {
+export function combinationCount(dealType: Pick<DealType, 'issues'>): number {
   return dealType.issues.reduce((n, issue) => n * issue.options.length, 1);
 }
 
 /** Every combination of one option per issue, in a fixed order (first issue varies slowest). */
-export function* combinations(dealType: DealType): Generator<Terms> {
+export function* combinations(dealType: Pick<DealType, 'issues'>): Generator<Terms> {
   const total = combinationCount(dealType);
   for (let index = 0; index < total; index++) {
     const terms: Terms = {};
@@ -112,7 +113,7 @@ export function* combinations(dealType: DealType): Generator<Terms> {
   }
 }
 
-function orderTerms(dealType: DealType, terms: Terms): Terms {
+function orderTerms(dealType: Pick<DealType, 'issues'>, terms: Terms): Terms {
   const ordered: Terms = {};
   for (const issue of dealType.issues) ordered[issue.id] = terms[issue.id];
   return ordered;

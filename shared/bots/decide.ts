@@ -6,7 +6,7 @@ import type { ChannelView, GameView, PublicScenario } from '../engine/view';
 import { nextRandom, type RngState } from '../engine/rng';
 import type { PlayerAction } from '../protocol/actions';
 import type { Role } from '../scenario/schema';
-import { combinationCount, combinations } from '../analysis/agreementSpace';
+import { combinationCount } from '../analysis/agreementSpace';
 import { line, STATEMENT_TEXT, type LineKind, type LineValues } from './lines';
 import { range, value, valuationFor, type Terms, type Valuation } from './valuation';
 
@@ -78,10 +78,13 @@ export function decideBotActions(view: GameView, scenario: PublicScenario, optio
   adoptMemoranda(bot);
   proposeDeals(bot);
   talkTrackTwo(bot);
-  makeStatement(bot);
-  takeUnilateralAction(bot);
 
-  if (bot.actions.length === 0 && seat && !seat.ready && !waitingOnOthers(bot)) {
+  // Done with the phase's business (talk aside): perhaps one public gesture, and say so. Once
+  // ready, the bot makes no more gestures in the phase, so it rolls for them once a phase.
+  const business = bot.actions.some((a) => a.type !== 'chat');
+  if (!business && seat && !seat.ready && !waitingOnOthers(bot)) {
+    makeStatement(bot);
+    takeUnilateralAction(bot);
     bot.actions.push({ type: 'ready', ready: true });
   }
   return { actions: bot.actions, rngState: bot.rng };
@@ -151,8 +154,14 @@ function banned(bot: Bot, dealType: string, parties: string[]): boolean {
   );
 }
 
+/** Valuations per role object: a bot is asked many times a phase with the same role. */
+const valuations = new WeakMap<Role, Map<string, Valuation | null>>();
+
 function valuation(bot: Bot, type: DealTypeView): Valuation | null {
-  return valuationFor(bot.me, type);
+  let known = valuations.get(bot.me);
+  if (!known) valuations.set(bot.me, (known = new Map()));
+  if (!known.has(type.id)) known.set(type.id, valuationFor(bot.me, type));
+  return known.get(type.id)!;
 }
 
 // --- Negotiating ----------------------------------------------------------------------------------
@@ -213,26 +222,38 @@ function offer(bot: Bot, type: DealTypeView, val: Valuation, k: number): Terms {
   if (combinationCount(type) > MAX_SEARCH) return best;
   const target = targetOf(bot, val, type, k);
   const wishes = theirWishes(bot, type);
-  let chosen: Terms[] = [];
+  // Per issue and option: its points for the bot, and how much it looks like a concession the
+  // others want. Combinations are walked as option indexes (an odometer), without allocating.
+  const points = type.issues.map((issue) => issue.options.map((o) => val.issues[issue.id]?.[o.id] ?? 0));
+  const appeal = type.issues.map((issue) =>
+    issue.options.map((o) => (wishes.get(`${issue.id}=${o.id}`) ?? 0) + (o.id !== best[issue.id] ? 0.5 : 0)),
+  );
+  const index = type.issues.map(() => 0);
+  let chosen: number[][] = [];
   let bestScore = -Infinity;
-  for (const candidate of combinations(type)) {
-    const mine = value(val, candidate);
-    if (mine < target) continue;
-    let score = mine * 0.01;
-    for (const issue of type.issues) {
-      const option = candidate[issue.id];
-      score += wishes.get(`${issue.id}=${option}`) ?? 0;
-      if (option !== best[issue.id]) score += 0.5;
+  for (;;) {
+    let mine = val.bonus;
+    let score = 0;
+    for (let i = 0; i < index.length; i++) {
+      mine += points[i][index[i]];
+      score += appeal[i][index[i]];
     }
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      chosen = [candidate];
-    } else if (Math.abs(score - bestScore) <= 1e-9) {
-      chosen.push(candidate);
+    if (mine >= target) {
+      score += mine * 0.01;
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        chosen = [[...index]];
+      } else if (Math.abs(score - bestScore) <= 1e-9) {
+        chosen.push([...index]);
+      }
     }
+    let i = index.length - 1;
+    while (i >= 0 && ++index[i] === points[i].length) index[i--] = 0;
+    if (i < 0) break;
   }
   if (chosen.length === 0) return best;
-  return chosen[Math.floor(random(bot) * chosen.length)];
+  const pick = chosen[Math.floor(random(bot) * chosen.length)];
+  return Object.fromEntries(type.issues.map((issue, i) => [issue.id, issue.options[pick[i]].id]));
 }
 
 function bestTerms(type: DealTypeView, val: Valuation): Terms {

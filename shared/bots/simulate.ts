@@ -1,11 +1,10 @@
 // The balance simulator: many all-bot games played headless through the engine, exactly as live
-// games are (applyAction only, no side doors), and what they say about the scenario. Phases end
-// when every bot is ready, or by a system `deadlineReached` tick on a synthetic clock once the
-// bots have nothing left to do. Pure and deterministic for a seed.
+// games are (applyAction only, no side doors), and what they say about the scenario. A phase
+// ends when every bot has said it is ready, or else by a system `deadlineReached` tick on a
+// synthetic clock once a full turn of the bots does nothing. Pure and deterministic for a seed.
 import { applyAction, createGame, score, viewFor } from '../engine';
 import { nextRandom, seedRng, type RngState } from '../engine/rng';
 import type { Actor, GameState, RoleScore } from '../engine/types';
-import type { PlayerAction } from '../protocol/actions';
 import type { Scenario } from '../scenario/schema';
 import { decideBotActions, type Personality } from './decide';
 
@@ -118,7 +117,7 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
           submitted++;
           const result = apply(action, { kind: 'seat', role: seat.role, seat: seat.seat });
           if (!result.ok) rejected[result.error.code] = (rejected[result.error.code] ?? 0) + 1;
-          if (!isReady(action)) acted = true;
+          if (action.type !== 'ready') acted = true;
         }
       }
       if (!acted) break;
@@ -131,8 +130,6 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
   }
   return { state, scores: score(state, scenario), submitted, rejected };
 }
-
-const isReady = (action: PlayerAction) => action.type === 'ready';
 
 function stat(values: number[]): Stat {
   if (values.length === 0) return { mean: 0, min: 0, max: 0 };
