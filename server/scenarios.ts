@@ -1,9 +1,8 @@
 // The scenarios a server offers: every valid YAML file of the scenario directory, loaded at
 // start. A file with problems is skipped with a warning naming file:line:column.
 import fs from 'node:fs';
-import path from 'node:path';
-import { loadScenario } from '../shared/scenario/load';
 import type { Scenario } from '../shared/scenario/schema';
+import { loadScenarioDir } from './scenarioFiles';
 
 /** The shipped scenario offered first (demo session, default listing order). */
 export const FIRST_SCENARIO = 'handshake-in-orbit';
@@ -26,18 +25,11 @@ export class ScenarioCatalog {
 }
 
 export function loadCatalog(dir: string, warn: (message: string) => void = console.warn): ScenarioCatalog {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const scenarios: Scenario[] = [];
-  for (const file of files) {
-    const full = path.join(dir, file);
-    const result = loadScenario(fs.readFileSync(full, 'utf8'), full);
-    if (result.ok) {
-      if (scenarios.some((s) => s.id === result.scenario.id)) warn(`${full}: scenario id "${result.scenario.id}" is used twice; skipped`);
-      else scenarios.push(result.scenario);
-    } else {
-      for (const p of result.problems) warn(`${p.file}:${p.line}:${p.column} ${p.path ? p.path + ': ' : ''}${p.message}`);
-      warn(`${full}: skipped (invalid scenario)`);
-    }
+  if (!fs.existsSync(dir)) {
+    warn(`${dir}: no such scenario directory`);
+    return new ScenarioCatalog([]);
   }
-  return new ScenarioCatalog(scenarios);
+  const { scenarios, problems } = loadScenarioDir(dir);
+  for (const p of problems) warn(`${p.file}:${p.line}:${p.column} ${p.path ? p.path + ': ' : ''}${p.message} (file skipped)`);
+  return new ScenarioCatalog(scenarios.map((s) => s.scenario));
 }
