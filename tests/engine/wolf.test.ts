@@ -1,0 +1,44 @@
+// Stories on the shipped scenario "The Wolf Amendment and Mars": a law closes official channels
+// and bans deals, while the scientists' network stays open.
+import { describe, expect, test } from 'vitest';
+import { viewFor } from '../../shared/engine';
+import { seat, shipped, Table } from './helpers';
+
+const wolf = shipped('wolf-amendment-and-mars');
+const memo = wolf.dealTypes.find((d) => d.id === 'mars-science-memo')!;
+const someTerms = Object.fromEntries(memo.issues.map((i) => [i.id, i.options[0].id]));
+
+describe('the Wolf Amendment', () => {
+  const t = new Table(wolf, { seed: 1 }).start();
+
+  test('it passes at the start of round 1', () => {
+    expect(t.state.activeConstraints).toContain('wolf-amendment');
+    expect(t.state.timeline.some((e) => e.headline === 'In force: Wolf Amendment')).toBe(true);
+  });
+
+  test('it closes the NASA–CNSA channel but the scientists\' network stays open', () => {
+    const msg = t.fails(seat('nasa'), { type: 'chat', channel: 'bilateral:cnsa:nasa', text: 'Can we coordinate on Mars?' }, 'channel-closed');
+    expect(msg).toMatch(/^The channel NASA – .*CNSA.* is closed: Wolf Amendment\.$/);
+    t.fails(seat('us-gov'), { type: 'chat', channel: 'bilateral:china:us-gov', text: 'About space...' }, 'channel-closed');
+    t.do(seat('us-scientists'), { type: 'chat', channel: 'network:science-network', text: 'Kepler data, anyone?' });
+    t.do(seat('cn-scientists'), { type: 'chat', channel: 'network:science-network', text: 'Yes, and our Chang\'e data.' });
+    const nasaView = viewFor(t.state, wolf, { kind: 'seat', role: 'nasa', seat: 'head' });
+    expect(nasaView.channels.find((c) => c.id === 'bilateral:cnsa:nasa')).toMatchObject({ open: false, closedBy: 'Wolf Amendment' });
+    expect(nasaView.channels.find((c) => c.id === 'network:science-network')).toBeUndefined();
+    const sciView = viewFor(t.state, wolf, { kind: 'seat', role: 'cn-scientists', seat: 'head' });
+    expect(sciView.channels.find((c) => c.id === 'network:science-network')).toMatchObject({ open: true, closedBy: null });
+    expect(sciView.channels.find((c) => c.id === 'network:science-network')!.messages).toHaveLength(2);
+  });
+
+  test('no coalition group can bring NASA and CNSA together', () => {
+    t.fails(seat('us-scientists'), { type: 'openGroup', label: 'Mars', members: ['nasa', 'cnsa'] }, 'channel-closed');
+    t.do(seat('us-scientists'), { type: 'openGroup', label: 'Mars science', members: ['cn-scientists', 'cnsa'] });
+  });
+
+  test('it bans every NASA–CNSA deal, memoranda included', () => {
+    t.goTo(1, 'track-ii');
+    t.do(seat('nasa'), { type: 'draftDeal', dealType: memo.id, parties: ['nasa', 'cnsa'], terms: someTerms });
+    const msg = t.fails(seat('nasa'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
+    expect(msg).toContain('Wolf Amendment');
+  });
+});
