@@ -30,6 +30,7 @@ export function formatSimulation(r: SimulationReport): string {
   for (const e of r.events) lines.push(`  ${pct(e.fired)}  ${e.title}`);
   lines.push(
     '',
+    `Games with at least one agreement in force: ${pct(r.agreements).trim()}`,
     `Commons collapses: ${r.collapses} of ${r.games} games`,
     `Game length: ${stat(r.length.actions)} actions, ${stat(r.length.rounds)} rounds, ${stat(r.length.messages)} chat messages`,
     `Bot moves refused by the engine: ${r.botActions.rejected} of ${r.botActions.submitted} (${pct(r.botActions.rejectedShare).trim()})` +

@@ -58,6 +58,8 @@ export interface SimulationReport {
   }[];
   sharedObjectives: { id: string; description: string; met: number }[];
   events: { event: string; title: string; fired: number }[];
+  /** Share of games where at least one deal of any type entered into force. */
+  agreements: number;
   collapses: number;
   length: { actions: Stat; rounds: Stat; messages: Stat };
   botActions: { submitted: number; rejected: number; rejectedShare: number; byCode: Record<string, number> };
@@ -228,6 +230,7 @@ function report(scenario: Scenario, options: SimulationOptions, mode: Personalit
     dealTypes,
     sharedObjectives,
     events,
+    agreements: share(count((r) => Object.values(r.state.deals).some((d) => ENTERED.has(d.status))), n),
     collapses: count((r) => r.state.outcome?.reason === 'collapse'),
     length: {
       actions: stat(results.map((r) => r.state.seq)),
@@ -255,6 +258,7 @@ function balanceWarnings(r: Omit<SimulationReport, 'warnings'>): string[] {
     if (d.enteredIntoForce === 0) warnings.push(`No ${d.label} ever entered into force.`);
     if (d.failedRatification > 0.5) warnings.push(`${d.label} fails ratification in many games (${d.failedRatification} per game).`);
   }
+  if (r.agreements === 0) warnings.push('No agreement of any kind entered into force in any game.');
   for (const o of r.sharedObjectives) if (o.met === 0) warnings.push(`The shared objective "${o.description}" was never met.`);
   if (r.collapses > 0) {
     const s = r.collapses / r.games;

@@ -1,0 +1,68 @@
+// `npx spacebridge simulate|analyze …` as a scenario author runs them: real processes.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../server/scenarioFiles';
+import { analyzeAgreementSpace } from '../../shared/analysis';
+import { simulate } from '../../shared/bots';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/spacebridge.mjs');
+const file = 'scenarios/handshake-in-orbit.yaml';
+
+function spacebridge(args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function scenario() {
+  const result = loadScenarioFile(path.join(root, file));
+  if (!result.ok) throw new Error(`${file} does not load`);
+  return result.scenario;
+}
+
+describe('spacebridge simulate', () => {
+  it('prints the same JSON report for the same seed, with a progress counter on stderr', () => {
+    const args = ['simulate', file, '--games', '3', '--seed', '5', '--json'];
+    const first = spacebridge(args);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('simulated 3/3 games');
+    expect(spacebridge(args).stdout).toBe(first.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(report).toEqual(JSON.parse(JSON.stringify(simulate(scenario(), { games: 3, seed: 5 }))));
+    expect(report.games).toBe(3);
+  });
+
+  it('prints a readable report by default', () => {
+    const { code, stdout } = spacebridge(['simulate', file, '--games', '2', '--seed', '1', '--bots', 'cooperative']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Simulation of "Handshake in orbit"');
+    expect(stdout).toMatch(/U\.S\. government +[-\d.]+ \(/);
+    expect(stdout).toContain('Bot moves refused by the engine');
+  });
+
+  it('refuses bad options with the usage and exit code 2', () => {
+    for (const args of [['--games', '0'], ['--games', 'many'], ['--seed', '1.5'], ['--bots', 'sneaky']]) {
+      const { code, stderr } = spacebridge(['simulate', file, ...args]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('Usage: npx spacebridge simulate');
+    }
+  });
+
+  it('names the problems of an invalid scenario file and exits 1', () => {
+    const { code, stderr } = spacebridge(['simulate', 'tests/scenario/fixtures/does-not-exist.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('cannot read the file');
+  });
+});
+
+describe('spacebridge analyze', () => {
+  it('prints the agreement space as JSON and as text', () => {
+    const json = spacebridge(['analyze', file, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(analyzeAgreementSpace(scenario()))));
+    const text = spacebridge(['analyze', file]);
+    expect(text.stdout).toContain('Agreement on a joint docking flight [astp-agreement, track I]: 81 possible agreements');
+    expect(text.stdout).toMatch(/81 possible agreements, \d+ with consensus/);
+  });
+});
