@@ -30,8 +30,8 @@ export async function run(args: string[]): Promise<number> {
     lines.push(
       '',
       `A demo session of "${demo.title}" is ready:`,
-      `  students join at ${url} with the code ${opened.joinCode}`,
-      `  facilitator console: ${url}/facilitator/${opened.sessionId}#key=${opened.facilitatorKey}`,
+      `  students join at ${url} with the code ${opened.joinCode} (or open ${url}/join/${opened.joinCode})`,
+      `  facilitator console: ${url}/facilitator/${opened.sessionId}#key=${opened.facilitatorKey}&code=${opened.joinCode}`,
       '  (the facilitator link holds the key: keep it private; it is shown only this once)',
     );
   }
