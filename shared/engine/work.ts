@@ -38,11 +38,11 @@ export function clamp(value: number, min: number, max: number): number {
   return value < min ? min : value > max ? max : value;
 }
 
-/** A copy of a record with one key set: the copy-on-write step for maps keyed by id. (Written out
- *  rather than `{ ...record, [key]: value }`, which V8 runs many times slower on these maps.) */
+/** A copy of a record with one key set: the copy-on-write step for maps keyed by id. Written as
+ *  a plain spread then an assignment: V8 runs `{ ...record, [key]: value }` (spread followed by more
+ *  properties in one literal) many times slower on these maps. */
 export function put<V>(record: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const k in record) out[k] = record[k];
+  const out: Record<string, V> = { ...record };
   out[key] = value;
   return out;
 }
