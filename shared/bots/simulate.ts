@@ -247,8 +247,11 @@ function balanceWarnings(r: Omit<SimulationReport, 'warnings'>): string[] {
   const warnings: string[] = [];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   for (const role of r.roles) {
-    if (r.games > 1 && role.lowest === 1) warnings.push(`${role.name} has the lowest score in every game: it always loses.`);
-    else if (role.lowest >= 0.8) warnings.push(`${role.name} has the lowest score in ${pct(role.lowest)} of games.`);
+    const others = r.roles.filter((o) => o !== role);
+    const othersMean = Math.round((others.reduce((s, o) => s + o.score.mean, 0) / Math.max(1, others.length)) * 100) / 100;
+    const means = `(mean ${role.score.mean} against ${othersMean} for the others)`;
+    if (r.games > 1 && role.lowest === 1) warnings.push(`${role.name} has the lowest score in every game ${means}: it always loses.`);
+    else if (role.lowest >= 0.8) warnings.push(`${role.name} has the lowest score in ${pct(role.lowest)} of games ${means}.`);
     for (const o of role.objectives) {
       if (o.met === 0) warnings.push(`${role.name}'s objective "${o.description}" was never met.`);
       else if (o.met === 1 && r.games > 1) warnings.push(`${role.name}'s objective "${o.description}" was met in every game: it does not tell players apart.`);
