@@ -18,13 +18,6 @@ export function shipped(name: string): Scenario {
   return scenario;
 }
 
-export const fixture = (name: string): Scenario => {
-  const file = fileURLToPath(new URL(`./fixtures/${name}.yaml`, import.meta.url));
-  const result = loadScenario(readFileSync(file, 'utf8'), file);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n'));
-  return result.scenario;
-};
-
 export const facilitator: Actor = { kind: 'facilitator' };
 export const system: Actor = { kind: 'system' };
 export const seat = (role: string, seatId = 'head'): Actor => ({ kind: 'seat', role, seat: seatId });
@@ -63,7 +56,8 @@ export class Table {
   }
 
   do(actor: Actor, action: Action): GameState {
-    const result = applyAction(this.state, action, actor, this.now, this.scenario);
+    // Every state a story builds is frozen: a reducer that wrote into its input would throw.
+    const result = applyAction(deepFreeze(this.state), action, actor, this.now, this.scenario);
     if (!result.ok) throw new Error(`${action.type} rejected: ${result.error.code}: ${result.error.message}`);
     this.log.push({ action, actor, now: this.now });
     this.state = result.state;
@@ -72,8 +66,8 @@ export class Table {
   }
 
   fails(actor: Actor, action: Action, code: string): string {
-    const before = this.state;
-    const result = applyAction(this.state, action, actor, this.now, this.scenario);
+    const before = deepFreeze(this.state);
+    const result = applyAction(before, action, actor, this.now, this.scenario);
     expect(result.ok, `${action.type} should be rejected`).toBe(false);
     if (result.ok) return '';
     expect(result.error.code).toBe(code);
