@@ -262,6 +262,27 @@ describe('deals and memoranda', () => {
     expect(t.state.tracks.tension).toBe(tension - 2);
     expect(t.state.activeConstraints).not.toContain('rocket-secrecy');
     expect(t.state.timeline.some((e) => e.headline === 'In force: Agreement on a joint docking flight')).toBe(true);
+
+    // At the end of the round, the agreement's each-round effects apply: joint engineering.
+    const readiness = t.state.tracks['docking-readiness'];
+    const nasaBudget = t.state.resources.nasa.budget;
+    t.goTo(2, 'news');
+    expect(t.state.tracks['docking-readiness']).toBeGreaterThan(readiness);
+    expect(t.state.resources.nasa.budget).toBeLessThan(nasaBudget);
+    expect(t.state.history.at(-1)!.round).toBe(1);
+  });
+
+  test('the author withdraws a proposal before it is in force; the other party cannot', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.goTo(1, 'track-i');
+    const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
+    t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
+    const d = t.lastDeal;
+    t.do(seat('nasa'), { type: 'proposeDeal', deal: d });
+    t.fails(seat('soviet-academy'), { type: 'withdrawDeal', deal: d }, 'not-a-party');
+    t.do(seat('nasa'), { type: 'withdrawDeal', deal: d });
+    expect(t.state.deals[d].status).toBe('withdrawn');
+    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'soviet-academy', seat: 'head' }).deals.map((x) => x.status)).toEqual(['withdrawn']);
   });
 
   test('a counter-proposal resets acceptances and keeps the history', () => {
