@@ -8,6 +8,8 @@ import type { DealType, Role, Scenario } from '../scenario/schema';
 export const MAX_COMBINATIONS = 100_000;
 /** At most this many party sets per deal type (smallest sets first, in scenario role order). */
 export const MAX_PARTY_SETS = 12;
+/** A share of combinations with consensus from which a deal type is barely a negotiation. */
+export const NEARLY_ALL = 0.9;
 /** At most this many Pareto-efficient agreements are listed per party set (all are counted). */
 export const MAX_LISTED = 10;
 
@@ -220,10 +222,22 @@ function analyzeDealType(scenario: Scenario, dealType: DealType): DealTypeSpace 
   // Points of every combination for every valued role, computed once and shared by party sets.
   const points = new Map(valued.map((r) => [r.id, all.map((terms) => valueFor(r, dealType.id, terms) as number)]));
 
-  const sets: Role[][] = [];
+  // Party sets, smallest first. Parties without a table change no number, so only the smallest
+  // set with the same valued parties is kept; where some set has two valued parties, sets with
+  // only one say nothing about agreement and are left out.
+  let sets: Role[][] = [];
   for (let size = dealType.parties.min; size <= Math.min(dealType.parties.max, eligible.length); size++) {
-    sets.push(...subsets(eligible, size).filter((set) => set.some((r) => points.has(r.id))));
+    sets.push(...subsets(eligible, size));
   }
+  const valuedIn = (set: Role[]) => set.filter((r) => points.has(r.id)).map((r) => r.id);
+  const seen = new Set<string>();
+  sets = sets.filter((set) => {
+    const key = valuedIn(set).join(' ');
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (sets.some((set) => valuedIn(set).length >= 2)) sets = sets.filter((set) => valuedIn(set).length >= 2);
   space.partySetsOmitted = Math.max(0, sets.length - MAX_PARTY_SETS);
   for (const set of sets.slice(0, MAX_PARTY_SETS)) {
     space.partySets.push(analyzePartySet(scenario, dealType, set, all, points));
@@ -271,6 +285,8 @@ function analyzePartySet(
     warnings.push(`${where}: no combination beats every walk-away, so delegations that follow their points never agree.`);
   } else if (acceptableCount === n) {
     warnings.push(`${where}: all ${n} combinations beat every walk-away, so there is nothing to negotiate.`);
+  } else if (acceptableCount >= NEARLY_ALL * n) {
+    warnings.push(`${where}: ${acceptableCount} of ${n} combinations beat every walk-away, so almost any deal will do.`);
   }
   for (const r of roles) {
     if (r.acceptable === 0) {
