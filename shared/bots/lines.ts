@@ -41,14 +41,20 @@ const CATALOGUE: Record<LineKind, string[]> = {
   tension: ['With tension this high, we cannot give more ground.', 'This is not the moment for concessions.'],
 };
 
+/** Each template with the placeholders it needs, worked out once. */
+const PLACEHOLDERS = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([kind, templates]) => [
+    kind,
+    templates.map((template) => ({ template, needs: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof LineValues) })),
+  ]),
+) as Record<LineKind, { template: string; needs: (keyof LineValues)[] }[]>;
+
 export type LineValues = Partial<Record<'deal' | 'keyIssue' | 'keyOption' | 'giveIssue' | 'giveOption' | 'partner' | 'network', string>>;
 
 /** A line of the kind asked, its placeholders filled; lines whose placeholders cannot all be
  *  filled are skipped. Null when none fits. */
 export function line(kind: LineKind, values: LineValues, rng: RngState): [string | null, RngState] {
-  const fits = CATALOGUE[kind].filter((template) =>
-    [...template.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1] as keyof LineValues] !== undefined),
-  );
+  const fits = PLACEHOLDERS[kind].filter(({ needs }) => needs.every((key) => values[key] !== undefined)).map((t) => t.template);
   if (fits.length === 0) return [null, rng];
   const [r, next] = nextRandom(rng);
   const template = fits[Math.floor(r * fits.length)];
