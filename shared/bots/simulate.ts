@@ -73,21 +73,24 @@ interface Seat {
   rng: RngState;
 }
 
-interface GameResult {
+export interface GameResult {
   state: GameState;
   scores: RoleScore[];
   submitted: number;
   rejected: Record<string, number>;
 }
 
-/** One all-bot game with one bot in each role's first seat (the head of delegation). */
-export function playBotGame(scenario: Scenario, seed: number, personalities: Personality[]): GameResult {
-  const seats: Seat[] = scenario.roles.map((role, i) => ({
-    role: role.id,
-    seat: role.seats[0].id,
-    personality: personalities[i],
-    rng: seedRng((seed ^ Math.imul(i + 1, 0x9e3779b9)) | 0),
-  }));
+/** One all-bot game: a bot in each role's first seat (the head of delegation), or with
+ *  `everySeat`, in every seat (as when a whole class is absent: powers are then spread out). */
+export function playBotGame(scenario: Scenario, seed: number, personalities: Personality[], { everySeat = false } = {}): GameResult {
+  const seats: Seat[] = scenario.roles.flatMap((role, i) =>
+    (everySeat ? role.seats : role.seats.slice(0, 1)).map((seat, j) => ({
+      role: role.id,
+      seat: seat.id,
+      personality: personalities[i],
+      rng: seedRng((seed ^ Math.imul(i + 1, 0x9e3779b9) ^ Math.imul(j, 0x85ebca6b)) | 0),
+    })),
+  );
   let state = createGame(scenario, {
     seed,
     roster: { seats: seats.map((s) => ({ role: s.role, seat: s.seat, occupant: { kind: 'bot', personality: s.personality } })) },

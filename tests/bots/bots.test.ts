@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioDir, loadScenarioFile } from '../../server/scenarioFiles';
-import { decideBotActions, seedBotRng, valuationFor } from '../../shared/bots';
+import { decideBotActions, seedBotRng, valuationFor, type Personality } from '../../shared/bots';
 import { playBotGame, simulate } from '../../shared/bots/simulate';
 import { applyAction, createGame, publicScenario, viewFor } from '../../shared/engine';
 import type { Action, Actor, GameState } from '../../shared/engine/types';
@@ -38,6 +38,20 @@ describe('bots in every shipped scenario', () => {
       });
     });
   }
+});
+
+describe('bots in every seat', () => {
+  it('act only by their own seat\'s powers: the engine refuses (almost) nothing', () => {
+    for (const { scenario } of scenarios) {
+      const personalities = scenario.roles.map((_, i): Personality => (i % 2 ? 'hard-nosed' : 'cooperative'));
+      const game = playBotGame(scenario, 21, personalities, { everySeat: true });
+      const refused = Object.values(game.rejected).reduce((s, n) => s + n, 0);
+      expect(game.state.status).toBe('ended');
+      expect(refused / game.submitted).toBeLessThan(0.05);
+      expect(Object.keys(game.rejected).filter((code) => code === 'no-power' || code === 'wrong-phase')).toEqual([]);
+      expect(Object.values(game.state.deals).some((d) => d.status === 'inForce' || d.status === 'adopted')).toBe(true);
+    }
+  });
 });
 
 describe('a bot sees only its own view', () => {
