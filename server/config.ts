@@ -13,6 +13,8 @@ export interface ServerConfig {
   reconnectSeconds: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
+  /** Milliseconds a bot takes over a turn (give or take a quarter), so it plays at human pace. */
+  botPaceMs: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,6 +24,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const reconnectSeconds = env.RECONNECT_SECONDS ? Number(env.RECONNECT_SECONDS) : 120;
   if (!(reconnectSeconds > 0)) throw new Error(`RECONNECT_SECONDS must be a positive number, got "${env.RECONNECT_SECONDS}"`);
+  const botPaceMs = env.BOT_PACE_MS ? Number(env.BOT_PACE_MS) : 4000;
+  if (!(botPaceMs >= 0) || !Number.isFinite(botPaceMs)) throw new Error(`BOT_PACE_MS must be a number of milliseconds, got "${env.BOT_PACE_MS}"`);
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -34,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .filter(Boolean),
     reconnectSeconds,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    botPaceMs,
   };
 }
 

@@ -8,6 +8,7 @@ import type { ZodError } from 'zod';
 import { publicScenario, type Action, type Actor, type GameView, type Viewer } from '../shared/engine';
 import type { SeatRef } from '../shared/protocol/actions';
 import { ClientMessages, JoinOptions, MAX_MESSAGE_BYTES, SERVER_MESSAGES, type ClientMessageType } from '../shared/protocol/messages';
+import { BotDriver } from './bots';
 import { ChatFloodGuard, TokenBucket } from './rateLimit';
 import { hashSecret, normaliseJoinCode, randomToken, secretMatches } from './secrets';
 import type { Services } from './services';
@@ -59,6 +60,7 @@ export function createSessionRoom(services: Services) {
     private players = new Map<string, PlayerRecord>();
     private floodGuards = new Map<string, ChatFloodGuard>();
     private deadlineTimer: NodeJS.Timeout | null = null;
+    private bots: BotDriver | null = null;
 
     override async onCreate(options: CreateOptions) {
       if (options?.internalKey !== services.internalKey) throw new ServerError(403, 'sessions are created through POST /api/sessions');
@@ -72,10 +74,14 @@ export function createSessionRoom(services: Services) {
       await this.setPrivate(true);
       this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.onClientMessage(client, type, message));
       this.resumeClock(true);
+      // Bots are in the engine state: a restored session's bots play on.
+      this.bots = new BotDriver(this, this.clock, config.botPaceMs);
+      this.bots.start();
     }
 
     override onDispose() {
       if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+      this.bots?.stop();
       this.session.checkpoint();
       services.sessions.delete(this.session.id);
     }
