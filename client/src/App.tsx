@@ -32,7 +32,7 @@ export function App() {
           <Route path="/join/:code">{(params) => <Home code={params.code} />}</Route>
           <Route path="/play/:code">{(params) => <PlayerScreen joinCode={params.code} />}</Route>
           <Route path="/projector/:code">{(params) => <ProjectorScreen joinCode={params.code} />}</Route>
-          <Route path="/facilitate/:sessionId">{(params) => <FacilitatorScreen sessionId={params.sessionId} />}</Route>
+          <Route path="/facilitator/:sessionId">{(params) => <FacilitatorScreen sessionId={params.sessionId} />}</Route>
           <Route path="/debrief/:sessionId">{(params) => <DebriefScreen sessionId={params.sessionId} />}</Route>
           <Route component={NotFound} />
         </Switch>

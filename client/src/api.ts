@@ -1,6 +1,4 @@
 // The HTTP API (docs/api.md). Every call throws an ApiError with the server's reason code.
-import type { PublicScenario } from '../../shared/engine/view';
-
 export interface ScenarioSummary {
   id: string;
   title: string;
@@ -57,10 +55,6 @@ export const api = {
   listScenarios: () =>
     request<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>('/api/scenarios').then((r) =>
       Array.isArray(r) ? r : r.scenarios,
-    ),
-  scenario: (id: string) =>
-    request<PublicScenario | { scenario: PublicScenario }>(`/api/scenarios/${encodeURIComponent(id)}`).then((r) =>
-      'scenario' in r ? r.scenario : r,
     ),
   createSession: (scenarioId: string) =>
     request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ scenarioId }) }),

@@ -58,5 +58,5 @@ export function codeFromFragment(): string | undefined {
 
 export function consoleUrl(sessionId: string, facilitatorKey: string, joinCode?: string): string {
   const code = joinCode ? `&code=${encodeURIComponent(joinCode)}` : '';
-  return `/facilitate/${encodeURIComponent(sessionId)}#key=${encodeURIComponent(facilitatorKey)}${code}`;
+  return `/facilitator/${encodeURIComponent(sessionId)}#key=${encodeURIComponent(facilitatorKey)}${code}`;
 }

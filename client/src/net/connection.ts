@@ -4,7 +4,7 @@
 // reconnection, then, if the room dropped us for good, by joining again with the seat token.
 import { Client, type Room } from '@colyseus/sdk';
 import { applyPatch, type Operation } from 'fast-json-patch';
-import type { GameView } from '../../../shared/engine/view';
+import type { GameView, PublicScenario } from '../../../shared/engine/view';
 import type { SeatRef } from '../../../shared/protocol/actions';
 import type { JoinOptions } from '../../../shared/protocol/messages';
 import { Outbox, type ClientAction, type OutboxEntry } from './outbox';
@@ -19,20 +19,26 @@ export interface ActionError {
 export type ActionResult = { ok: true; seq: number } | { ok: false; error: ActionError };
 
 export interface Identity {
-  seatToken: string;
+  role: 'player' | 'facilitator' | 'spectator';
+  /** Sent once, on the join that created it; null on a rejoin (the client already holds it). */
+  seatToken: string | null;
   seat: SeatRef | null;
-  playerId: string;
+  playerId: string | null;
+  name?: string;
 }
 
 export interface PresencePlayer {
   id: string;
   name: string;
   seat?: SeatRef | null;
+  online?: boolean;
 }
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
   view: GameView | null;
+  /** The session's scenario (public parts), sent with every full view. */
+  scenario: PublicScenario | null;
   identity: Identity | null;
   presence: PresencePlayer[];
   /** Actions sent or waiting to be sent, not yet answered. */
@@ -72,6 +78,7 @@ export class SessionConnection {
     this.snapshot = {
       status: 'connecting',
       view: null,
+      scenario: null,
       identity: null,
       presence: [],
       pending: this.outbox.list(),
@@ -155,7 +162,9 @@ export class SessionConnection {
 
   private attach(room: Room) {
     this.room = room;
-    room.onMessage('view', (payload: { seq: number; view: GameView }) => this.update({ view: payload.view }));
+    room.onMessage('view', (payload: { seq: number; view: GameView; scenario?: PublicScenario }) =>
+      this.update({ view: payload.view, scenario: payload.scenario ?? this.snapshot.scenario }),
+    );
     room.onMessage('patch', (payload: { seq: number; ops: Operation[] }) => this.applyViewPatch(payload.ops));
     room.onMessage('result', (payload: { id: string } & ActionResult) => this.settle(payload));
     room.onMessage('error', (payload: ActionError) => this.update({ error: payload }));

@@ -34,12 +34,14 @@ export function communicationEdges(view: GameView): Edge[] {
 export function CommGraph({ view, size = 360 }: { view: GameView; size?: number }) {
   const roles = view.roles;
   const edges = communicationEdges(view);
-  const r = size / 2 - 70;
+  const r = size / 2 - 60;
   const center = size / 2;
+  // Labels sit beside the nodes on the left and right: leave room for them.
+  const rx = size / 2 - 120;
   const position = new Map(
     roles.map((role, i) => {
       const angle = (2 * Math.PI * i) / roles.length - Math.PI / 2;
-      return [role.id, { x: center + r * Math.cos(angle), y: center + r * Math.sin(angle) }];
+      return [role.id, { x: center + rx * Math.cos(angle), y: center + r * Math.sin(angle) }];
     }),
   );
   const max = Math.max(1, ...edges.map((e) => e.messages));
@@ -77,8 +79,15 @@ export function CommGraph({ view, size = 360 }: { view: GameView; size?: number 
           return (
             <g key={role.id}>
               <circle cx={p.x} cy={p.y} r={10} fill="white" stroke="#1c3f8f" strokeWidth={2} />
-              <text x={p.x} y={p.y + (p.y > center ? 26 : -16)} fontSize="12" fontWeight={600} textAnchor="middle" fill="#212529">
-                {role.name.length > 22 ? `${role.name.slice(0, 21)}…` : role.name}
+              <text
+                x={p.x + (Math.abs(p.x - center) < 5 ? 0 : p.x < center ? -14 : 14)}
+                y={Math.abs(p.x - center) < 5 ? p.y + (p.y > center ? 28 : -16) : p.y + 4}
+                fontSize="12"
+                fontWeight={600}
+                textAnchor={Math.abs(p.x - center) < 5 ? 'middle' : p.x < center ? 'end' : 'start'}
+                fill="#212529"
+              >
+                {role.name.length > 18 ? `${role.name.slice(0, 17)}…` : role.name}
               </text>
             </g>
           );

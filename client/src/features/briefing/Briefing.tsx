@@ -3,6 +3,7 @@
 import { Badge, Button, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '../../../../shared/engine/view';
 import { t } from '../../i18n';
+import { LockIcon } from '../../ui/icons';
 import { dealTypeOf, resourceLabel, seatTitle } from '../../ui/names';
 import classes from './Briefing.module.css';
 
@@ -166,13 +167,5 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
         </Grid.Col>
       </Grid>
     </Stack>
-  );
-}
-
-function LockIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-      <path d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5zm-3 8V7a3 3 0 1 1 6 0v3H9z" />
-    </svg>
   );
 }

@@ -6,7 +6,6 @@ import { useConnection } from '../../net/useConnection';
 import { keyFromFragment, storage } from '../../storage';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { Shell } from '../../ui/Shell';
-import { useScenario } from '../../ui/useScenario';
 import DebriefView from './DebriefView';
 
 export default function DebriefScreen({ sessionId }: { sessionId: string }) {
@@ -20,7 +19,7 @@ export default function DebriefScreen({ sessionId }: { sessionId: string }) {
   );
   const [snapshot] = useConnection(options);
   const view = snapshot?.view ?? null;
-  const scenario = useScenario(view?.scenarioId);
+  const scenario = snapshot?.scenario ?? null;
   return (
     <Shell title={scenario ? `${t.debrief.title} · ${scenario.title}` : t.debrief.title} right={<ConnectionBadge snapshot={snapshot} />} fluid={false}>
       {!facilitatorKey ? (

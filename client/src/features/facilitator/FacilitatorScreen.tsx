@@ -10,7 +10,6 @@ import { CommGraph } from '../../ui/CommGraph';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
-import { useScenario } from '../../ui/useScenario';
 import { JoinCodePanel } from '../lobby/JoinCodePanel';
 import { Channels } from '../table/Channels';
 import { DealList } from '../table/DealBoard';
@@ -36,7 +35,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
   );
   const [snapshot, connection] = useConnection(options);
   const view = snapshot?.view ?? null;
-  const scenario = useScenario(view?.scenarioId);
+  const scenario = snapshot?.scenario ?? null;
   const [tab, setTab] = useState<string | null>('overview');
 
   useEffect(() => {

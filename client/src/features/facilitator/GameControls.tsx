@@ -23,12 +23,12 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
           )}
           {status === 'running' && (
             <Button variant="default" onClick={() => run({ type: 'pauseGame' })} data-testid="pause-game">
-              ❚❚ {t.facilitator.pause}
+              {t.facilitator.pause}
             </Button>
           )}
           {status === 'paused' && (
             <Button onClick={() => run({ type: 'resumeGame' })} data-testid="resume-game">
-              ▶ {t.facilitator.resume}
+              {t.facilitator.resume}
             </Button>
           )}
           {(status === 'running' || status === 'paused') && (
@@ -50,7 +50,7 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
                 </Button>
               </Group>
               <Button variant="default" onClick={() => run({ type: 'advancePhase' })} data-testid="advance-phase">
-                {t.facilitator.skip} ⏭
+                {t.facilitator.skip}
               </Button>
             </>
           )}

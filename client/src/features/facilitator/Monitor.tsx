@@ -28,7 +28,7 @@ export function NotActed() {
         <Stack gap={4} data-testid="not-acted">
           {idle.map((s) => (
             <Group key={`${s.role}/${s.seat}`} gap="xs" justify="space-between" wrap="nowrap">
-              <Text size="sm" truncate>
+              <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
                 {occupantLabel(s)}
               </Text>
               <Text size="xs" c="dimmed" truncate>

@@ -4,6 +4,7 @@ import type { SeatView } from '../../../../shared/engine/view';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
+import { BotIcon } from '../../ui/icons';
 import { SeatMap } from '../lobby/SeatMap';
 
 export function SeatsPanel() {
@@ -26,11 +27,11 @@ export function SeatsPanel() {
           </Menu.Item>
         ))}
         <Menu.Label>{t.facilitator.assignBot}</Menu.Label>
-        <Menu.Item onClick={() => action.submit({ type: 'assignSeat', seat: { role: seat.role, seat: seat.seat }, occupant: { kind: 'bot', personality: 'cooperative' } })}>
-          🤖 {t.facilitator.cooperative}
+        <Menu.Item leftSection={<BotIcon />} onClick={() => action.submit({ type: 'assignSeat', seat: { role: seat.role, seat: seat.seat }, occupant: { kind: 'bot', personality: 'cooperative' } })}>
+          {t.facilitator.cooperative}
         </Menu.Item>
-        <Menu.Item onClick={() => action.submit({ type: 'assignSeat', seat: { role: seat.role, seat: seat.seat }, occupant: { kind: 'bot', personality: 'hard-nosed' } })}>
-          🤖 {t.facilitator.hardNosed}
+        <Menu.Item leftSection={<BotIcon />} onClick={() => action.submit({ type: 'assignSeat', seat: { role: seat.role, seat: seat.seat }, occupant: { kind: 'bot', personality: 'hard-nosed' } })}>
+          {t.facilitator.hardNosed}
         </Menu.Item>
         {seat.occupant && (
           <>

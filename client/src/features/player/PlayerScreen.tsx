@@ -11,7 +11,6 @@ import { storage } from '../../storage';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
-import { useScenario } from '../../ui/useScenario';
 import { Briefing } from '../briefing/Briefing';
 import { Lobby } from '../lobby/Lobby';
 import { TableScreen } from '../table/TableScreen';
@@ -43,7 +42,9 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
               const latest = storage.player(joinCode) ?? identity;
               return { as: 'player' as const, joinCode, name: latest.name, ...(latest.seatToken ? { seatToken: latest.seatToken } : {}) };
             },
-            onIdentity: (id: { seatToken: string }) => storage.rememberPlayer(joinCode, { ...(storage.player(joinCode) ?? identity), seatToken: id.seatToken }),
+            onIdentity: (id: { seatToken: string | null }) => {
+              if (id.seatToken) storage.rememberPlayer(joinCode, { ...(storage.player(joinCode) ?? identity), seatToken: id.seatToken });
+            },
           }
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -51,7 +52,7 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
   );
   const [snapshot, connection] = useConnection(options);
   const view = snapshot?.view ?? null;
-  const scenario = useScenario(view?.scenarioId);
+  const scenario = snapshot?.scenario ?? null;
   const [screen, setScreen] = useState<Screen | null>(null);
 
   if (!identity?.name) return <Redirect to={`/join/${joinCode}`} />;

@@ -2,6 +2,7 @@
 // lobby it shows the join code and QR code large; in play, clock, tracks, statements, deals in
 // force and the timeline.
 import { useEffect, useMemo, useState } from 'react';
+import classes from './Projector.module.css';
 import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '../../../../shared/engine/view';
 import { api, ApiError } from '../../api';
@@ -11,7 +12,6 @@ import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
 import { dealTypeOf, roleName } from '../../ui/names';
-import { useScenario } from '../../ui/useScenario';
 import { JoinCodePanel } from '../lobby/JoinCodePanel';
 import { SeatMap } from '../lobby/SeatMap';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
@@ -36,7 +36,13 @@ export function ProjectorScreen({ joinCode: rawCode }: { joinCode: string }) {
   );
   const [snapshot] = useConnection(options);
   const view = snapshot?.view ?? null;
-  const scenario = useScenario(view?.scenarioId);
+  const scenario = snapshot?.scenario ?? null;
+
+  useEffect(() => {
+    // Everything in rem grows with the root font size: readable from the back of the room.
+    document.documentElement.classList.add(classes.projectorRoot);
+    return () => document.documentElement.classList.remove(classes.projectorRoot);
+  }, []);
 
   return (
     <Shell title={scenario?.title ?? t.projector.title} right={<>{view && <PhaseClock view={view} scenario={scenario} size="xl" />}<ConnectionBadge snapshot={snapshot} /></>}>

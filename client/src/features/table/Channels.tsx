@@ -25,6 +25,7 @@ import { LIMITS } from '../../../../shared/protocol/limits';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
+import { LockIcon } from '../../ui/icons';
 import { roleName } from '../../ui/names';
 import classes from './Channels.module.css';
 
@@ -71,7 +72,7 @@ function channelEntries(view: GameView, whispers: Whisper[] | undefined): Channe
   return entries;
 }
 
-export function Channels({ height = 520, storageKey, readOnly = false }: { height?: number; storageKey: string; readOnly?: boolean }) {
+export function Channels({ height = 520, storageKey, readOnly = false }: { height?: number | string; storageKey: string; readOnly?: boolean }) {
   const { view } = useSession();
   const whispers = view.me?.whispers;
   const entries = useMemo(() => channelEntries(view, whispers), [view, whispers]);
@@ -119,27 +120,22 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                   aria-label={`${entry.label}${entry.track === 2 ? `, ${t.table.trackTwo}` : ''}${!entry.open ? `, ${t.table.closed}` : ''}${count ? `, ${t.table.unread(count)}` : ''}`}
                 >
                   <Group gap={6} wrap="nowrap" justify="space-between">
-                    <Text size="sm" fw={active || count ? 600 : 400} truncate td={entry.open ? undefined : 'line-through'}>
-                      {entry.kind === 'public' ? '# ' : ''}
-                      {entry.label}
-                    </Text>
-                    <Group gap={4} wrap="nowrap">
-                      {entry.track === 2 && entry.kind !== 'whisper' && (
-                        <Badge size="xs" variant="outline" color="grape">
-                          II
-                        </Badge>
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'}>
+                        {entry.open ? null : <LockIcon size={12} />} 
+                        {entry.label}
+                      </Text>
+                      {(entry.track === 2 || !entry.open) && entry.kind !== 'whisper' && (
+                        <Text size="xs" c={entry.open ? 'grape.8' : 'dimmed'} truncate>
+                          {[entry.track === 2 ? t.table.trackTwo : null, entry.open ? null : t.table.closed].filter(Boolean).join(' · ')}
+                        </Text>
                       )}
-                      {!entry.open && (
-                        <Badge size="xs" variant="light" color="gray">
-                          {t.table.closed}
-                        </Badge>
-                      )}
-                      {count > 0 && (
-                        <Badge size="xs" variant="filled" color="space" circle={count < 10}>
-                          {count}
-                        </Badge>
-                      )}
-                    </Group>
+                    </div>
+                    {count > 0 && (
+                      <Badge size="sm" variant="filled" color="space" style={{ flexShrink: 0 }} data-testid="unread-count">
+                        {count}
+                      </Badge>
+                    )}
                   </Group>
                 </UnstyledButton>
               );
@@ -209,7 +205,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
       </Group>
       {!channel.open && (
         <Alert color="gray" variant="light" radius={0} py={6} data-testid="channel-closed">
-          🔒 {t.table.closedBecause(channel.closedBy ?? '')}
+          <LockIcon /> {t.table.closedBecause(channel.closedBy ?? '')}
         </Alert>
       )}
       <ScrollArea viewportRef={viewport} style={{ flex: 1 }} type="auto" px="md">

@@ -28,7 +28,7 @@ const OPEN_STATUSES = new Set(['draft', 'proposed', 'accepted', 'signed', 'inFor
 
 export function DealStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} data-testid="deal-status" data-status={status}>
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="deal-status" data-status={status}>
       {t.deals.statuses[status] ?? status}
     </Badge>
   );
@@ -198,14 +198,14 @@ export function DealList({ deals, onEdit }: { deals: Deal[]; onEdit: (mode: Edit
   );
 }
 
-export function DealBoard({ height }: { height?: number }) {
+export function DealBoard({ height }: { height?: number | string }) {
   const { view } = useSession();
   const [editor, setEditor] = useState<EditorMode | null>(null);
   const sorted = view.deals.slice().sort((a, b) => Number(OPEN_STATUSES.has(b.status)) - Number(OPEN_STATUSES.has(a.status)) || b.id.localeCompare(a.id, undefined, { numeric: true }));
   const trackOne = sorted.filter((d) => d.track === 1);
   const trackTwo = sorted.filter((d) => d.track === 2);
   return (
-    <Paper p="md" component="section" aria-labelledby="deal-board-title" bg="gray.0">
+    <Paper p="md" component="section" aria-labelledby="deal-board-title" bg="gray.0" h={height} style={{ display: 'flex', flexDirection: 'column' }}>
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h5" id="deal-board-title">
           {t.deals.board}
@@ -216,7 +216,7 @@ export function DealBoard({ height }: { height?: number }) {
           </Button>
         )}
       </Group>
-      <ScrollArea.Autosize mah={height} type="auto" offsetScrollbars>
+      <ScrollArea type="auto" offsetScrollbars style={{ flex: 1 }}>
         <Stack gap="md">
           {editor && <DealEditor key={JSON.stringify(editor.kind === 'new' ? 'new' : [editor.kind, editor.deal.id])} mode={editor} onDone={() => setEditor(null)} />}
           <div>
@@ -232,7 +232,7 @@ export function DealBoard({ height }: { height?: number }) {
             <DealList deals={trackTwo} onEdit={setEditor} />
           </div>
         </Stack>
-      </ScrollArea.Autosize>
+      </ScrollArea>
     </Paper>
   );
 }

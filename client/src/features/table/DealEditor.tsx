@@ -22,6 +22,12 @@ function eligibleRoles(view: GameView, type: DealTypeDef | undefined): string[] 
     .map((r) => r.id);
 }
 
+/** A two-party type with a single possible counterpart needs no choosing. */
+function onlyCounterpart(view: GameView, type: DealTypeDef | undefined, me: string): string[] {
+  const others = eligibleRoles(view, type).filter((r) => r !== me);
+  return type && type.parties.max === 2 && others.length === 1 ? others : [];
+}
+
 export function availableDealTypes(view: GameView, scenario: PublicScenario, track?: 1 | 2): DealTypeDef[] {
   const me = view.me?.role.id;
   return scenario.dealTypes.filter(
@@ -35,26 +41,32 @@ export function LiveValue({ view, dealType, terms }: { view: GameView; dealType:
   if (!me) return null;
   if (!value)
     return (
-      <Text size="sm" c="dimmed">
-        {t.deals.noTable}
-      </Text>
+      <Paper p="xs" px="sm" bg="gray.0">
+        <Text size="sm" c="dimmed">
+          {t.deals.noTable}
+        </Text>
+      </Paper>
     );
   return (
-    <Paper p="sm" bg={value.beatsWalkAway ? 'teal.0' : 'red.0'} data-testid="live-value" aria-live="polite">
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {t.deals.liveValue}
-      </Text>
-      <Group justify="space-between" align="baseline" wrap="nowrap">
-        <Text fw={800} size="1.8rem" className="tabular" lh={1.1} data-testid="live-points">
-          {value.points}
-        </Text>
-        <Text size="sm" c="dimmed" className="tabular">
-          {t.deals.walkAway(value.walkAway)}
-        </Text>
+    <Paper p="xs" px="sm" bg={value.beatsWalkAway ? 'teal.0' : 'red.0'} style={{ borderColor: `var(--mantine-color-${value.beatsWalkAway ? 'teal' : 'red'}-4)` }} data-testid="live-value" aria-live="polite">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <div>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+            {t.deals.liveValue}
+          </Text>
+          <Group gap={8} align="baseline" wrap="nowrap">
+            <Text fw={800} size="1.6rem" className="tabular" lh={1.1} data-testid="live-points">
+              {value.points}
+            </Text>
+            <Text size="sm" c="dimmed" className="tabular">
+              {t.deals.walkAway(value.walkAway)}
+            </Text>
+          </Group>
+        </div>
+        <Badge color={value.beatsWalkAway ? 'teal' : 'red'} variant="filled" leftSection={<span aria-hidden="true">{value.beatsWalkAway ? '✓' : '✗'}</span>} style={{ flexShrink: 0 }}>
+          {value.beatsWalkAway ? t.deals.beats : t.deals.below}
+        </Badge>
       </Group>
-      <Badge color={value.beatsWalkAway ? 'teal' : 'red'} variant="filled" mt={4} leftSection={<span aria-hidden="true">{value.beatsWalkAway ? '✓' : '✗'}</span>}>
-        {value.beatsWalkAway ? t.deals.beats : t.deals.below}
-      </Badge>
     </Paper>
   );
 }
@@ -71,7 +83,9 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
   });
   const type = dealTypeOf(scenario, dealTypeId ?? '');
   const [terms, setTerms] = useState<Record<string, string>>(() => ({ ...(source?.versions.at(-1)?.terms ?? {}) }));
-  const [parties, setParties] = useState<string[]>(() => (source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : []));
+  const [parties, setParties] = useState<string[]>(() =>
+    source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : onlyCounterpart(view, type, me),
+  );
   const action = useAction();
 
   useEffect(() => {
@@ -109,7 +123,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
             {source ? ` · ${source.id}` : ''}
           </Title>
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <SimpleGrid cols={1} spacing="sm">
           {mode.kind === 'new' ? (
             <Select
               label={t.deals.dealType}
@@ -118,7 +132,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               onChange={(v) => {
                 setDealTypeId(v);
                 setTerms({});
-                setParties([]);
+                setParties(onlyCounterpart(view, dealTypeOf(scenario, v ?? ''), me));
               }}
               allowDeselect={false}
               data-testid="deal-type-select"
@@ -151,8 +165,12 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
           )}
         </SimpleGrid>
         {type && <Text size="sm" c="dimmed">{type.description}</Text>}
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-          <Stack gap="sm" style={{ gridColumn: 'span 2' }}>
+        {dealTypeId && (
+          <div style={{ position: 'sticky', top: 0, zIndex: 2 }}>
+            <LiveValue view={view} dealType={dealTypeId} terms={terms} />
+          </div>
+        )}
+        <Stack gap="sm">
             {type?.issues.map((issue) => (
               <Radio.Group
                 key={issue.id}
@@ -188,11 +206,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                 </Stack>
               </Radio.Group>
             ))}
-          </Stack>
-          <Stack gap="sm">
-            {dealTypeId && <LiveValue view={view} dealType={dealTypeId} terms={terms} />}
-          </Stack>
-        </SimpleGrid>
+        </Stack>
         <ActionErrorText error={action.error} onClose={action.reset} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -1,6 +1,9 @@
 // The negotiation table, the student's main screen. Three columns on a laptop or wider; tabs on
 // a tablet.
-import { Badge, Grid, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Grid, Group, Paper, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
+
+/** The three columns fill the window below the header and the phase banner. */
+const PANEL_HEIGHT = 'calc(100vh - 196px)';
 import { useMediaQuery } from '@mantine/hooks';
 import { t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
@@ -46,18 +49,20 @@ export function TableScreen({ sessionKey }: { sessionKey: string }) {
       <Stack gap="sm">
         <PhaseBanner />
         <Grid gap="sm">
-          <Grid.Col span={4}>
-            <Channels height={660} storageKey={chatKey} />
-          </Grid.Col>
           <Grid.Col span={5}>
-            <DealBoard height={600} />
+            <Channels height={PANEL_HEIGHT} storageKey={chatKey} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DealBoard height={PANEL_HEIGHT} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <Stack gap="sm">
-              <WorldPanel view={view} scenario={scenario} />
-              <NewsFeed timeline={view.timeline} height={260} />
-              <MovesPanel />
-            </Stack>
+            <ScrollArea h={PANEL_HEIGHT} type="auto" offsetScrollbars>
+              <Stack gap="sm">
+                <NewsFeed timeline={view.timeline} height={240} />
+                <MovesPanel />
+                <WorldPanel view={view} scenario={scenario} />
+              </Stack>
+            </ScrollArea>
           </Grid.Col>
         </Grid>
       </Stack>
@@ -73,7 +78,7 @@ export function TableScreen({ sessionKey }: { sessionKey: string }) {
           <Tabs.Tab value="moves">{t.table.moves}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="talk" pt="sm">
-          <Channels height={720} storageKey={chatKey} />
+          <Channels height="calc(100vh - 260px)" storageKey={chatKey} />
         </Tabs.Panel>
         <Tabs.Panel value="deals" pt="sm">
           <DealBoard />

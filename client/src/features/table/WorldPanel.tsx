@@ -3,6 +3,7 @@
 import { Badge, Group, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { GameView, PublicScenario } from '../../../../shared/engine/view';
 import { t } from '../../i18n';
+import { WarningIcon } from '../../ui/icons';
 import { resourceLabel, roleName } from '../../ui/names';
 
 export function TrackGauges({ view, scenario, size = 'md' }: { view: GameView; scenario: PublicScenario | null; size?: 'md' | 'xl' }) {
@@ -63,7 +64,7 @@ export function ConstraintList({ view }: { view: GameView }) {
       {view.constraints.map((c) => (
         <Paper key={c.id} p="xs" bg="orange.0" style={{ borderColor: 'var(--mantine-color-orange-4)' }}>
           <Text size="sm" fw={600}>
-            ⚠ {c.label}
+            <WarningIcon /> {c.label}
           </Text>
           <Text size="xs">{c.description}</Text>
         </Paper>
@@ -97,8 +98,8 @@ export function TrustTable({ view }: { view: GameView }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
-            <Table.Th>{t.table.trustIn('…')}</Table.Th>
-            <Table.Th>{t.table.trustOf('…')}</Table.Th>
+            <Table.Th>{t.table.trustMine}</Table.Th>
+            <Table.Th>{t.table.trustTheirs}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,0 +1,102 @@
+// `npm run screenshots`: plays a short session on a fresh server and writes a PNG of every
+// screen at laptop (1280x800) and tablet (768x1024) sizes, plus the projector at 1920x1080,
+// into docs/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { advancePhase, createSession, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS } from './harness';
+
+const OUT = path.join(ROOT, 'docs', 'screenshots');
+const only = process.argv[2];
+
+async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['laptop', 'tablet']) {
+  if (only && !name.includes(only)) return;
+  for (const size of sizes) {
+    await page.setViewportSize(VIEWPORTS[size]);
+    await page.waitForTimeout(250);
+    const file = path.join(OUT, `${name}-${size}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  }
+  await page.setViewportSize(VIEWPORTS.laptop);
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const session = await createSession(server.url);
+    const { page: home } = await newPage(browser);
+    await home.goto(server.url);
+    await home.getByText('Handshake in orbit').first().waitFor();
+    await shot(home, 'home');
+
+    const { page: console } = await newPage(browser);
+    await openConsole(console, server.url, session);
+
+    const students = [
+      { name: 'Ada', seat: { role: 'us-gov', seat: 'head' } },
+      { name: 'Boris', seat: { role: 'soviet-gov', seat: 'head' } },
+      { name: 'Chris', seat: { role: 'nasa', seat: 'head' } },
+      { name: 'Dasha', seat: { role: 'soviet-academy', seat: 'head' } },
+    ];
+    const pages: Page[] = [];
+    for (const s of students) {
+      const { page } = await newPage(browser);
+      await joinAsStudent(page, server.url, session.joinCode, s.name, s === students[0] ? undefined : s.seat);
+      pages.push(page);
+    }
+    const [ada, , chris, dasha] = pages;
+    await shot(ada, 'lobby');
+    await ada.getByTestId('seat-us-gov-head').getByRole('button').click();
+    await ada.getByTestId('confidential-brief').waitFor();
+    await shot(ada, 'briefing');
+
+    const { page: projector } = await newPage(browser, VIEWPORTS.projector);
+    await projector.goto(`${server.url}/projector/${session.joinCode}`);
+    await projector.getByTestId('join-code').waitFor();
+    await shot(projector, 'projector-lobby', ['projector', 'laptop']);
+
+    await console.getByRole('tab', { name: 'Seats' }).click();
+    await shot(console, 'facilitator-seats');
+    await console.getByRole('tab', { name: 'Overview' }).click();
+    await console.getByTestId('start-game').click();
+    await console.getByTestId('phase-label').filter({ hasText: 'Briefing and news' }).waitFor();
+
+    // Some talk, a statement, then track II: a memorandum drafted by NASA.
+    await ada.getByTestId('chat-input').fill('Good morning, delegates. The United States welcomes these talks.');
+    await ada.getByTestId('chat-input').press('Enter');
+    await advancePhase(console, 'Track II talks');
+    await chris.getByTestId('channel-network:astronauts-and-academicians').click();
+    await chris.getByTestId('chat-input').fill('Frank Borman here: what if Apollo and Soyuz could dock?');
+    await chris.getByTestId('chat-input').press('Enter');
+    await shot(chris, 'table-start');
+    await chris.getByTestId('new-draft').click();
+    await chris.getByTestId('deal-type-select').click();
+    await chris.getByRole('option', { name: /Memorandum on compatible docking/ }).click();
+    for (const option of ['Androgynous common system', '1975', 'Joint working groups', 'Joint live television']) await chris.getByLabel(option).check();
+    await shot(chris, 'table-draft', ['laptop']);
+    await chris.getByTestId('deal-editor-submit').click();
+    await chris.getByTestId('deal-propose').click();
+    await chris.getByTestId('deal-status').filter({ hasText: 'Proposed' }).waitFor();
+    await shot(chris, 'table');
+    await shot(dasha, 'table-counterpart');
+    await shot(console, 'facilitator');
+    await shot(projector, 'projector', ['projector', 'laptop']);
+
+    await console.getByRole('button', { name: 'Reveal everything' }).click();
+    await console.getByRole('tab', { name: 'Debrief' }).click();
+    await console.getByTestId('debrief').waitFor();
+    await console.waitForTimeout(800);
+    await shot(console, 'debrief');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
