@@ -67,7 +67,10 @@ export async function startServer(): Promise<TestServer> {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
+        // The server saves its sessions on SIGTERM; if it lingers after that, stop it for good.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         await exited;
+        clearTimeout(timer);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

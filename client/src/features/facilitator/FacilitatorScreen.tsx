@@ -76,6 +76,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
               <Grid gap="sm">
                 <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
                   <Stack gap="sm">
+                    {view.status === 'lobby' && joinCode && <JoinCodePanel joinCode={joinCode} />}
                     <NotActed />
                     <Paper p="md">
                       <Title order={2} size="h5" mb="sm">
