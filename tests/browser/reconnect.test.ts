@@ -1,0 +1,80 @@
+// A student's connection drops mid-phase: the screen says it is reconnecting, what the student
+// types meanwhile waits in the outbox ("sending…"), and after the network returns (even across a
+// page reload) every message arrives exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createSession, joinAsStudent, launchBrowser, newPage, openConsole, startServer, type TestServer } from './harness';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+const status = (page: Page, value: string) => page.locator(`[data-testid="connection-status"][data-status="${value}"]`);
+
+async function send(page: Page, text: string) {
+  await page.getByTestId('chat-input').fill(text);
+  await page.getByTestId('chat-input').press('Enter');
+}
+
+describe('a dropped connection', () => {
+  it('recovers by itself and loses nothing the student typed', async () => {
+    const session = await createSession(server.url);
+    const { page: facilitator } = await newPage(browser);
+    await openConsole(facilitator, server.url, session);
+    const { context, page: chris } = await newPage(browser);
+    await joinAsStudent(chris, server.url, session.joinCode, 'Chris', { role: 'nasa', seat: 'head' });
+    const { page: dasha } = await newPage(browser);
+    await joinAsStudent(dasha, server.url, session.joinCode, 'Dasha', { role: 'soviet-academy', seat: 'head' });
+    await facilitator.getByTestId('start-game').click();
+    await chris.getByTestId('channel-public').click();
+    await send(chris, 'Before the drop');
+    await dasha.getByRole('log').getByText('Before the drop').waitFor();
+
+    // The network goes away mid-phase.
+    await context.setOffline(true);
+    await status(chris, 'reconnecting').waitFor();
+    await send(chris, 'Is anyone still there?');
+    await send(chris, 'Our engineers can visit Moscow in May.');
+    await expect(chris.getByTestId('message-sending').count()).resolves.toBe(2);
+    const outbox = await chris.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('spacebridge.outbox')).map((k) => JSON.parse(sessionStorage.getItem(k)!)));
+    expect(outbox.flat().map((e: { action: { text: string } }) => e.action.text)).toEqual(['Is anyone still there?', 'Our engineers can visit Moscow in May.']);
+
+    // Back online: the SDK reconnects by itself and the outbox is resent.
+    await context.setOffline(false);
+    await status(chris, 'connected').waitFor({ timeout: 30_000 });
+    await dasha.getByRole('log').getByText('Our engineers can visit Moscow in May.').waitFor();
+    await chris.getByTestId('message-sending').first().waitFor({ state: 'detached' });
+
+    // Offline again, type, then reload as soon as the network is back: whether the old page sent
+    // it or the reloaded page resends it from sessionStorage, it arrives once.
+    await context.setOffline(true);
+    await status(chris, 'reconnecting').waitFor();
+    await send(chris, 'Docking adapters: we have a drawing.');
+    await context.setOffline(false);
+    await chris.reload();
+    await status(chris, 'connected').waitFor({ timeout: 30_000 });
+    await dasha.getByRole('log').getByText('Docking adapters: we have a drawing.').waitFor();
+    await chris.waitForTimeout(1000);
+
+    // Each message exactly once, in the order typed, on both screens.
+    for (const page of [dasha, chris]) {
+      await page.getByTestId('channel-public').click();
+      const texts = await page.getByRole('log').locator('p').allTextContents();
+      const ours = texts.filter((text) => /Before the drop|anyone|engineers|Docking/.test(text));
+      expect(ours).toEqual(['Before the drop', 'Is anyone still there?', 'Our engineers can visit Moscow in May.', 'Docking adapters: we have a drawing.']);
+    }
+    // The reloaded page kept its seat (seat token) and its outbox is empty.
+    await chris.getByTestId('confidential-brief').or(chris.getByTestId('channel-public')).first().waitFor();
+    const left = await chris.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('spacebridge.outbox')).length);
+    expect(left).toBe(0);
+  }, 180_000);
+});
