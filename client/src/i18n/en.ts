@@ -137,6 +137,7 @@ export const en = {
     constraints: 'Constraints in force',
     channels: 'Channels',
     unread: (n: number) => `${n} unread`,
+    unreadSuffix: 'unread',
     closed: 'closed',
     closedBecause: (reason: string) => `Closed: ${reason}`,
     trackTwo: 'Track II',

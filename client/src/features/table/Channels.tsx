@@ -18,6 +18,7 @@ import {
   Textarea,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import type { ChannelView, GameView } from '../../../../shared/engine/view';
 import type { Message, Whisper } from '../../../../shared/engine/types';
@@ -117,7 +118,6 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                   className={classes.item}
                   data-active={active || undefined}
                   data-testid={`channel-${entry.id}`}
-                  aria-label={`${entry.label}${entry.track === 2 ? `, ${t.table.trackTwo}` : ''}${!entry.open ? `, ${t.table.closed}` : ''}${count ? `, ${t.table.unread(count)}` : ''}`}
                 >
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <div style={{ minWidth: 0 }}>
@@ -134,6 +134,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                     {count > 0 && (
                       <Badge size="sm" variant="filled" color="space" style={{ flexShrink: 0 }} data-testid="unread-count">
                         {count}
+                        <VisuallyHidden> {t.table.unreadSuffix}</VisuallyHidden>
                       </Badge>
                     )}
                   </Group>
