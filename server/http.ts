@@ -2,6 +2,7 @@
 // in docs/api.md.
 import fs from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { publicScenario } from '../shared/engine';
 import { buildReport, reportCsv, reportMarkdown } from './report';
@@ -14,7 +15,13 @@ import { FailureLimiter } from './rateLimit';
 /** Sessions one IP may open per hour (each one is a room and rows on disk). */
 const SESSION_CREATION = { max: 30, windowMs: 60 * 60_000 } as const;
 
+/** Event-loop delay is reported per window of this length, aligned to the wall clock (…:00, :10, …):
+ *  recent responsiveness, not an average since start. */
+const LOOP_WINDOW_MS = 10_000;
+const LOOP_RESOLUTION_MS = 10;
+
 const startedAt = Date.now();
+const loopDelay = watchEventLoopDelay();
 
 export function mountHttp(app: express.Application, services: Services): void {
   const { store, catalog } = services;
@@ -27,7 +34,13 @@ export function mountHttp(app: express.Application, services: Services): void {
   });
 
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, sessions: services.sessions.size, scenarios: catalog.list().length, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    res.json({
+      ok: true,
+      sessions: services.sessions.size,
+      scenarios: catalog.list().length,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      eventLoopDelayMs: loopDelay(),
+    });
   });
 
   api.get('/scenarios', (_req, res) => {
@@ -145,6 +158,36 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The game server and its API are up (<a href="/api/health">/api/health</a>), but there is no built client in <code>client/dist</code>.</p>
 <p>Build it once with <code>npm run build</code>, then reload this page. <code>npm start</code> builds it automatically when it is missing.</p>
 </body></html>`;
+
+export interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  /** When the window ended (ms since the epoch); null while the first window is still running. */
+  windowEndedAt: number | null;
+}
+
+/** Samples the event loop's delay; returns a reader of the last complete window. */
+function watchEventLoopDelay(): () => EventLoopDelay {
+  const histogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  histogram.enable();
+  // Each sample is the time between two timer ticks: the delay is what exceeds the resolution.
+  const ms = (ns: number) => Math.round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100;
+  const read = (windowEndedAt: number | null): EventLoopDelay =>
+    histogram.count === 0
+      ? { p50: 0, p99: 0, max: 0, windowEndedAt }
+      : { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), windowEndedAt };
+  let last: EventLoopDelay | null = null;
+  const roll = () => {
+    last = read(Date.now());
+    histogram.reset();
+  };
+  setTimeout(() => {
+    roll();
+    setInterval(roll, LOOP_WINDOW_MS).unref();
+  }, LOOP_WINDOW_MS - (Date.now() % LOOP_WINDOW_MS)).unref();
+  return () => last ?? read(null);
+}
 
 /** The peer address. Proxy headers are ignored unless TRUST_PROXY is set (they are forgeable). */
 function clientIp(req: Request): string {

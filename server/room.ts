@@ -60,6 +60,8 @@ export function createSessionRoom(services: Services) {
     private players = new Map<string, PlayerRecord>();
     private floodGuards = new Map<string, ChatFloodGuard>();
     private deadlineTimer: NodeJS.Timeout | null = null;
+    /** Replies and view updates waiting for the store's group commit (see `whenDurable`). */
+    private outbox: { replies: (() => void)[]; changed: boolean; seatingChanged: boolean } | null = null;
     private bots: BotDriver | null = null;
 
     override async onCreate(options: CreateOptions) {
@@ -138,9 +140,12 @@ export function createSessionRoom(services: Services) {
         lastView: null,
       });
       const conn = this.connections.get(client.sessionId)!;
-      this.sendIdentity(conn);
-      this.sendFullView(conn);
-      this.broadcastPresence();
+      // The identity carries a seat token just stored: sent once it is on disk.
+      this.whenDurable(() => {
+        this.sendIdentity(conn);
+        this.sendFullView(conn);
+        this.broadcastPresence();
+      });
     }
 
     override onDrop(client: Client) {
@@ -156,9 +161,11 @@ export function createSessionRoom(services: Services) {
       conn.client = client;
       conn.connected = true;
       // Patches were not sent while away: start again from a full view.
-      this.sendIdentity(conn);
-      this.sendFullView(conn);
-      this.broadcastPresence();
+      this.whenDurable(() => {
+        this.sendIdentity(conn);
+        this.sendFullView(conn);
+        this.broadcastPresence();
+      });
     }
 
     override onLeave(client: Client) {
@@ -210,7 +217,7 @@ export function createSessionRoom(services: Services) {
 
     private onAction(conn: Connection, id: string, action: Action, now: number) {
       const previous = this.session.previousResult(conn.principal, id);
-      if (previous) return conn.client.send(SERVER_MESSAGES.result, previous);
+      if (previous) return this.whenDurable(() => conn.client.send(SERVER_MESSAGES.result, previous));
 
       const actor = this.actorOf(conn);
       if ('error' in actor) return conn.client.send(SERVER_MESSAGES.result, { id, ok: false, error: actor.error });
@@ -226,8 +233,7 @@ export function createSessionRoom(services: Services) {
         now,
         inCommit: action.type === 'assignSeat' ? () => this.unbindSeat(action.seat) : undefined,
       });
-      conn.client.send(SERVER_MESSAGES.result, { id, ...outcome });
-      if (outcome.ok) this.afterChange(action.type === 'assignSeat');
+      this.whenDurable(() => conn.client.send(SERVER_MESSAGES.result, { id, ...outcome }), outcome.ok, action.type === 'assignSeat');
     }
 
     /**
@@ -244,7 +250,7 @@ export function createSessionRoom(services: Services) {
         clientId,
         now: Date.now(),
       });
-      if (outcome.ok) this.afterChange(false);
+      if (outcome.ok) this.whenDurable(null, true);
       return outcome;
     }
 
@@ -295,7 +301,7 @@ export function createSessionRoom(services: Services) {
       if (!outcome.ok) return this.sendError(requester, outcome.error);
       player.role = seat.role;
       player.seat = seat.seat;
-      this.afterChange(true);
+      this.whenDurable(null, true, true);
     }
 
     private holderOf(seat: SeatRef): PlayerRecord | undefined {
@@ -361,6 +367,28 @@ export function createSessionRoom(services: Services) {
       });
     }
 
+    /**
+     * Queues a reply and/or a view update until the store's group commit is on disk, so no client
+     * hears of a move that a crash could still lose. Everything queued in one turn goes out
+     * together: the replies, then one patch per client (covering every move of the turn).
+     */
+    private whenDurable(reply: (() => void) | null, changed = false, seatingChanged = false) {
+      const first = this.outbox === null;
+      const box = (this.outbox ??= { replies: [], changed: false, seatingChanged: false });
+      if (reply) box.replies.push(reply);
+      box.changed ||= changed;
+      box.seatingChanged ||= seatingChanged;
+      if (first) store.afterCommit(() => this.flushOutbox());
+    }
+
+    private flushOutbox() {
+      const box = this.outbox;
+      this.outbox = null;
+      if (!box) return;
+      for (const reply of box.replies) reply();
+      if (box.changed) this.afterChange(box.seatingChanged);
+    }
+
     /** After an accepted change: every connected client gets a patch from its last view. */
     private afterChange(seatingChanged: boolean) {
       const patches = new Map<GameView, Map<GameView, Operation[]>>();
@@ -375,10 +403,12 @@ export function createSessionRoom(services: Services) {
           this.sendFullView(conn);
           continue;
         }
-        let byNext = patches.get(last);
-        if (!byNext) patches.set(last, (byNext = new Map()));
-        let ops = byNext.get(view);
-        if (!ops) byNext.set(view, (ops = jsonPatch.compare(last, view)));
+        // Computed once per role, facilitator and spectators (the seats' views are copies).
+        const [from, to] = [GameSession.baseOf(last), GameSession.baseOf(view)];
+        let byNext = patches.get(from);
+        if (!byNext) patches.set(from, (byNext = new Map()));
+        let ops = byNext.get(to);
+        if (!ops) byNext.set(to, (ops = jsonPatch.compare(from, to)));
         conn.lastView = view;
         conn.client.send(SERVER_MESSAGES.patch, { seq: view.seq, ops });
       }
@@ -433,7 +463,7 @@ export function createSessionRoom(services: Services) {
       const outcome = this.session.submit({ principal: 'system', actor: { kind: 'system' }, action, clientId: null, now: Date.now() });
       // A stale tick (the phase already moved on) is rejected by the engine: nothing to do, and
       // no re-arming, so a rejected or quarantined tick can never spin.
-      if (outcome.ok) this.afterChange(false);
+      if (outcome.ok) this.whenDurable(null, true);
       else console.warn(`session ${this.session.id}: ${action.type} not applied (${outcome.error.code}: ${outcome.error.message})`);
     }
   };

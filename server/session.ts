@@ -28,6 +28,9 @@ export function viewerKey(viewer: Viewer): string {
   return viewer.kind === 'seat' ? `seat:${viewer.role}/${viewer.seat}` : viewer.kind;
 }
 
+/** A seat's view is its role's view with the seat as `viewer` and `me.seat`: which view it was made from. */
+const derivedFrom = new WeakMap<GameView, GameView>();
+
 export class GameSession {
   private viewCache = new Map<string, GameView>();
   private listeners = new Set<(state: GameState) => void>();
@@ -111,7 +114,9 @@ export class GameSession {
 
     const seq = next.seq;
     const entry: LoggedAction = { seq, actor: s.actor, action: s.action, at: s.now, principal: s.principal, clientId: s.clientId };
-    this.store.transaction(() => {
+    // Shares its commit with the other moves of this event-loop turn: callers tell clients only
+    // after `store.afterCommit`.
+    this.store.groupTransaction(() => {
       this.store.appendAction(this.id, entry);
       if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ok: true, seq });
       if (seq % SNAPSHOT_EVERY === 0) this.store.saveSnapshot(this.id, next);
@@ -123,15 +128,34 @@ export class GameSession {
     return { ok: true, seq };
   }
 
-  /** What `viewer` may see now; computed once per distinct viewer per state. */
+  /**
+   * What `viewer` may see now; built once per role (and once for the facilitator, once for
+   * spectators) per state. Every seat of a role sees what the role sees (`viewFor` uses the seat
+   * for `viewer` and `me.seat` only), so the other seats get a copy of the role's view with those
+   * two fields set, sharing everything else.
+   */
   view(viewer: Viewer): GameView {
     const key = viewerKey(viewer);
     let view = this.viewCache.get(key);
-    if (!view) {
-      view = viewFor(this.current, this.scenario, viewer);
-      this.viewCache.set(key, view);
+    if (view) return view;
+    if (viewer.kind === 'seat') {
+      const seat = this.scenario.roles.find((r) => r.id === viewer.role)?.seats[0]?.id;
+      const canonical: Viewer = { kind: 'seat', role: viewer.role, seat: seat ?? viewer.seat };
+      const roleView = canonical.seat === viewer.seat ? null : this.view(canonical);
+      if (roleView?.me) {
+        view = { ...roleView, viewer, me: { ...roleView.me, seat: viewer.seat } };
+        derivedFrom.set(view, roleView);
+      }
     }
+    view ??= viewFor(this.current, this.scenario, viewer);
+    this.viewCache.set(key, view);
     return view;
+  }
+
+  /** The view `view` was copied from (itself if it was built by `viewFor`). Two views of one seat
+   *  differ exactly as the role views they were copied from do: diff those, once per role. */
+  static baseOf(view: GameView): GameView {
+    return derivedFrom.get(view) ?? view;
   }
 
   /**

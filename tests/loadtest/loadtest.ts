@@ -1,0 +1,810 @@
+// Server load test: `npm run loadtest [-- --rooms 30 --seats 12 --rate 1 --duration 60]`.
+//
+// Starts the real server as a child process (`node bin/spacebridge.mjs serve`, temp DATA_DIR,
+// free port, 127.0.0.1 only), so its CPU and memory are measured apart from this load generator.
+// Opens N sessions through the HTTP API; in each, a facilitator joins, M players join and take
+// seats, the facilitator starts the game and extends the first phase so no deadline cuts the run.
+// Then every seated player sends one action per 1/rate seconds: chat messages (public, team,
+// bilateral channels) with the action id embedded in the text, and ready toggles when the server's
+// chat flood rule would refuse another message. For every acknowledged action, every client that
+// should see it must receive the patch carrying it; the latency is send -> that patch's arrival.
+//
+// `--sweep rooms|rate` repeats the run with more rooms (or a higher rate) until p99 exceeds the
+// target or a delivery is lost; `--repeat 3` takes the median of three runs per step;
+// `--profile DIR` runs the server under `node --cpu-prof` and leaves the profile in DIR.
+// Prints readable lines and one JSON summary line; exits 1 when a single run misses the target.
+import '../../server/globalWebSocket';
+import { Client, type Room } from '@colyseus/sdk';
+import jsonPatch, { type Operation } from 'fast-json-patch';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { CHAT_FLOOD } from '../../server/rateLimit';
+import type { ChannelView, GameView } from '../../shared/engine';
+import type { Action } from '../../shared/protocol/actions';
+import type { JoinOptions } from '../../shared/protocol/messages';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HOST = '127.0.0.1';
+/** p99 delivery latency the server must stay under. */
+const TARGET_P99_MS = 50;
+/** 24 seats, 6 per delegation: room for 12 players without doubling up. */
+const DEFAULT_SCENARIO = 'handshake-in-orbit';
+/** Pace chat below the server's flood rule (burst in window) with one second of slack for jitter. */
+const CHAT_WINDOW_MS = CHAT_FLOOD.windowMs + 1000;
+/** Channel mix of chat messages (the rest of the weight goes to bilateral channels). */
+const PUBLIC_SHARE = 0.4;
+const TEAM_SHARE = 0.3;
+/** After the load stops: how long to wait for outstanding results and patches. */
+const DRAIN_MS = 10_000;
+/** Rooms set up at once (joins are cheap, but the server is being measured, not stormed). */
+const SETUP_PARALLEL = 5;
+const SETUP_TIMEOUT_MS = 30_000;
+/** The server reports event-loop delay per 10 s window (GET /api/health). */
+const LOOP_WINDOW_MS = 10_000;
+const SWEEP_STEPS = { rooms: [1, 1.5, 2, 2.5, 3, 4, 5], rate: [1, 1.5, 2, 3, 4] } as const;
+
+interface RunConfig {
+  rooms: number;
+  seats: number;
+  /** Actions per second per seated player. */
+  rate: number;
+  durationS: number;
+  scenario: string;
+  profileDir: string | null;
+}
+
+// --- options ------------------------------------------------------------------------------------
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      rooms: { type: 'string' },
+      seats: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      scenario: { type: 'string' },
+      sweep: { type: 'string' },
+      repeat: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(`npm run loadtest -- [--rooms N] [--seats M] [--rate R] [--duration S] [--scenario ID]
+                     [--sweep rooms|rate] [--repeat K] [--profile DIR]
+Environment: LOADTEST_ROOMS, LOADTEST_SEATS, LOADTEST_RATE, LOADTEST_DURATION, LOADTEST_SWEEP, LOADTEST_REPEAT.
+Defaults: 30 rooms x 12 seats x 1 action/s for 60 s (20 s per step with --sweep).`);
+    process.exit(0);
+  }
+  const env = process.env;
+  const num = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+  const sweep = values.sweep ?? env.LOADTEST_SWEEP ?? null;
+  if (sweep !== null && sweep !== 'rooms' && sweep !== 'rate') throw new Error(`--sweep must be "rooms" or "rate", got "${sweep}"`);
+  const config: RunConfig = {
+    rooms: Math.round(num('rooms', values.rooms ?? env.LOADTEST_ROOMS, 30, 1, 500)),
+    seats: Math.round(num('seats', values.seats ?? env.LOADTEST_SEATS, 12, 1, 60)),
+    // The server allows 5 messages per second per connection; above that it answers rate-limited.
+    rate: num('rate', values.rate ?? env.LOADTEST_RATE, 1, 0.05, 5),
+    durationS: num('duration', values.duration ?? env.LOADTEST_DURATION, sweep ? 20 : 60, 5, 600),
+    scenario: values.scenario ?? DEFAULT_SCENARIO,
+    profileDir: values.profile ? path.resolve(values.profile) : null,
+  };
+  const repeat = Math.round(num('repeat', values.repeat ?? env.LOADTEST_REPEAT, 1, 1, 5));
+  return { config, sweep: sweep as 'rooms' | 'rate' | null, repeat };
+}
+
+// --- the server under test ----------------------------------------------------------------------
+
+interface ServerProcess {
+  child: ChildProcess;
+  base: string;
+  dataDir: string;
+  output: string[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const port = (probe.address() as net.AddressInfo).port;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Servers still running, killed if this process exits early (watchdog, crash). */
+const liveServers = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of liveServers) child.kill('SIGKILL');
+});
+
+async function startServer(config: RunConfig): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-load-'));
+  const port = await freePort();
+  const nodeArgs = config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin', 'spacebridge.mjs'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST,
+      DATA_DIR: dataDir,
+      // No web client: nothing to build or serve.
+      CLIENT_DIR: path.join(dataDir, 'no-client'),
+      // Each room is a class from its own school network (X-Forwarded-For below), so the per-address
+      // limit on new sessions (30 an hour) does not cap the number of rooms.
+      TRUST_PROXY: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString().split('\n').filter(Boolean));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const server = { child, base: `http://${HOST}:${port}`, dataDir, output };
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.join('\n')}`);
+    try {
+      const res = await fetch(`${server.base}/api/health`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`the server did not answer /api/health within 30 s:\n${output.join('\n')}`);
+    await sleep(100);
+  }
+}
+
+async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  fs.rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU seconds (user + system) the process used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at field 3; utime, stime are 14, 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Resident memory now and its peak, in MB, from /proc/<pid>/status. */
+function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: round(kb('VmRSS') / 1024, 1), peak: round(kb('VmHWM') / 1024, 1) };
+}
+
+interface LoopWindow {
+  p50: number;
+  p99: number;
+  max: number;
+  windowEndedAt: number | null;
+}
+
+async function health(base: string): Promise<{ eventLoopDelayMs: LoopWindow }> {
+  const res = await fetch(`${base}/api/health`);
+  if (!res.ok) throw new Error(`GET /api/health: ${res.status}`);
+  return (await res.json()) as { eventLoopDelayMs: LoopWindow };
+}
+
+// --- scripted clients ---------------------------------------------------------------------------
+
+type Message = { type: string; body: any };
+
+/** One connected client. It does not rebuild its view from patches (that would load this process,
+ *  not the server): it notes when each patch arrived and which chat messages it carried. */
+class LoadClient {
+  view: GameView | null = null;
+  seq = 0;
+  /** Arrival time (performance.now) of the patch that brought each seq. */
+  readonly patchAt = new Map<number, number>();
+  /** Arrival time of each chat message (by the action id embedded in its text). */
+  readonly markerAt = new Map<string, number>();
+  fullViewsDuringLoad = 0;
+  private messages: Message[] = [];
+  private waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+
+  constructor(
+    readonly room: Room,
+    readonly load: LoadState,
+  ) {
+    for (const type of ['view', 'identity', 'presence', 'error']) room.onMessage(type, (body: any) => this.receive({ type, body }));
+    room.onMessage('patch', (body: { seq: number; ops: Operation[] }) => {
+      const at = performance.now();
+      // One patch may cover several moves (those the server committed together).
+      for (let seq = this.seq + 1; seq <= body.seq; seq++) this.patchAt.set(seq, at);
+      this.seq = body.seq;
+      // During setup the view is kept current (channels open or closed at the start of play).
+      if (!load.running && this.view) this.view = jsonPatch.applyPatch(this.view, body.ops, false, false).newDocument;
+      for (const op of body.ops) if (op.op === 'add' || op.op === 'replace') collectMarkers(op.value, (id) => this.markerAt.set(id, at));
+      if (this.waiters.length) this.wake({ type: 'patch', body });
+    });
+    room.onMessage('result', (body: { id: string; ok: boolean; seq?: number; error?: { code: string } }) => {
+      if (!load.onResult(body, performance.now())) this.receive({ type: 'result', body });
+    });
+  }
+
+  static async join(base: string, sessionId: string, options: JoinOptions, load: LoadState): Promise<LoadClient> {
+    const room = await new Client(base).joinById(sessionId, options);
+    const client = new LoadClient(room, load);
+    await client.next((m) => m.type === 'view');
+    return client;
+  }
+
+  private receive(m: Message) {
+    if (m.type === 'view') {
+      this.view = m.body.view;
+      this.seq = m.body.seq;
+      if (this.load.running) this.fullViewsDuringLoad++;
+    }
+    if (m.type === 'error') this.load.errors.push(m.body.code);
+    this.messages.push(m);
+    if (this.messages.length > 50) this.messages.shift();
+    this.wake(m);
+  }
+
+  private wake(m: Message) {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.match(m)) return true;
+      w.resolve(m);
+      return false;
+    });
+  }
+
+  next(match: (m: Message) => boolean, timeoutMs = SETUP_TIMEOUT_MS): Promise<Message> {
+    const found = this.messages.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; last messages: ${this.messages.map((m) => m.type).join(',')}`)), timeoutMs);
+      this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+    });
+  }
+
+  /** A setup action (not measured): sends it and waits for its result. */
+  async act(action: Action): Promise<void> {
+    const id = `setup-${randomId()}`;
+    this.room.send('action', { id, action });
+    const { body } = await this.next((m) => m.type === 'result' && m.body.id === id);
+    if (!body.ok) throw new Error(`${action.type} refused: ${body.error.code} ${body.error.message}`);
+  }
+}
+
+const MARKER = /⟦([A-Za-z0-9.-]+)⟧/;
+
+/** Finds the action ids embedded in chat texts inside a patch value (a message or a list of them). */
+function collectMarkers(value: unknown, found: (id: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectMarkers(item, found);
+    return;
+  }
+  const text = (value as { text?: unknown } | null)?.text;
+  if (typeof text === 'string') {
+    const m = MARKER.exec(text);
+    if (m) found(m[1]);
+  }
+}
+
+interface Seat {
+  client: LoadClient;
+  role: string;
+  /** Never says it is ready, so the phase can never end by everyone being ready. */
+  anchor: boolean;
+  ready: boolean;
+  chatTimes: number[];
+  channels: { public: ChannelView[]; team: ChannelView[]; bilateral: ChannelView[] };
+}
+
+interface LoadRoom {
+  index: number;
+  facilitator: LoadClient;
+  seats: Seat[];
+  readsPrivate: boolean;
+}
+
+interface Sent {
+  id: string;
+  room: LoadRoom;
+  kind: 'chat' | 'ready';
+  channel: ChannelView | null;
+  at: number;
+  ackAt: number | null;
+  seq: number | null;
+  error: string | null;
+}
+
+class LoadState {
+  running = false;
+  readonly sent = new Map<string, Sent>();
+  readonly errors: string[] = [];
+
+  /** Records the result of a measured action; false for results that belong to setup. */
+  onResult(body: { id: string; ok: boolean; seq?: number; error?: { code: string } }, at: number): boolean {
+    const sent = this.sent.get(body.id);
+    if (!sent) return false;
+    sent.ackAt = at;
+    if (body.ok) sent.seq = body.seq!;
+    else sent.error = body.error?.code ?? 'unknown';
+    return true;
+  }
+}
+
+async function openRoom(base: string, index: number, config: RunConfig, load: LoadState): Promise<LoadRoom> {
+  // 10.x.y.z: the room's own (simulated) school address, seen by the server through TRUST_PROXY.
+  const address = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+  const res = await fetch(`${base}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ scenarioId: config.scenario, seed: index + 1 }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/sessions: ${res.status} ${await res.text()}`);
+  const opened = (await res.json()) as { sessionId: string; joinCode: string; facilitatorKey: string };
+
+  const facilitator = await LoadClient.join(base, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey }, load);
+  const plan = seatPlan(facilitator.view!, config.seats);
+  const players = await Promise.all(
+    plan.map((_, i) => LoadClient.join(base, opened.sessionId, { as: 'player', joinCode: opened.joinCode, name: `Load ${index}.${i}` }, load)),
+  );
+  await Promise.all(
+    players.map(async (player, i) => {
+      player.room.send('chooseSeat', { seat: plan[i] });
+      await player.next((m) => m.type === 'view' && m.body.view.viewer.kind === 'seat');
+    }),
+  );
+  await facilitator.act({ type: 'startGame' });
+  // The first phase lasts minutes; a load run must not be cut by its deadline.
+  await facilitator.act({ type: 'extendPhase', minutes: 60 });
+  const finalSeq = facilitator.seq;
+  await Promise.all(players.map((p) => (p.seq >= finalSeq ? null : p.next(() => p.seq >= finalSeq))));
+
+  const readsPrivate = Boolean((facilitator.view!.channels.find((c) => c.kind === 'team')?.messages));
+  const seats = players.map((client, i): Seat => {
+    const role = plan[i].role;
+    const mine = client.view!.channels.filter((c) => c.open && c.members.includes(role));
+    return {
+      client,
+      role,
+      anchor: i === 0,
+      ready: false,
+      chatTimes: [],
+      channels: {
+        public: mine.filter((c) => c.kind === 'public'),
+        team: mine.filter((c) => c.kind === 'team'),
+        bilateral: mine.filter((c) => c.kind === 'bilateral'),
+      },
+    };
+  });
+  return { index, facilitator, seats, readsPrivate };
+}
+
+/** M seats, dealt round-robin over the delegations (several players per delegation). */
+function seatPlan(view: GameView, count: number): { role: string; seat: string }[] {
+  const byRole = new Map<string, string[]>();
+  for (const s of view.seats) byRole.set(s.role, [...(byRole.get(s.role) ?? []), s.seat]);
+  const total = view.seats.length;
+  if (count > total) throw new Error(`the scenario has ${total} seats; --seats ${count} is too many`);
+  const plan: { role: string; seat: string }[] = [];
+  for (let k = 0; plan.length < count; k++)
+    for (const [role, seats] of byRole) if (k < seats.length && plan.length < count) plan.push({ role, seat: seats[k] });
+  return plan;
+}
+
+// --- the load -----------------------------------------------------------------------------------
+
+const WORDS = (
+  'orbit docking hatch crew treaty summit station module launch capsule science data exchange ' +
+  'visit delegation minister academy budget schedule trust proposal signature ratify freeze ' +
+  'channel cosmonaut astronaut mission engineer protocol accord memorandum joint flight window ' +
+  'payload telemetry frequency adapter rendezvous checklist language training observers press ' +
+  'gesture compromise guarantee funding timeline reciprocity verification secrecy rocket'
+).split(' ');
+
+function sentence(words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(Math.random() * WORDS.length)]);
+  return out.join(' ');
+}
+
+let idCounter = 0;
+function randomId(): string {
+  return `${(++idCounter).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function pick<T>(items: T[]): T | undefined {
+  return items[Math.floor(Math.random() * items.length)];
+}
+
+/** One move of one seat: a chat message while the flood rule allows it, else a ready toggle. */
+function move(room: LoadRoom, seat: Seat, load: LoadState, now: number): void {
+  seat.chatTimes = seat.chatTimes.filter((t) => now - t < CHAT_WINDOW_MS);
+  const id = `L${room.index}.${randomId()}`;
+  let channel: ChannelView | undefined;
+  if (seat.chatTimes.length < CHAT_FLOOD.burst) {
+    const r = Math.random();
+    const c = seat.channels;
+    channel = r < PUBLIC_SHARE ? pick(c.public) : r < PUBLIC_SHARE + TEAM_SHARE ? pick(c.team) : pick(c.bilateral);
+    channel ??= pick(c.public) ?? pick(c.team);
+  }
+  let action: Action;
+  if (channel) {
+    seat.chatTimes.push(now);
+    action = { type: 'chat', channel: channel.id, text: `${sentence(6 + Math.floor(Math.random() * 8))} ⟦${id}⟧` };
+  } else {
+    seat.ready = seat.anchor ? false : !seat.ready;
+    action = { type: 'ready', ready: seat.ready };
+  }
+  load.sent.set(id, { id, room, kind: channel ? 'chat' : 'ready', channel: channel ?? null, at: performance.now(), ackAt: null, seq: null, error: null });
+  seat.client.room.send('action', { id, action });
+}
+
+/** Every seat moves every 1/rate s (first moves spread over one period), until `durationMs`. */
+function driveLoad(rooms: LoadRoom[], rate: number, durationMs: number, load: LoadState): Promise<void> {
+  const period = 1000 / rate;
+  const start = performance.now();
+  const end = start + durationMs;
+  const timers = new Set<NodeJS.Timeout>();
+  return new Promise((resolve) => {
+    let active = 0;
+    for (const room of rooms)
+      for (const seat of room.seats) {
+        active++;
+        let next = start + Math.random() * period;
+        const tick = () => {
+          const now = performance.now();
+          if (now >= end) {
+            if (--active === 0) resolve();
+            return;
+          }
+          move(room, seat, load, now);
+          next += period;
+          const timer = setTimeout(tick, Math.max(0, next - performance.now()));
+          timers.add(timer);
+        };
+        timers.add(setTimeout(tick, next - start));
+      }
+  });
+}
+
+// --- one run ------------------------------------------------------------------------------------
+
+interface Summary {
+  rooms: number;
+  seats: number;
+  rate: number;
+  durationS: number;
+  clients: number;
+  actionsSent: number;
+  actionsAcked: number;
+  actionsPerS: number;
+  chatShare: number;
+  rejected: Record<string, number>;
+  expectedDeliveries: number;
+  receivedDeliveries: number;
+  lost: number;
+  leaks: number;
+  deliveriesPerS: number;
+  latencyMs: { p50: number; p99: number; p999: number; max: number };
+  ackLatencyMs: { p50: number; p99: number };
+  serverCpuPct: number;
+  serverRssMb: number;
+  serverPeakRssMb: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number; windows: number } | null;
+  generatorCpuPct: number;
+  fullViewsDuringLoad: number;
+  pass: boolean;
+}
+
+async function runOnce(config: RunConfig): Promise<Summary> {
+  const server = await startServer(config);
+  const pid = server.child.pid!;
+  const load = new LoadState();
+  const rooms: LoadRoom[] = [];
+  try {
+    const setupStart = performance.now();
+    for (let i = 0; i < config.rooms; i += SETUP_PARALLEL) {
+      const batch = Array.from({ length: Math.min(SETUP_PARALLEL, config.rooms - i) }, (_, k) => openRoom(server.base, i + k, config, load));
+      rooms.push(...(await Promise.all(batch)));
+    }
+    log(`  setup: ${rooms.length} rooms, ${rooms.length * (config.seats + 1)} clients in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+    // Event-loop delay windows that lie inside the load period.
+    const loopWindows = new Map<number, LoopWindow>();
+    const loadStartEpoch = Date.now();
+    const poll = setInterval(() => {
+      health(server.base)
+        .then(({ eventLoopDelayMs: w }) => {
+          if (w.windowEndedAt !== null && w.windowEndedAt - LOOP_WINDOW_MS >= loadStartEpoch - 100) loopWindows.set(w.windowEndedAt, w);
+        })
+        .catch(() => undefined);
+    }, 1000);
+
+    const cpuStart = cpuSeconds(pid);
+    const ownCpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    load.running = true;
+    await driveLoad(rooms, config.rate, config.durationS * 1000, load);
+    const wall = (performance.now() - wallStart) / 1000;
+    const serverCpu = cpuSeconds(pid) - cpuStart;
+    const ownCpu = process.cpuUsage(ownCpuStart);
+    const memory = memoryMb(pid);
+    const loadEndEpoch = Date.now();
+    clearInterval(poll);
+    for (const [end] of loopWindows) if (end > loadEndEpoch + 500) loopWindows.delete(end);
+
+    await drain(load);
+    load.running = false;
+    return summarise(config, rooms, load, {
+      wall,
+      serverCpuPct: (serverCpu / wall) * 100,
+      generatorCpuPct: ((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100,
+      memory,
+      loopWindows: [...loopWindows.values()],
+    });
+  } catch (error) {
+    if (server.output.length) console.error(server.output.slice(-20).join('\n'));
+    throw error;
+  } finally {
+    await Promise.allSettled(rooms.flatMap((r) => [r.facilitator, ...r.seats.map((s) => s.client)]).map((c) => withTimeout(c.room.leave(true), 5000)));
+    await stopServer(server);
+  }
+}
+
+/** Expected recipients of one acknowledged action: who may see that channel (or, for a ready
+ *  toggle, everyone in the room: seats and their ready flags are public). */
+function recipients(sent: Sent): LoadClient[] {
+  const { room, channel } = sent;
+  const all = [room.facilitator, ...room.seats.map((s) => s.client)];
+  if (!channel || channel.kind === 'public') return all;
+  return [...(room.readsPrivate ? [room.facilitator] : []), ...room.seats.filter((s) => channel.members.includes(s.role)).map((s) => s.client)];
+}
+
+function deliveredAt(sent: Sent, client: LoadClient): number | undefined {
+  return sent.kind === 'chat' ? client.markerAt.get(sent.id) : client.patchAt.get(sent.seq!);
+}
+
+/** Waits until every action has its result and every expected patch arrived (or DRAIN_MS). */
+async function drain(load: LoadState): Promise<void> {
+  const until = performance.now() + DRAIN_MS;
+  let pending = [...load.sent.values()];
+  while (performance.now() < until) {
+    pending = pending.filter((s) => s.ackAt === null || (s.seq !== null && recipients(s).some((c) => deliveredAt(s, c) === undefined)));
+    if (pending.length === 0) return;
+    await sleep(200);
+  }
+}
+
+function summarise(
+  config: RunConfig,
+  rooms: LoadRoom[],
+  load: LoadState,
+  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
+): Summary {
+  const latencies: number[] = [];
+  const ackLatencies: number[] = [];
+  const rejected: Record<string, number> = {};
+  let acked = 0;
+  let chats = 0;
+  let expected = 0;
+  let leaks = 0;
+  for (const sent of load.sent.values()) {
+    if (sent.kind === 'chat') chats++;
+    if (sent.ackAt === null) {
+      rejected['no-result'] = (rejected['no-result'] ?? 0) + 1;
+      continue;
+    }
+    if (sent.seq === null) {
+      rejected[sent.error!] = (rejected[sent.error!] ?? 0) + 1;
+      continue;
+    }
+    acked++;
+    ackLatencies.push(sent.ackAt - sent.at);
+    const targets = recipients(sent);
+    for (const client of targets) {
+      expected++;
+      const at = deliveredAt(sent, client);
+      if (at !== undefined) latencies.push(at - sent.at);
+    }
+    if (sent.kind === 'chat') {
+      for (const client of [sent.room.facilitator, ...sent.room.seats.map((s) => s.client)])
+        if (!targets.includes(client) && client.markerAt.has(sent.id)) leaks++;
+    }
+  }
+  for (const code of load.errors) rejected[`error:${code}`] = (rejected[`error:${code}`] ?? 0) + 1;
+  latencies.sort((a, b) => a - b);
+  ackLatencies.sort((a, b) => a - b);
+  const lost = expected - latencies.length;
+  const windows = m.loopWindows;
+  const p99 = round(percentile(latencies, 99), 1);
+  return {
+    rooms: config.rooms,
+    seats: config.seats,
+    rate: config.rate,
+    durationS: round(m.wall, 1),
+    clients: rooms.length * (config.seats + 1),
+    actionsSent: load.sent.size,
+    actionsAcked: acked,
+    actionsPerS: round(acked / m.wall, 1),
+    chatShare: round(chats / Math.max(1, load.sent.size), 2),
+    rejected,
+    expectedDeliveries: expected,
+    receivedDeliveries: latencies.length,
+    lost,
+    leaks,
+    deliveriesPerS: round(latencies.length / m.wall, 0),
+    latencyMs: { p50: round(percentile(latencies, 50), 1), p99, p999: round(percentile(latencies, 99.9), 1), max: round(latencies.at(-1) ?? NaN, 1) },
+    ackLatencyMs: { p50: round(percentile(ackLatencies, 50), 1), p99: round(percentile(ackLatencies, 99), 1) },
+    serverCpuPct: round(m.serverCpuPct, 0),
+    serverRssMb: m.memory.rss,
+    serverPeakRssMb: m.memory.peak,
+    eventLoopDelayMs: windows.length
+      ? {
+          p50: round(median(windows.map((w) => w.p50)), 2),
+          p99: round(Math.max(...windows.map((w) => w.p99)), 2),
+          max: round(Math.max(...windows.map((w) => w.max)), 2),
+          windows: windows.length,
+        }
+      : null,
+    generatorCpuPct: round(m.generatorCpuPct, 0),
+    fullViewsDuringLoad: rooms.reduce((n, r) => n + [r.facilitator, ...r.seats.map((s) => s.client)].reduce((k, c) => k + c.fullViewsDuringLoad, 0), 0),
+    pass: p99 <= TARGET_P99_MS && lost === 0 && leaks === 0 && acked === load.sent.size,
+  };
+}
+
+function printSummary(s: Summary, label = ''): void {
+  const loop = s.eventLoopDelayMs;
+  const rejected = Object.entries(s.rejected).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  log(`${label}${s.rooms} rooms x ${s.seats} seats x ${s.rate}/s for ${s.durationS} s (${s.clients} clients): ${s.pass ? 'PASS' : 'FAIL'}`);
+  log(`  latency action -> patch at every recipient: p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms, p99.9 ${s.latencyMs.p999} ms, max ${s.latencyMs.max} ms (target p99 <= ${TARGET_P99_MS} ms)`);
+  log(`  actions: ${s.actionsSent} sent, ${s.actionsAcked} acknowledged (${s.actionsPerS}/s, ${Math.round(s.chatShare * 100)}% chat), refused: ${rejected}; ack latency p50 ${s.ackLatencyMs.p50} ms, p99 ${s.ackLatencyMs.p99} ms`);
+  log(`  deliveries: ${s.receivedDeliveries} of ${s.expectedDeliveries} expected (${s.lost} lost, ${s.leaks} to clients that may not see them), ${s.deliveriesPerS}/s`);
+  log(`  server: CPU ${s.serverCpuPct}% of one core, RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB), event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
+  log(`  load generator: CPU ${s.generatorCpuPct}% of one core${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
+}
+
+/** Median of each number over several runs of the same configuration (pass: all passed). */
+function medianSummary(runs: Summary[]): Summary {
+  if (runs.length === 1) return runs[0];
+  const med = (f: (s: Summary) => number) => round(median(runs.map(f)), 2);
+  const loops = runs.map((r) => r.eventLoopDelayMs).filter((l) => l !== null);
+  return {
+    ...runs[0],
+    durationS: med((r) => r.durationS),
+    actionsSent: med((r) => r.actionsSent),
+    actionsAcked: med((r) => r.actionsAcked),
+    actionsPerS: med((r) => r.actionsPerS),
+    chatShare: med((r) => r.chatShare),
+    rejected: Object.fromEntries(runs.flatMap((r) => Object.keys(r.rejected)).map((k) => [k, Math.max(...runs.map((r) => r.rejected[k] ?? 0))])),
+    expectedDeliveries: med((r) => r.expectedDeliveries),
+    receivedDeliveries: med((r) => r.receivedDeliveries),
+    lost: Math.max(...runs.map((r) => r.lost)),
+    leaks: Math.max(...runs.map((r) => r.leaks)),
+    deliveriesPerS: med((r) => r.deliveriesPerS),
+    latencyMs: { p50: med((r) => r.latencyMs.p50), p99: med((r) => r.latencyMs.p99), p999: med((r) => r.latencyMs.p999), max: med((r) => r.latencyMs.max) },
+    ackLatencyMs: { p50: med((r) => r.ackLatencyMs.p50), p99: med((r) => r.ackLatencyMs.p99) },
+    serverCpuPct: med((r) => r.serverCpuPct),
+    serverRssMb: med((r) => r.serverRssMb),
+    serverPeakRssMb: med((r) => r.serverPeakRssMb),
+    eventLoopDelayMs: loops.length
+      ? { p50: round(median(loops.map((l) => l.p50)), 2), p99: round(median(loops.map((l) => l.p99)), 2), max: round(median(loops.map((l) => l.max)), 2), windows: loops[0].windows }
+      : null,
+    generatorCpuPct: med((r) => r.generatorCpuPct),
+    fullViewsDuringLoad: Math.max(...runs.map((r) => r.fullViewsDuringLoad)),
+    pass: runs.every((r) => r.pass),
+  };
+}
+
+async function runRepeated(config: RunConfig, repeat: number, label: string): Promise<Summary & { runs?: Summary[] }> {
+  const runs: Summary[] = [];
+  for (let i = 0; i < repeat; i++) {
+    if (repeat > 1) log(`${label}run ${i + 1} of ${repeat}`);
+    const run = await runOnce(config);
+    if (repeat > 1) printSummary(run, `${label}run ${i + 1}: `);
+    runs.push(run);
+  }
+  const summary = medianSummary(runs);
+  printSummary(summary, repeat > 1 ? `${label}median of ${repeat}: ` : label);
+  return repeat > 1 ? { ...summary, runs } : summary;
+}
+
+// --- helpers ------------------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, sleep(ms).then(() => undefined)]);
+}
+
+function log(line: string): void {
+  console.log(line);
+}
+
+// --- main ---------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const { config, sweep, repeat } = readOptions();
+  log(`Spacebridge server load test (${os.cpus().length} cores, Node ${process.version}), scenario ${config.scenario}`);
+  if (!sweep) {
+    const summary = await runRepeated(config, repeat, '');
+    console.log(JSON.stringify({ loadtest: summary }));
+    return summary.pass ? 0 : 1;
+  }
+  const steps: Summary[] = [];
+  let saturation: Summary | null = null;
+  for (const factor of SWEEP_STEPS[sweep]) {
+    const step: RunConfig = sweep === 'rooms' ? { ...config, rooms: Math.round(config.rooms * factor) } : { ...config, rate: round(config.rate * factor, 2) };
+    if (step.rate > 5) break;
+    const summary = await runRepeated(step, repeat, `[sweep ${sweep} x${factor}] `);
+    steps.push(summary);
+    if (!summary.pass) {
+      saturation = summary;
+      break;
+    }
+  }
+  const lastPass = [...steps].reverse().find((s) => s.pass) ?? null;
+  log(
+    saturation
+      ? `saturation: ${saturation.rooms} rooms x ${saturation.seats} x ${saturation.rate}/s fails (p99 ${saturation.latencyMs.p99} ms, ${saturation.lost} lost); last passing step: ${lastPass ? `${lastPass.rooms} rooms x ${lastPass.rate}/s (${lastPass.actionsPerS} actions/s)` : 'none'}`
+      : 'no saturation within the sweep',
+  );
+  console.log(JSON.stringify({ loadtest: { sweep, steps, saturation, lastPass } }));
+  return 0;
+}
+
+// Bounded: a run that hangs (a server that stops answering) is stopped rather than waited for.
+const watchdog = setTimeout(() => {
+  console.error('load test: overall time limit reached, giving up');
+  process.exit(2);
+}, 60 * 60_000);
+watchdog.unref();
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`load test failed: ${(error as Error).stack ?? error}`);
+    process.exit(2);
+  },
+);
