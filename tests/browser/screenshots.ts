@@ -80,8 +80,20 @@ async function main() {
     await chris.getByTestId('deal-editor-submit').click();
     await chris.getByTestId('deal-propose').click();
     await chris.getByTestId('deal-status').filter({ hasText: 'Proposed' }).waitFor();
-    await shot(chris, 'table');
     await shot(dasha, 'table-counterpart');
+    await dasha.getByTestId('deal-d1').getByTestId('deal-accept').click();
+    await chris.getByTestId('deal-d1').getByTestId('deal-sign').click();
+    await dasha.getByTestId('deal-d1').getByTestId('deal-sign').click();
+    await ada.getByTestId('deal-d1').getByTestId('deal-status').filter({ hasText: 'In force' }).waitFor();
+    await advancePhase(console, 'Track I negotiation');
+    await advancePhase(console, 'Signature and ratification');
+    await advancePhase(console, 'Resolution');
+    await ada.getByRole('textbox', { name: 'Statement' }).fill('Today scientists of two nations showed the way. The United States is ready to follow.');
+    await ada.getByRole('button', { name: 'Publish' }).click();
+    await projector.getByText('Today scientists of two nations').first().waitFor();
+    await console.getByTestId('advance-phase').click();
+    await console.getByText('Round 2 of 4').waitFor();
+    await shot(chris, 'table');
     await shot(console, 'facilitator');
     await shot(projector, 'projector', ['projector', 'laptop']);
 

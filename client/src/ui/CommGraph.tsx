@@ -36,8 +36,8 @@ export function CommGraph({ view, size = 360 }: { view: GameView; size?: number 
   const edges = communicationEdges(view);
   const r = size / 2 - 60;
   const center = size / 2;
-  // Labels sit beside the nodes on the left and right: leave room for them.
-  const rx = size / 2 - 120;
+  // Labels sit under the nodes (above the top one): leave room for them at the sides.
+  const rx = size / 2 - 75;
   const position = new Map(
     roles.map((role, i) => {
       const angle = (2 * Math.PI * i) / roles.length - Math.PI / 2;
@@ -79,14 +79,7 @@ export function CommGraph({ view, size = 360 }: { view: GameView; size?: number 
           return (
             <g key={role.id}>
               <circle cx={p.x} cy={p.y} r={10} fill="white" stroke="#1c3f8f" strokeWidth={2} />
-              <text
-                x={p.x + (Math.abs(p.x - center) < 5 ? 0 : p.x < center ? -14 : 14)}
-                y={Math.abs(p.x - center) < 5 ? p.y + (p.y > center ? 28 : -16) : p.y + 4}
-                fontSize="12"
-                fontWeight={600}
-                textAnchor={Math.abs(p.x - center) < 5 ? 'middle' : p.x < center ? 'end' : 'start'}
-                fill="#212529"
-              >
+              <text x={p.x} y={p.y < center - 1 ? p.y - 16 : p.y + 28} fontSize="12" fontWeight={600} textAnchor="middle" fill="#212529">
                 {role.name.length > 18 ? `${role.name.slice(0, 17)}…` : role.name}
               </text>
             </g>

@@ -25,6 +25,7 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot | n
       role="status"
       aria-live="polite"
       data-testid="connection-status"
+      style={{ flexShrink: 0, overflow: "visible" }}
       data-status={status}
       tt="none"
     >
