@@ -2,8 +2,8 @@
 // checks every message (size, rate, schema, flood), hands actions to the GameSession, and sends
 // each client its own view (full on join, JSON Patch after). Room state stays empty: secrets
 // travel only inside per-client messages built by `viewFor`.
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import jsonPatch, { type Operation } from 'fast-json-patch';
+import { getMessageBytes, Protocol, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import type { Operation } from 'fast-json-patch';
 import type { ZodError } from 'zod';
 import { publicScenario, type Action, type Actor, type GameView, type Viewer } from '../shared/engine';
 import type { SeatRef } from '../shared/protocol/actions';
@@ -14,6 +14,7 @@ import { hashSecret, normaliseJoinCode, randomToken, secretMatches } from './sec
 import type { Services } from './services';
 import { GameSession, viewerKey, type Outcome } from './session';
 import type { PlayerRecord } from './store';
+import { diffViews } from './viewDiff';
 
 /** Per connection: a burst of 20 messages, then 5 per second. */
 const BUCKET = { capacity: 20, perSecond: 5 } as const;
@@ -391,7 +392,7 @@ export function createSessionRoom(services: Services) {
 
     /** After an accepted change: every connected client gets a patch from its last view. */
     private afterChange(seatingChanged: boolean) {
-      const patches = new Map<GameView, Map<GameView, Operation[]>>();
+      const patches = new Map<GameView, Map<GameView, Buffer>>();
       for (const conn of this.connections.values()) {
         if (!conn.connected) continue;
         if (seatingChanged && conn.identity.kind === 'player') this.sendIdentity(conn);
@@ -407,10 +408,11 @@ export function createSessionRoom(services: Services) {
         const [from, to] = [GameSession.baseOf(last), GameSession.baseOf(view)];
         let byNext = patches.get(from);
         if (!byNext) patches.set(from, (byNext = new Map()));
-        let ops = byNext.get(to);
-        if (!ops) byNext.set(to, (ops = jsonPatch.compare(from, to)));
+        // Encoded once too: the same bytes go to every client of that role.
+        let message = byNext.get(to);
+        if (!message) byNext.set(to, (message = patchMessage(view.seq, diffViews(from, to))));
         conn.lastView = view;
-        conn.client.send(SERVER_MESSAGES.patch, { seq: view.seq, ops });
+        conn.client.enqueueRaw(message);
       }
       if (seatingChanged) this.broadcastPresence();
       this.resumeClock();
@@ -467,6 +469,11 @@ export function createSessionRoom(services: Services) {
       else console.warn(`session ${this.session.id}: ${action.type} not applied (${outcome.error.code}: ${outcome.error.message})`);
     }
   };
+}
+
+/** A `patch` message as Colyseus frames `client.send(SERVER_MESSAGES.patch, …)`. */
+function patchMessage(seq: number, ops: Operation[]): Buffer {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.patch, { seq, ops });
 }
 
 function actionIdOf(message: unknown): string | undefined {

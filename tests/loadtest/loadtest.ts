@@ -47,6 +47,7 @@ const SETUP_PARALLEL = 5;
 const SETUP_TIMEOUT_MS = 30_000;
 /** The server reports event-loop delay per 10 s window (GET /api/health). */
 const LOOP_WINDOW_MS = 10_000;
+const SLICE_MS = 5000;
 const SWEEP_STEPS = { rooms: [1, 1.5, 2, 2.5, 3, 4, 5], rate: [1, 1.5, 2, 3, 4] } as const;
 
 interface RunConfig {
@@ -192,6 +193,14 @@ function cpuSeconds(pid: number): number {
   // Fields after the command name (which may hold spaces) start at field 3; utime, stime are 14, 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  // idle and iowait are not busy.
+  return { busy: (total - ticks[3] - ticks[4]) / CLOCK_TICKS, total: total / CLOCK_TICKS };
 }
 
 /** Resident memory now and its peak, in MB, from /proc/<pid>/status. */
@@ -510,12 +519,16 @@ interface Summary {
   leaks: number;
   deliveriesPerS: number;
   latencyMs: { p50: number; p99: number; p999: number; max: number };
+  /** p99 latency of the actions sent in each 5 s of the run. */
+  p99By5s: number[];
   ackLatencyMs: { p50: number; p99: number };
   serverCpuPct: number;
   serverRssMb: number;
   serverPeakRssMb: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number; windows: number } | null;
   generatorCpuPct: number;
+  /** CPU used by other processes of the machine during the run (% of one core). */
+  otherCpuPct: number;
   fullViewsDuringLoad: number;
   pass: boolean;
 }
@@ -545,6 +558,7 @@ async function runOnce(config: RunConfig): Promise<Summary> {
     }, 1000);
 
     const cpuStart = cpuSeconds(pid);
+    const machineStart = machineCpu();
     const ownCpuStart = process.cpuUsage();
     const wallStart = performance.now();
     load.running = true;
@@ -552,6 +566,7 @@ async function runOnce(config: RunConfig): Promise<Summary> {
     const wall = (performance.now() - wallStart) / 1000;
     const serverCpu = cpuSeconds(pid) - cpuStart;
     const ownCpu = process.cpuUsage(ownCpuStart);
+    const machineEnd = machineCpu();
     const memory = memoryMb(pid);
     const loadEndEpoch = Date.now();
     clearInterval(poll);
@@ -563,6 +578,8 @@ async function runOnce(config: RunConfig): Promise<Summary> {
       wall,
       serverCpuPct: (serverCpu / wall) * 100,
       generatorCpuPct: ((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100,
+      // Everything else on the machine meanwhile (other work competes with the server for cores).
+      otherCpuPct: ((machineEnd.busy - machineStart.busy - serverCpu - (ownCpu.user + ownCpu.system) / 1e6) / wall) * 100,
       memory,
       loopWindows: [...loopWindows.values()],
     });
@@ -603,10 +620,14 @@ function summarise(
   config: RunConfig,
   rooms: LoadRoom[],
   load: LoadState,
-  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
+  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; otherCpuPct: number; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
 ): Summary {
   const latencies: number[] = [];
   const ackLatencies: number[] = [];
+  /** Latencies by the 5-second slice of the run the action was sent in (where the tail comes from). */
+  const slices: number[][] = [];
+  let firstSent = Infinity;
+  for (const sent of load.sent.values()) firstSent = Math.min(firstSent, sent.at);
   const rejected: Record<string, number> = {};
   let acked = 0;
   let chats = 0;
@@ -628,7 +649,9 @@ function summarise(
     for (const client of targets) {
       expected++;
       const at = deliveredAt(sent, client);
-      if (at !== undefined) latencies.push(at - sent.at);
+      if (at === undefined) continue;
+      latencies.push(at - sent.at);
+      (slices[Math.floor((sent.at - firstSent) / SLICE_MS)] ??= []).push(at - sent.at);
     }
     if (sent.kind === 'chat') {
       for (const client of [sent.room.facilitator, ...sent.room.seats.map((s) => s.client)])
@@ -658,6 +681,7 @@ function summarise(
     leaks,
     deliveriesPerS: round(latencies.length / m.wall, 0),
     latencyMs: { p50: round(percentile(latencies, 50), 1), p99, p999: round(percentile(latencies, 99.9), 1), max: round(latencies.at(-1) ?? NaN, 1) },
+    p99By5s: [...slices].map((slice) => (slice ? round(percentile(slice.sort((a, b) => a - b), 99), 0) : NaN)),
     ackLatencyMs: { p50: round(percentile(ackLatencies, 50), 1), p99: round(percentile(ackLatencies, 99), 1) },
     serverCpuPct: round(m.serverCpuPct, 0),
     serverRssMb: m.memory.rss,
@@ -671,6 +695,7 @@ function summarise(
         }
       : null,
     generatorCpuPct: round(m.generatorCpuPct, 0),
+    otherCpuPct: round(Math.max(0, m.otherCpuPct), 0),
     fullViewsDuringLoad: rooms.reduce((n, r) => n + [r.facilitator, ...r.seats.map((s) => s.client)].reduce((k, c) => k + c.fullViewsDuringLoad, 0), 0),
     pass: p99 <= TARGET_P99_MS && lost === 0 && leaks === 0 && acked === load.sent.size,
   };
@@ -681,10 +706,11 @@ function printSummary(s: Summary, label = ''): void {
   const rejected = Object.entries(s.rejected).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
   log(`${label}${s.rooms} rooms x ${s.seats} seats x ${s.rate}/s for ${s.durationS} s (${s.clients} clients): ${s.pass ? 'PASS' : 'FAIL'}`);
   log(`  latency action -> patch at every recipient: p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms, p99.9 ${s.latencyMs.p999} ms, max ${s.latencyMs.max} ms (target p99 <= ${TARGET_P99_MS} ms)`);
+  log(`  p99 latency per 5 s of the run: ${s.p99By5s.join(', ')} ms`);
   log(`  actions: ${s.actionsSent} sent, ${s.actionsAcked} acknowledged (${s.actionsPerS}/s, ${Math.round(s.chatShare * 100)}% chat), refused: ${rejected}; ack latency p50 ${s.ackLatencyMs.p50} ms, p99 ${s.ackLatencyMs.p99} ms`);
   log(`  deliveries: ${s.receivedDeliveries} of ${s.expectedDeliveries} expected (${s.lost} lost, ${s.leaks} to clients that may not see them), ${s.deliveriesPerS}/s`);
   log(`  server: CPU ${s.serverCpuPct}% of one core, RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB), event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
-  log(`  load generator: CPU ${s.generatorCpuPct}% of one core${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
+  log(`  load generator: CPU ${s.generatorCpuPct}% of one core; other processes: ${s.otherCpuPct}% of one core (${os.cpus().length} cores)${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
 }
 
 /** Median of each number over several runs of the same configuration (pass: all passed). */
@@ -714,6 +740,7 @@ function medianSummary(runs: Summary[]): Summary {
       ? { p50: round(median(loops.map((l) => l.p50)), 2), p99: round(median(loops.map((l) => l.p99)), 2), max: round(median(loops.map((l) => l.max)), 2), windows: loops[0].windows }
       : null,
     generatorCpuPct: med((r) => r.generatorCpuPct),
+    otherCpuPct: med((r) => r.otherCpuPct),
     fullViewsDuringLoad: Math.max(...runs.map((r) => r.fullViewsDuringLoad)),
     pass: runs.every((r) => r.pass),
   };
