@@ -25,7 +25,7 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot | n
       role="status"
       aria-live="polite"
       data-testid="connection-status"
-      style={{ flexShrink: 0, overflow: "visible" }}
+      styles={{ root: { flexShrink: 0, maxWidth: "none" }, label: { overflow: "visible" } }}
       data-status={status}
       tt="none"
     >

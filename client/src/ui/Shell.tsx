@@ -33,16 +33,16 @@ export function Shell({
         <Group gap="sm" wrap="nowrap" className={classes.brand}>
           <Link href="/" className={classes.brandLink} aria-label={t.app.name}>
             <Logo />
-            <Text fw={700} size="lg" c="space.9" visibleFrom="xs">
+            <Text fw={700} size="lg" c="space.9" visibleFrom="lg">
               {t.app.name}
             </Text>
           </Link>
           {title && (
             <>
-              <Text c="dimmed" aria-hidden="true" visibleFrom="xs">
+              <Text c="dimmed" aria-hidden="true" visibleFrom="lg">
                 /
               </Text>
-              <Title order={1} size="h4" fw={600} lineClamp={1}>
+              <Title order={1} size="h4" fw={600} lineClamp={1} style={{ minWidth: 0 }}>
                 {title}
               </Title>
             </>
