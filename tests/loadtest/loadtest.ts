@@ -195,6 +195,13 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
+/** The server's main thread (the event loop): seconds on a CPU and seconds runnable but waiting
+ *  for one (other processes had the cores), from /proc/<pid>/schedstat. */
+function mainThreadTimes(pid: number): { onCpu: number; waiting: number } {
+  const [onCpu, waiting] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+  return { onCpu: onCpu / 1e9, waiting: waiting / 1e9 };
+}
+
 /** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
 function machineCpu(): { busy: number; total: number } {
   const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
@@ -523,6 +530,9 @@ interface Summary {
   p99By5s: number[];
   ackLatencyMs: { p50: number; p99: number };
   serverCpuPct: number;
+  /** The server's event-loop thread: % of the run on a CPU, and runnable but waiting for a CPU.
+   *  The rest it was idle or blocked (in the kernel: a disk flush, for instance). */
+  serverLoopThread: { onCpuPct: number; waitingForCpuPct: number };
   serverRssMb: number;
   serverPeakRssMb: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number; windows: number } | null;
@@ -559,6 +569,7 @@ async function runOnce(config: RunConfig): Promise<Summary> {
 
     const cpuStart = cpuSeconds(pid);
     const machineStart = machineCpu();
+    const threadStart = mainThreadTimes(pid);
     const ownCpuStart = process.cpuUsage();
     const wallStart = performance.now();
     load.running = true;
@@ -567,6 +578,7 @@ async function runOnce(config: RunConfig): Promise<Summary> {
     const serverCpu = cpuSeconds(pid) - cpuStart;
     const ownCpu = process.cpuUsage(ownCpuStart);
     const machineEnd = machineCpu();
+    const threadEnd = mainThreadTimes(pid);
     const memory = memoryMb(pid);
     const loadEndEpoch = Date.now();
     clearInterval(poll);
@@ -579,6 +591,10 @@ async function runOnce(config: RunConfig): Promise<Summary> {
       serverCpuPct: (serverCpu / wall) * 100,
       generatorCpuPct: ((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100,
       // Everything else on the machine meanwhile (other work competes with the server for cores).
+      loopThread: {
+        onCpuPct: ((threadEnd.onCpu - threadStart.onCpu) / wall) * 100,
+        waitingForCpuPct: ((threadEnd.waiting - threadStart.waiting) / wall) * 100,
+      },
       otherCpuPct: ((machineEnd.busy - machineStart.busy - serverCpu - (ownCpu.user + ownCpu.system) / 1e6) / wall) * 100,
       memory,
       loopWindows: [...loopWindows.values()],
@@ -620,7 +636,7 @@ function summarise(
   config: RunConfig,
   rooms: LoadRoom[],
   load: LoadState,
-  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; otherCpuPct: number; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
+  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; otherCpuPct: number; loopThread: { onCpuPct: number; waitingForCpuPct: number }; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
 ): Summary {
   const latencies: number[] = [];
   const ackLatencies: number[] = [];
@@ -684,6 +700,7 @@ function summarise(
     p99By5s: [...slices].map((slice) => (slice ? round(percentile(slice.sort((a, b) => a - b), 99), 0) : NaN)),
     ackLatencyMs: { p50: round(percentile(ackLatencies, 50), 1), p99: round(percentile(ackLatencies, 99), 1) },
     serverCpuPct: round(m.serverCpuPct, 0),
+    serverLoopThread: { onCpuPct: round(m.loopThread.onCpuPct, 0), waitingForCpuPct: round(m.loopThread.waitingForCpuPct, 0) },
     serverRssMb: m.memory.rss,
     serverPeakRssMb: m.memory.peak,
     eventLoopDelayMs: windows.length
@@ -709,7 +726,7 @@ function printSummary(s: Summary, label = ''): void {
   log(`  p99 latency per 5 s of the run: ${s.p99By5s.join(', ')} ms`);
   log(`  actions: ${s.actionsSent} sent, ${s.actionsAcked} acknowledged (${s.actionsPerS}/s, ${Math.round(s.chatShare * 100)}% chat), refused: ${rejected}; ack latency p50 ${s.ackLatencyMs.p50} ms, p99 ${s.ackLatencyMs.p99} ms`);
   log(`  deliveries: ${s.receivedDeliveries} of ${s.expectedDeliveries} expected (${s.lost} lost, ${s.leaks} to clients that may not see them), ${s.deliveriesPerS}/s`);
-  log(`  server: CPU ${s.serverCpuPct}% of one core, RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB), event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
+  log(`  server: CPU ${s.serverCpuPct}% of one core (event-loop thread: ${s.serverLoopThread.onCpuPct}% on a CPU, ${s.serverLoopThread.waitingForCpuPct}% waiting for one), RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB), event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
   log(`  load generator: CPU ${s.generatorCpuPct}% of one core; other processes: ${s.otherCpuPct}% of one core (${os.cpus().length} cores)${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
 }
 
@@ -734,6 +751,7 @@ function medianSummary(runs: Summary[]): Summary {
     latencyMs: { p50: med((r) => r.latencyMs.p50), p99: med((r) => r.latencyMs.p99), p999: med((r) => r.latencyMs.p999), max: med((r) => r.latencyMs.max) },
     ackLatencyMs: { p50: med((r) => r.ackLatencyMs.p50), p99: med((r) => r.ackLatencyMs.p99) },
     serverCpuPct: med((r) => r.serverCpuPct),
+    serverLoopThread: { onCpuPct: med((r) => r.serverLoopThread.onCpuPct), waitingForCpuPct: med((r) => r.serverLoopThread.waitingForCpuPct) },
     serverRssMb: med((r) => r.serverRssMb),
     serverPeakRssMb: med((r) => r.serverPeakRssMb),
     eventLoopDelayMs: loops.length
