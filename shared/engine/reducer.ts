@@ -158,6 +158,13 @@ function bump(w: Work, key: string, counter: keyof Omit<Participation, 'lastActi
   w.s.participation = put(w.s.participation, key, next);
 }
 
+/** A student's name may not pose as a bot ("Bot (Head of delegation)" is how bots are shown). A
+ *  name is refused when its first word is "bot", so "Botond" can still play. */
+function requireHumanName(occupant: Occupant | null): void {
+  if (occupant?.kind === 'human' && /^\s*bot(?!\p{L})/iu.test(occupant.name))
+    reject('reserved-name', `"${occupant.name}" cannot be used: names starting with "Bot" are kept for bots. Choose another name.`);
+}
+
 function seatWith(seat: SeatState, occupant: Occupant | null, ready: boolean): SeatState {
   return { role: seat.role, seat: seat.seat, occupant, ready };
 }
@@ -182,6 +189,7 @@ function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 
     role: ctx.role,
     seat: ctx.seat,
     name: occupantName(w, key),
+    bot: w.s.seats[key].occupant?.kind === 'bot',
     text: a.text,
     at: w.now,
     round: w.s.round,
@@ -323,6 +331,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     case 'assignSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
       if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
+      requireHumanName(action.occupant);
       s.seats = put(s.seats, key, seatWith(s.seats[key], action.occupant, false));
       w.events.push({ type: 'seat', seat: key });
       return;
@@ -365,7 +374,9 @@ function systemAction(w: Work, action: SystemAction): void {
     case 'takeSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
       if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
-      s.seats = put(s.seats, key, seatWith(s.seats[key], { kind: 'human', name: action.name }, false));
+      const occupant: Occupant = { kind: 'human', name: action.name };
+      requireHumanName(occupant);
+      s.seats = put(s.seats, key, seatWith(s.seats[key], occupant, false));
       w.events.push({ type: 'seat', seat: key });
       return;
     }

@@ -61,6 +61,8 @@ export interface Message {
   role: string | null;
   seat: string | null;
   name: string;
+  /** Written by a bot in the seat (from the seat's occupant, not the name a student typed). */
+  bot: boolean;
   text: string;
   at: number;
   round: number;
@@ -190,7 +192,8 @@ export type ErrorCode =
   | 'unknown-event'
   | 'unknown-tone'
   | 'stale-deadline'
-  | 'groups-disabled';
+  | 'groups-disabled'
+  | 'reserved-name';
 
 export interface EngineError {
   code: ErrorCode;

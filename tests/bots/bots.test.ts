@@ -109,7 +109,7 @@ describe('a bot sees only its own view', () => {
       },
       messages: {
         ...state.messages,
-        'team:soviet-gov': [{ seq: 1, channel: 'team:soviet-gov', role: 'soviet-gov', seat: 'head', name: 'x', text: 'our real bottom line', at: 0, round: 3 }],
+        'team:soviet-gov': [{ seq: 1, channel: 'team:soviet-gov', role: 'soviet-gov', seat: 'head', name: 'x', bot: false, text: 'our real bottom line', at: 0, round: 3 }],
       },
       whispers: [...state.whispers, { seq: 2, role: 'soviet-gov', text: 'hold firm', at: 0 }],
     };

@@ -185,6 +185,29 @@ describe('authority', () => {
     t.fails(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'still here?' }, 'not-your-seat');
     expect(t.state.participation['nasa/engineer'].messages).toBe(1);
   });
+
+  test('a message says whether a bot wrote it, whatever name the seat shows', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    t.do(system, { type: 'takeSeat', seat: { role: 'nasa', seat: 'engineer' }, name: 'Ada' });
+    t.do(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'Ada here.' });
+    t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'engineer' }, occupant: { kind: 'bot', personality: 'cooperative' } });
+    t.do(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'Bot here.' });
+    expect(t.state.messages['team:nasa'].map((m) => [m.name, m.bot])).toEqual([
+      ['Ada', false],
+      ['Bot (Docking engineer)', true],
+    ]);
+  });
+
+  test('a student cannot take a name that poses as a bot', () => {
+    const t = new Table(handshake, { seed: CALM }).start();
+    const engineer = { role: 'nasa', seat: 'engineer' };
+    for (const name of ['Bot (Docking engineer)', 'bot', 'BOT 2', '  Bot-x'])
+      expect(t.fails(system, { type: 'takeSeat', seat: engineer, name }, 'reserved-name')).toContain('names starting with "Bot" are kept for bots');
+    t.fails(facilitator, { type: 'assignSeat', seat: engineer, occupant: { kind: 'human', name: 'bOt (Head)' } }, 'reserved-name');
+    // A name that merely starts with the letters is a name.
+    t.do(system, { type: 'takeSeat', seat: engineer, name: 'Botond K.' });
+    t.do(facilitator, { type: 'assignSeat', seat: engineer, occupant: { kind: 'human', name: 'Abbot' } });
+  });
 });
 
 describe('channels', () => {

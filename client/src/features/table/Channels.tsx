@@ -26,7 +26,7 @@ import { LIMITS } from '../../../../shared/protocol/limits';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
-import { LockIcon } from '../../ui/icons';
+import { BotIcon, LockIcon } from '../../ui/icons';
 import { roleName } from '../../ui/names';
 import classes from './Channels.module.css';
 
@@ -163,10 +163,16 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
   );
 }
 
-function MessageLine({ message, mine, view }: { message: Pick<Message, 'name' | 'role' | 'text'>; mine: boolean; view: GameView }) {
+function MessageLine({ message, mine, view }: { message: Pick<Message, 'name' | 'role' | 'text' | 'bot'>; mine: boolean; view: GameView }) {
   return (
-    <div className={classes.message} data-mine={mine || undefined}>
+    <div className={classes.message} data-mine={mine || undefined} data-bot={message.bot || undefined}>
       <Text size="xs" c="dimmed">
+        {/* The engine's flag, not the name: a student cannot pass for a bot or a bot for a student. */}
+        {message.bot && (
+          <Badge size="xs" variant="outline" color="gray" mr={6} leftSection={<BotIcon size={11} />} data-testid="bot-marker">
+            {t.table.botMarker}
+          </Badge>
+        )}
         <Text span fw={600} c="dark.6" size="xs">
           {message.name}
         </Text>
