@@ -54,6 +54,25 @@ export interface ChannelView extends Channel {
   closedBy: string | null;
   /** Oldest first. Absent for channels the viewer may list but not read (facilitator, private). */
   messages?: Message[];
+  /** The facilitator only: messages sent here per sender role. Counts, never content, so the
+   *  who-talks-to-whom graph works live even where private channels are not readable. */
+  messagesBy?: Record<string, number>;
+}
+
+/** An event the facilitator may still inject (it has not fired). */
+export interface InjectableEvent {
+  id: string;
+  title: string;
+  /** A card still in the random deck (else a scheduled or conditional event not yet fired). */
+  inDeck: boolean;
+}
+
+/** A delegation's secrets, for the facilitator's per-delegation view (objectives and whether
+ *  they are met are in the facilitator's scores). */
+export interface DelegationSecrets {
+  id: string;
+  confidentialBrief: string;
+  pointTables: Role['pointTables'];
 }
 
 /** After `revealAll` or the end of the game: every role's secrets and every score. */
@@ -112,9 +131,12 @@ export interface GameView {
     scores: RoleScore[];
     whispers: Whisper[];
     participation: Record<string, Participation>;
-    /** Ids of events fired so far and the cards still in the deck. */
+    /** Ids of events fired so far. */
     firedEvents: string[];
-    deck: string[];
+    /** Events not fired yet, in scenario order: what the inject panel offers. */
+    injectable: InjectableEvent[];
+    /** Every delegation's confidential brief and point tables (walk-aways), before any reveal. */
+    delegations: DelegationSecrets[];
   };
   /** Everyone, after revealAll or the end of the game. */
   debrief?: Debrief;
@@ -172,6 +194,43 @@ function dealValue(scenario: Scenario, ix: ScenarioIndex, role: Role, deal: Deal
   return adoptAs ? evaluateProposal(scenario, role.id, adoptAs, terms) : null;
 }
 
+const NO_MESSAGES: Message[] = [];
+const countCache = new WeakMap<Message[], Record<string, number>>();
+
+/** Messages per sender role; cached per message list (a list is replaced, never changed, when a
+ *  message is added), so an unchanged channel keeps the same object from view to view. */
+function messagesBy(messages: Message[]): Record<string, number> {
+  let counts = countCache.get(messages);
+  if (counts) return counts;
+  counts = {};
+  for (const m of messages) if (m.role !== null) counts[m.role] = (counts[m.role] ?? 0) + 1;
+  countCache.set(messages, counts);
+  return counts;
+}
+
+const injectableCache = new WeakMap<string[], { deck: string[]; events: InjectableEvent[] }>();
+
+function injectableEvents(scenario: Scenario, state: GameState): InjectableEvent[] {
+  const cached = injectableCache.get(state.firedEvents);
+  if (cached && cached.deck === state.deck) return cached.events;
+  const events = scenario.events
+    .filter((e) => !state.firedEvents.includes(e.id))
+    .map((e) => ({ id: e.id, title: e.title, inDeck: state.deck.includes(e.id) }));
+  injectableCache.set(state.firedEvents, { deck: state.deck, events });
+  return events;
+}
+
+const delegationCache = new WeakMap<Scenario, DelegationSecrets[]>();
+
+function delegationSecrets(scenario: Scenario): DelegationSecrets[] {
+  let delegations = delegationCache.get(scenario);
+  if (!delegations) {
+    delegations = scenario.roles.map((r) => ({ id: r.id, confidentialBrief: r.confidentialBrief, pointTables: r.pointTables }));
+    delegationCache.set(scenario, delegations);
+  }
+  return delegations;
+}
+
 function debriefOf(state: GameState, scenario: Scenario, scores: RoleScore[]): Debrief {
   return {
     roles: scenario.roles.map((role, i) => ({
@@ -210,6 +269,7 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
       closedBy: reason,
     };
     if (member || channel.kind === 'public' || readsPrivate) view.messages = state.messages[id] ?? [];
+    if (isFacilitator) view.messagesBy = messagesBy(state.messages[id] ?? NO_MESSAGES);
     channels.push(view);
   }
 
@@ -284,7 +344,8 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
       whispers: state.whispers,
       participation: state.participation,
       firedEvents: state.firedEvents,
-      deck: state.deck,
+      injectable: injectableEvents(scenario, state),
+      delegations: delegationSecrets(scenario),
     };
   if (revealed) view.debrief = debriefOf(state, scenario, scores!);
   return view;

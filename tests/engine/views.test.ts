@@ -119,6 +119,51 @@ describe('spectators and the facilitator', () => {
     expect(spectator.debrief!.scores.map((s) => s.role)).toEqual(['us-gov', 'soviet-gov', 'nasa', 'soviet-academy']);
   });
 
+  test('the facilitator gets message counts of private channels but not their text', () => {
+    expect(handshake.channels.facilitatorReadsPrivate).toBe(false);
+    const fac = viewFor(t.state, handshake, { kind: 'facilitator' });
+    const network = fac.channels.find((c) => c.id === 'network:astronauts-and-academicians')!;
+    expect(network).toMatchObject({ track: 2, messagesBy: { nasa: 1 } });
+    expect(network.members).toEqual(expect.arrayContaining(['nasa', 'soviet-academy']));
+    expect(network.messages).toBeUndefined();
+    expect(fac.channels.find((c) => c.id === 'team:us-gov')!.messagesBy).toEqual({ 'us-gov': 1 });
+    expect(fac.channels.find((c) => c.id === 'public')!.messagesBy).toEqual({ nasa: 1 });
+    const json = JSON.stringify(fac);
+    expect(json).not.toContain('Shall we sketch a flight?');
+    expect(json).not.toContain('Our red line');
+  });
+
+  test('players and spectators get no counts, not even of their own channels', () => {
+    for (const viewer of [{ kind: 'seat', role: 'us-gov', seat: 'head' }, { kind: 'spectator' }] as const) {
+      const json = JSON.stringify(viewFor(t.state, handshake, viewer));
+      expect(json).not.toContain('"messagesBy"');
+    }
+  });
+
+  test('the facilitator sees the events it may inject, with titles; players do not', () => {
+    const fac = viewFor(t.state, handshake, { kind: 'facilitator' }).facilitator!;
+    const unfired = handshake.events.filter((e) => !t.state.firedEvents.includes(e.id));
+    expect(fac.injectable.map((e) => e.id)).toEqual(unfired.map((e) => e.id));
+    const card = fac.injectable.find((e) => e.inDeck)!;
+    expect(card.title).toBe(handshake.events.find((e) => e.id === card.id)!.title);
+    expect(fac.injectable.filter((e) => e.inDeck).map((e) => e.id).sort()).toEqual([...t.state.deck].sort());
+    const playerJson = JSON.stringify(viewFor(t.state, handshake, { kind: 'seat', role: 'nasa', seat: 'head' }));
+    expect(playerJson).not.toContain(card.title);
+    expect(playerJson).not.toContain('"injectable"');
+  });
+
+  test('the facilitator sees every delegation\'s confidential brief and walk-aways before any reveal', () => {
+    expect(t.state.revealed).toBe(false);
+    const fac = viewFor(t.state, handshake, { kind: 'facilitator' }).facilitator!;
+    expect(fac.delegations.map((d) => d.id)).toEqual(handshake.roles.map((r) => r.id));
+    const nasa = fac.delegations.find((d) => d.id === 'nasa')!;
+    expect(nasa.confidentialBrief).toBe(handshake.roles[2].confidentialBrief);
+    expect(nasa.pointTables['science-accord'].walkAway).toBe(handshake.roles[2].pointTables['science-accord'].walkAway);
+    expect(fac.scores.find((s) => s.role === 'nasa')!.objectives.map((o) => o.description)).toEqual(handshake.roles[2].objectives.map((o) => o.description));
+    const spectatorJson = JSON.stringify(viewFor(t.state, handshake, { kind: 'spectator' }));
+    expect(spectatorJson).not.toContain('"delegations"');
+  });
+
   test('a scenario may let the facilitator read private channels live', () => {
     const open = { ...handshake, channels: { ...handshake.channels, facilitatorReadsPrivate: true } };
     const t2 = new Table(open, { seed: 2 }).start();

@@ -1,7 +1,9 @@
 // Who talks to whom: delegations on a circle, one line per pair that shares a channel, thicker
 // with more messages; track II lines dashed (and labelled in the legend), so colour is not the
-// only signal. Counts come from the channels the viewer can read.
+// only signal. Counts come from the facilitator's per-channel counts (private channels included,
+// without their text), else from the messages the viewer can read.
 import { Group, Stack, Text } from '@mantine/core';
+import type { Message } from '../../../shared/engine/types';
 import type { GameView } from '../../../shared/engine/view';
 import { t } from '../i18n';
 
@@ -12,19 +14,25 @@ interface Edge {
   messages: number;
 }
 
+function sentBy(messages: Message[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of messages) if (m.role !== null) counts[m.role] = (counts[m.role] ?? 0) + 1;
+  return counts;
+}
+
 export function communicationEdges(view: GameView): Edge[] {
   const edges = new Map<string, Edge>();
   for (const channel of view.channels) {
     if (channel.kind === 'public' || channel.kind === 'team') continue;
     const members = channel.members;
-    const messages = channel.messages ?? [];
+    const sent = channel.messagesBy ?? sentBy(channel.messages ?? []);
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
         const [a, b] = [members[i], members[j]].sort();
         const key = `${a}|${b}|${channel.track}`;
         const edge = edges.get(key) ?? { a, b, track: channel.track, messages: 0 };
         // In a group, a message from one member reaches every other member.
-        edge.messages += messages.filter((m) => m.role === a || m.role === b).length;
+        edge.messages += (sent[a] ?? 0) + (sent[b] ?? 0);
         edges.set(key, edge);
       }
   }

@@ -1,5 +1,6 @@
 // The facilitator console (a lazy chunk): game controls, injects, whispers, seats and bots, every
-// channel and deal, who has not acted, live scores, the communication graph, end and reveal.
+// channel and deal, every delegation's secrets, who has not acted, live scores, the communication
+// graph, end and reveal.
 import { lazy, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { errorText, t } from '../../i18n';
@@ -16,6 +17,7 @@ import { DealList } from '../table/DealBoard';
 import { NewsFeed } from '../table/NewsFeed';
 import { PhaseBanner } from '../table/TableScreen';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
+import { Delegations } from './Delegations';
 import { GameControls } from './GameControls';
 import { InjectPanel, WhisperPanel } from './InjectPanel';
 import { LiveScores, NotActed } from './Monitor';
@@ -67,6 +69,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="overview">{t.facilitator.overview}</Tabs.Tab>
+              <Tabs.Tab value="delegations">{t.facilitator.delegations}</Tabs.Tab>
               <Tabs.Tab value="seats">{t.facilitator.seats}</Tabs.Tab>
               <Tabs.Tab value="channels">{t.facilitator.allChannels}</Tabs.Tab>
               <Tabs.Tab value="deals">{t.facilitator.deals}</Tabs.Tab>
@@ -109,6 +112,9 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
                   </Stack>
                 </Grid.Col>
               </Grid>
+            </Tabs.Panel>
+            <Tabs.Panel value="delegations" pt="sm">
+              <Delegations />
             </Tabs.Panel>
             <Tabs.Panel value="seats" pt="sm">
               <Grid gap="sm">

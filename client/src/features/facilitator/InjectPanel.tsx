@@ -1,4 +1,4 @@
-// Injects: a card from the event deck, or a news item the facilitator writes; and whispers.
+// Injects: an event not fired yet (a deck card first), or a news item the facilitator writes; and whispers.
 import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { LIMITS } from '../../../../shared/protocol/limits';
@@ -6,15 +6,16 @@ import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 
-/** Deck cards are known to the facilitator by id only (unfired events are not public). */
-export function humanize(id: string): string {
-  const words = id.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export function InjectPanel() {
   const { view } = useSession();
-  const deck = view.facilitator?.deck ?? [];
+  const injectable = view.facilitator?.injectable ?? [];
+  // Deck cards first, then scheduled and conditional events that have not fired yet.
+  const groups = [
+    { group: t.facilitator.deckGroup, items: injectable.filter((e) => e.inDeck) },
+    { group: t.facilitator.otherEventsGroup, items: injectable.filter((e) => !e.inDeck) },
+  ]
+    .filter((g) => g.items.length > 0)
+    .map((g) => ({ group: g.group, items: g.items.map((e) => ({ value: e.id, label: e.title })) }));
   const [event, setEvent] = useState<string | null>(null);
   const [headline, setHeadline] = useState('');
   const [text, setText] = useState('');
@@ -26,7 +27,7 @@ export function InjectPanel() {
         <Title order={2} size="h5" id="inject-title">
           {t.facilitator.inject}
         </Title>
-        {deck.length === 0 ? (
+        {injectable.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t.facilitator.deckEmpty}
           </Text>
@@ -34,7 +35,8 @@ export function InjectPanel() {
           <Group align="flex-end" wrap="nowrap" gap="xs">
             <Select
               label={t.facilitator.deckEvent}
-              data={deck.map((id) => ({ value: id, label: humanize(id) }))}
+              data={groups}
+              searchable
               value={event}
               onChange={setEvent}
               style={{ flex: 1 }}
