@@ -1,24 +1,23 @@
 // A student's connection drops mid-phase: the screen says it is reconnecting, what the student
 // types meanwhile waits in the outbox ("sending…"), and after the network returns (even across a
 // page reload) every message arrives exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createSession, joinAsStudent, launchBrowser, newPage, openConsole, startServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createSession, joinAsStudent, newPage, openConsole, STEP_TIMEOUT_MS } from './harness';
+import { browserSuite } from './suite';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const suite = browserSuite();
 
 const status = (page: Page, value: string) => page.locator(`[data-testid="connection-status"][data-status="${value}"]`);
+
+/** What the page keeps in its outbox (sessionStorage) until the server has the message. */
+function outbox(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((k) => k.startsWith('spacebridge.outbox'))
+      .flatMap((k) => (JSON.parse(sessionStorage.getItem(k)!) as { action: { text: string } }[]).map((e) => e.action.text)),
+  );
+}
 
 async function send(page: Page, text: string) {
   await page.getByTestId('chat-input').fill(text);
@@ -27,6 +26,7 @@ async function send(page: Page, text: string) {
 
 describe('a dropped connection', () => {
   it('recovers by itself and loses nothing the student typed', async () => {
+    const { server, browser } = suite;
     const session = await createSession(server.url);
     const { page: facilitator } = await newPage(browser);
     await openConsole(facilitator, server.url, session);
@@ -44,13 +44,12 @@ describe('a dropped connection', () => {
     await status(chris, 'reconnecting').waitFor();
     await send(chris, 'Is anyone still there?');
     await send(chris, 'Our engineers can visit Moscow in May.');
-    await expect(chris.getByTestId('message-sending').count()).resolves.toBe(2);
-    const outbox = await chris.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('spacebridge.outbox')).map((k) => JSON.parse(sessionStorage.getItem(k)!)));
-    expect(outbox.flat().map((e: { action: { text: string } }) => e.action.text)).toEqual(['Is anyone still there?', 'Our engineers can visit Moscow in May.']);
+    await expect.poll(() => chris.getByTestId('message-sending').count(), { timeout: STEP_TIMEOUT_MS }).toBe(2);
+    await expect.poll(() => outbox(chris), { timeout: STEP_TIMEOUT_MS }).toEqual(['Is anyone still there?', 'Our engineers can visit Moscow in May.']);
 
     // Back online: the SDK reconnects by itself and the outbox is resent.
     await context.setOffline(false);
-    await status(chris, 'connected').waitFor({ timeout: 30_000 });
+    await status(chris, 'connected').waitFor();
     await dasha.getByRole('log').getByText('Our engineers can visit Moscow in May.').waitFor();
     await chris.getByTestId('message-sending').first().waitFor({ state: 'detached' });
 
@@ -61,20 +60,22 @@ describe('a dropped connection', () => {
     await send(chris, 'Docking adapters: we have a drawing.');
     await context.setOffline(false);
     await chris.reload();
-    await status(chris, 'connected').waitFor({ timeout: 30_000 });
+    await status(chris, 'connected').waitFor();
     await dasha.getByRole('log').getByText('Docking adapters: we have a drawing.').waitFor();
-    await chris.waitForTimeout(1000);
+    // The reloaded page kept its seat (seat token) and empties its outbox once the server has it.
+    await chris.getByTestId('channel-public').waitFor();
+    await expect.poll(() => outbox(chris), { timeout: STEP_TIMEOUT_MS }).toEqual([]);
+    // One more message after that: a late duplicate would reach the channel before it.
+    await chris.getByTestId('channel-public').click();
+    await send(chris, 'Over and out.');
 
     // Each message exactly once, in the order typed, on both screens.
     for (const page of [dasha, chris]) {
       await page.getByTestId('channel-public').click();
+      await page.getByRole('log').getByText('Over and out.').waitFor();
       const texts = await page.getByRole('log').locator('p').allTextContents();
       const ours = texts.filter((text) => /Before the drop|anyone|engineers|Docking/.test(text));
       expect(ours).toEqual(['Before the drop', 'Is anyone still there?', 'Our engineers can visit Moscow in May.', 'Docking adapters: we have a drawing.']);
     }
-    // The reloaded page kept its seat (seat token) and its outbox is empty.
-    await chris.getByTestId('confidential-brief').or(chris.getByTestId('channel-public')).first().waitFor();
-    const left = await chris.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('spacebridge.outbox')).length);
-    expect(left).toBe(0);
-  }, 180_000);
+  });
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { advancePhase, createSession, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS } from './harness';
+import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS } from './harness';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const only = process.argv[2];
@@ -23,6 +23,7 @@ async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] 
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
+  if (!process.env.SPACEBRIDGE_URL) ensureClientBuilt();
   const server = await startServer();
   const browser = await launchBrowser();
   try {
