@@ -1,5 +1,6 @@
 // The facilitator's debrief data for one session, and its exports (JSON, CSV, Markdown).
 // Everything is revealed here: it is only served to the holder of the facilitator key.
+import { describeLabelledTerms, describePlacement, placeDeals, type DealInSpace } from '../shared/analysis';
 import { score } from '../shared/engine';
 import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '../shared/engine';
 import type { GameSession } from './session';
@@ -35,6 +36,8 @@ export interface SessionReport {
   /** Every role's secret objectives, with whether each was met. */
   objectives: { role: string; id: string; description: string; points: number; met: boolean }[];
   deals: Deal[];
+  /** Each agreed deal (in force, signed, failed, breached) against every agreement its type allows. */
+  dealsInSpace: DealInSpace[];
   messages: Message[];
   whispers: Whisper[];
   participation: SeatParticipation[];
@@ -64,6 +67,7 @@ export function buildReport(session: GameSession): SessionReport {
     scores,
     objectives: scores.flatMap((s) => s.objectives.map((o) => ({ role: s.role, ...o }))),
     deals: Object.values(state.deals),
+    dealsInSpace: placeDeals(scenario, Object.values(state.deals)),
     messages: Object.values(state.messages).flat().sort((a, b) => a.seq - b.seq || a.at - b.at),
     whispers: state.whispers,
     participation: scenario.roles.flatMap((role) =>
@@ -155,6 +159,15 @@ export function reportMarkdown(report: SessionReport): string {
   for (const d of report.deals) {
     const terms = d.versions.at(-1)?.terms ?? {};
     out.push(`- ${d.id} ${d.dealType} (${d.track === 2 ? 'track II memorandum' : 'track I'}), ${d.status}; parties: ${d.parties.map(name).join(', ')}; terms: ${Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(', ')}`);
+  }
+  if (report.dealsInSpace.length) {
+    out.push('', '## Deals against the space of possible agreements', '');
+    for (const p of report.dealsInSpace) {
+      out.push(`### ${p.deal} ${cell(p.dealTypeLabel)} (${p.status}): ${p.parties.map(name).join(', ')}`, '');
+      out.push(`Terms: ${describeLabelledTerms(p.terms)}.${p.valuedAs !== p.dealType ? ` Valued as: ${p.valuedAsLabel}.` : ''}`, '');
+      for (const line of describePlacement(p, name)) out.push(`- ${line}`);
+      out.push('');
+    }
   }
   out.push('', '## Transcript', '');
   type Line = { seq: number; at: number; text: string };

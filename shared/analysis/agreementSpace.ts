@@ -121,8 +121,15 @@ function orderTerms(dealType: Pick<DealType, 'issues'>, terms: Terms): Terms {
   return ordered;
 }
 
+/** What placing a deal needs: the deal types' issues and the roles' point tables. A scenario
+ *  has them; so has a client's public scenario plus the point tables revealed in the debrief. */
+export interface PlacementData {
+  dealTypes: readonly Pick<DealType, 'id' | 'issues'>[];
+  roles: readonly Pick<Role, 'id' | 'pointTables'>[];
+}
+
 /** Points of a combination for a role, or null when the role has no table for the type. */
-export function valueFor(role: Role, dealType: string, terms: Terms): number | null {
+export function valueFor(role: Pick<Role, 'pointTables'>, dealType: string, terms: Terms): number | null {
   const table = role.pointTables[dealType];
   if (!table) return null;
   let points = 0;
@@ -318,7 +325,7 @@ function analyzePartySet(
   };
 }
 
-function agreement(valued: Role[], terms: Terms, vector: number[], acceptableToAll: boolean): Agreement {
+function agreement(valued: Pick<Role, 'id'>[], terms: Terms, vector: number[], acceptableToAll: boolean): Agreement {
   return { terms, values: Object.fromEntries(valued.map((r, i) => [r.id, vector[i]])), acceptableToAll };
 }
 
@@ -329,7 +336,7 @@ function agreement(valued: Role[], terms: Terms, vector: number[], acceptableToA
  * is it Pareto-efficient, and which combinations would have been better. Throws on a deal type,
  * party or term the scenario does not have.
  */
-export function placeDeal(scenario: Scenario, dealTypeId: string, parties: string[], terms: Terms): DealPlacement {
+export function placeDeal(scenario: PlacementData, dealTypeId: string, parties: string[], terms: Terms): DealPlacement {
   const dealType = scenario.dealTypes.find((d) => d.id === dealTypeId);
   if (!dealType) throw new Error(`unknown deal type "${dealTypeId}"`);
   const roles = parties.map((id) => {

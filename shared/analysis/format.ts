@@ -1,6 +1,7 @@
 // Plain-text rendering of the agreement-space report, for the CLI and for authors' terminals.
 import type { Scenario } from '../scenario/schema';
 import type { AgreementSpaceReport, Terms } from './agreementSpace';
+import type { DealInSpace, LabelledTerm } from './placement';
 
 /** "Docking system: Androgynous common system; Flight date: 1975" */
 export function describeTerms(scenario: Scenario, dealTypeId: string, terms: Terms): string {
@@ -55,4 +56,30 @@ export function formatAgreementSpace(report: AgreementSpaceReport, scenario: Sce
 
 function pad(n: number): string {
   return String(n).padStart(4);
+}
+
+/** "Lunar samples: Samples lent for study and returned; Data: …" */
+export function describeLabelledTerms(terms: LabelledTerm[]): string {
+  return terms.map((t) => `${t.issueLabel}: ${t.optionLabel}`).join('; ');
+}
+
+/** One deal against its agreement space, in plain English (the Markdown report). */
+export function describePlacement(p: DealInSpace, name: (role: string) => string): string[] {
+  if (p.note === 'no-point-tables') return ['Not scored: no party has a point table for it.'];
+  const valueList = (values: Record<string, number>) =>
+    Object.entries(values)
+      .map(([role, v]) => `${name(role)} ${v}`)
+      .join(', ');
+  const lines = [
+    `1 of ${p.combinations} possible agreements; ${p.consensus} meet every walk-away.`,
+    `Points: ${Object.entries(p.values)
+      .map(([role, v]) => `${name(role)} ${v} (walk-away ${p.walkAways[role]})`)
+      .join(', ')}.`,
+    `${p.acceptableToAll ? 'Met every walk-away' : 'Below some walk-away'}; ${
+      p.paretoEfficient ? 'Pareto-efficient: no agreement was better for one party without being worse for another.' : `${p.paretoBetterCount} Pareto-better agreement(s).`
+    }`,
+  ];
+  for (const a of p.paretoBetter) lines.push(`Better: ${describeLabelledTerms(a.terms)} -> ${valueList(a.values)}${a.acceptableToAll ? '' : ' (below some walk-away)'}`);
+  if (p.paretoBetterCount > p.paretoBetter.length) lines.push(`(${p.paretoBetterCount - p.paretoBetter.length} more not listed)`);
+  return lines;
 }

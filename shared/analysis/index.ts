@@ -10,5 +10,7 @@ export {
   MAX_PARTY_SETS,
   MAX_LISTED,
 } from './agreementSpace';
-export type { AgreementSpaceReport, DealTypeSpace, PartySetSpace, RoleRange, Agreement, DealPlacement, Terms } from './agreementSpace';
-export { formatAgreementSpace, describeTerms } from './format';
+export type { AgreementSpaceReport, DealTypeSpace, PartySetSpace, RoleRange, Agreement, DealPlacement, PlacementData, Terms } from './agreementSpace';
+export { formatAgreementSpace, describeTerms, describeLabelledTerms, describePlacement } from './format';
+export { placeDeals, PLACED_STATUSES, MAX_BETTER_LISTED } from './placement';
+export type { DealInSpace, LabelledTerm, PlacedAlternative, LabelledPlacementData } from './placement';
