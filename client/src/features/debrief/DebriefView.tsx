@@ -1,4 +1,5 @@
-// The debrief (a lazy chunk): revealed objectives and scores, agreements, tracks and trust over
+// The debrief (a lazy chunk): revealed objectives and scores, agreements and where each stands in
+// the space of possible agreements, tracks and trust over
 // the rounds (charts, lazy too), the communication graph, participation per seat, the scenario's
 // discussion prompts, exports and a print stylesheet for a clean handout.
 import { lazy, Suspense, useState } from 'react';
@@ -11,6 +12,7 @@ import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
 import { TermsTable } from '../table/DealBoard';
 import { TimelineItem } from '../table/NewsFeed';
+import { DealsInSpace } from './DealsInSpace';
 
 const DebriefCharts = lazy(() => import('./DebriefCharts'));
 
@@ -145,6 +147,8 @@ export default function DebriefView({
           ))}
         </SimpleGrid>
       </Paper>
+
+      <DealsInSpace view={view} scenario={scenario} />
 
       <Suspense fallback={<Loader size="sm" />}>
         <DebriefCharts view={view} scenario={scenario} />
