@@ -130,6 +130,7 @@ const liveServers = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of liveServers) child.kill('SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 async function startServer(config: RunConfig): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-load-'));
