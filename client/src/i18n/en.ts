@@ -371,6 +371,7 @@ export const en = {
     tooMany: 'Too many combinations to compare.',
     party: 'Party',
     points: 'Points',
+    walkAwayHeader: 'Walk-away',
     betterAlternatives: 'Pareto-better alternatives',
     terms: 'Terms',
     moreNotListed: (n: number) => `${n} more not listed.`,

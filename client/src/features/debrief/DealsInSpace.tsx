@@ -83,7 +83,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
               <Table.Tr>
                 <Table.Th>{t.debrief.party}</Table.Th>
                 <Table.Th ta="right">{t.debrief.points}</Table.Th>
-                <Table.Th ta="right">{t.debrief.walkAway}</Table.Th>
+                <Table.Th ta="right">{t.debrief.walkAwayHeader}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
