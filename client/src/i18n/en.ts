@@ -328,7 +328,9 @@ export const en = {
   },
   debrief: {
     title: 'Debrief',
-    notYet: 'The debrief opens when the facilitator reveals the game or the game ends.',
+    notYet: 'The debrief opens when the facilitator reveals everything.',
+    notYetEnded: 'The game is over. The debrief opens when the facilitator reveals everything.',
+    notYetFacilitator: 'Press “Reveal everything” (at the top) to open the debrief for every delegation: scores, secret objectives, all channels.',
     scores: 'Scores',
     total: 'Total',
     role: 'Delegation',

@@ -31,7 +31,7 @@ export default function DebriefView({
   if (!debrief)
     return (
       <Alert color="space" variant="light">
-        {t.debrief.notYet}
+        {view.facilitator ? t.debrief.notYetFacilitator : view.status === 'ended' ? t.debrief.notYetEnded : t.debrief.notYet}
       </Alert>
     );
   const scores = debrief.scores.slice().sort((a, b) => b.total - a.total);

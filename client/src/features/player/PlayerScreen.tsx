@@ -1,11 +1,11 @@
 // A student's screen for one session: resolves the join code, keeps the connection, and shows
 // the lobby, the briefing or the negotiation table (UI state kept here, game state from the view).
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { Alert, Button, Center, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Redirect } from 'wouter';
-import { api, ApiError } from '../../api';
 import { errorText, t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
+import { useSessionByCode } from '../../net/useSessionByCode';
 import { SessionContext } from '../../net/SessionContext';
 import { storage } from '../../storage';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
@@ -22,15 +22,7 @@ type Screen = 'briefing' | 'table' | 'debrief';
 export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
   const joinCode = rawCode.toUpperCase();
   const identity = storage.player(joinCode);
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const [lookupError, setLookupError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.findSession(joinCode).then(
-      (found) => setSessionId(found.sessionId),
-      (e: ApiError) => setLookupError(e.status === 404 ? t.home.unknownCode : errorText(e)),
-    );
-  }, [joinCode]);
+  const { sessionId, lookupError } = useSessionByCode(joinCode);
 
   const options = useMemo(
     () =>

@@ -1,13 +1,13 @@
 // The projector: public state only (joined as a spectator), readable from across a room. In the
 // lobby it shows the join code and QR code large; in play, clock, tracks, statements, deals in
 // force and the timeline.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
 import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '../../../../shared/engine/view';
-import { api, ApiError } from '../../api';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
+import { useSessionByCode } from '../../net/useSessionByCode';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
@@ -19,14 +19,7 @@ import { TimelineItem } from '../table/NewsFeed';
 
 export function ProjectorScreen({ joinCode: rawCode }: { joinCode: string }) {
   const joinCode = rawCode.toUpperCase();
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const [lookupError, setLookupError] = useState<string | null>(null);
-  useEffect(() => {
-    api.findSession(joinCode).then(
-      (found) => setSessionId(found.sessionId),
-      (e: ApiError) => setLookupError(e.status === 404 ? t.home.unknownCode : errorText(e)),
-    );
-  }, [joinCode]);
+  const { sessionId, lookupError } = useSessionByCode(joinCode);
   const options = useMemo(
     () =>
       sessionId
