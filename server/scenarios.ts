@@ -1,6 +1,7 @@
 // The scenarios a server offers: every valid YAML file of the scenario directory, loaded at
 // start. A file with problems is skipped with a warning naming file:line:column.
 import fs from 'node:fs';
+import { formatProblem } from '../shared/scenario/problems';
 import type { Scenario } from '../shared/scenario/schema';
 import { loadScenarioDir } from './scenarioFiles';
 
@@ -30,6 +31,6 @@ export function loadCatalog(dir: string, warn: (message: string) => void = conso
     return new ScenarioCatalog([]);
   }
   const { scenarios, problems } = loadScenarioDir(dir);
-  for (const p of problems) warn(`${p.file}:${p.line}:${p.column} ${p.path ? p.path + ': ' : ''}${p.message} (file skipped)`);
+  for (const p of problems) warn(`${formatProblem(p)} (file skipped)`);
   return new ScenarioCatalog(scenarios.map((s) => s.scenario));
 }

@@ -118,7 +118,7 @@ dealTypes:
     track: 1
     parties: { min: 2, max: 2 }
     ratification: true        # government parties must ratify (see ratifyWhen)
-    issues:
+    issues: &mission-issues   # an anchor: the memorandum below reuses this list
       - id: docking
         label: Docking system
         options:
@@ -141,17 +141,7 @@ dealTypes:
     track: 2
     parties: { min: 2, max: 2 }
     adoptAs: joint-mission    # a government may adopt it as this track I deal (same issues)
-    issues:
-      - id: docking
-        label: Docking system
-        options:
-          - { id: common-adapter, label: A new common adapter }
-          - { id: their-adapter, label: South's existing adapter }
-      - id: crew
-        label: Crew
-        options:
-          - { id: mixed, label: Mixed crews }
-          - { id: national, label: National crews }
+    issues: *mission-issues   # the same issues and options as joint-mission
     onForce:
       - { effect: trust, from: "@parties", to: "@parties", add: 5 }
 
