@@ -5,12 +5,13 @@ import { applyAction, createGame, replay, viewFor } from '../shared/engine';
 import type { GameView } from '../shared/engine';
 import type { Action, Actor, GameState, Viewer } from '../shared/engine';
 import type { Scenario } from '../shared/scenario/schema';
-import type { ActionResult, LoggedAction, SessionRecord, Store } from './store';
+import type { ActionResult, ResultMessage } from '../shared/protocol/serverMessages';
+import type { LoggedAction, SessionRecord, Store } from './store';
 
 /** Snapshots are a cache that shortens replay after a restart. */
 const SNAPSHOT_EVERY = 25;
 
-export type Outcome = { ok: true; seq: number } | { ok: false; error: { code: string; message: string } };
+export type Outcome = ActionResult;
 
 export interface Submission {
   /** Who sent it, stable across reconnects: a player id, 'facilitator', 'system', 'bot:<role>/<seat>'. */
@@ -82,7 +83,7 @@ export class GameSession {
   }
 
   /** The original answer to an action id this principal already sent, if any. */
-  previousResult(principal: string, clientId: string): ActionResult | null {
+  previousResult(principal: string, clientId: string): ResultMessage | null {
     return this.store.findResult(this.id, principal, clientId);
   }
 
@@ -185,7 +186,7 @@ export class GameSession {
   }
 }
 
-function outcomeOf(result: ActionResult): Outcome {
+function outcomeOf(result: ResultMessage): Outcome {
   return result.ok ? { ok: true, seq: result.seq } : { ok: false, error: result.error };
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action, Actor, GameState } from '../shared/engine/types';
+import type { ResultMessage } from '../shared/protocol/serverMessages';
 import type { Scenario } from '../shared/scenario/schema';
 
 export interface SessionRecord {
@@ -33,8 +34,6 @@ export interface LoggedAction {
   principal: string;
   clientId: string | null;
 }
-
-export type ActionResult = { id: string; ok: true; seq: number } | { id: string; ok: false; error: { code: string; message: string } };
 
 export interface PlayerRecord {
   id: string;
@@ -226,13 +225,13 @@ export class Store {
 
   // --- idempotency ------------------------------------------------------------------------------
 
-  saveResult(sessionId: string, principal: string, result: ActionResult): void {
+  saveResult(sessionId: string, principal: string, result: ResultMessage): void {
     this
       .sql('INSERT OR IGNORE INTO results (session_id, principal, client_id, result) VALUES (?, ?, ?, ?)')
       .run(sessionId, principal, result.id, JSON.stringify(result));
   }
 
-  findResult(sessionId: string, principal: string, clientId: string): ActionResult | null {
+  findResult(sessionId: string, principal: string, clientId: string): ResultMessage | null {
     const row = this
       .sql('SELECT result FROM results WHERE session_id = ? AND principal = ? AND client_id = ?')
       .get(sessionId, principal, clientId) as { result: string } | undefined;

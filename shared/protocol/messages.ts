@@ -1,5 +1,6 @@
-// The wire protocol between a client and a session room (Colyseus messages), apart from the
-// actions themselves (actions.ts). The server safeParses every client message with these schemas.
+// What a client sends a session room (Colyseus messages), apart from the actions themselves
+// (actions.ts). The server safeParses every client message with these schemas. What the server
+// sends back is in serverMessages.ts.
 import { z } from 'zod';
 import { FacilitatorAction, PlayerAction, SeatRef, LIMITS } from './actions';
 
@@ -35,18 +36,5 @@ export const ClientMessages = {
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 
-/** Server -> client message types (payload types documented in docs/protocol.md). */
-export const SERVER_MESSAGES = {
-  /** `{ seq, view }`: the full GameView for this client (on join, rejoin and resync). */
-  view: 'view',
-  /** `{ seq, ops }`: JSON Patch ops (RFC 6902) turning the client's last view into the new one. */
-  patch: 'patch',
-  /** `{ id, ok: true, seq } | { id, ok: false, error: { code, message } }`: the answer to an action. */
-  result: 'result',
-  /** `{ code, message }`: a problem not tied to an action id (bad message, throttled). */
-  error: 'error',
-  /** `{ seatToken, seat, playerId }`: your identity in this session (store it to rejoin). */
-  identity: 'identity',
-  /** `{ players: [{ id, name, seat? }] }`: who is connected (lobby, facilitator console). */
-  presence: 'presence',
-} as const;
+/** Server -> client message names; their payload schemas and types are in serverMessages.ts. */
+export { SERVER_MESSAGES } from './serverMessages';
