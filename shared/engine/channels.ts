@@ -1,7 +1,7 @@
 // Channels: which exist at the start, who is in them, and which constraints close them.
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { Channel, GameState } from './types';
+import type { Channel } from './types';
 
 export const bilateralId = (a: string, b: string): string => (a < b ? `bilateral:${a}:${b}` : `bilateral:${b}:${a}`);
 
@@ -29,13 +29,17 @@ export function initialChannels(scenario: Scenario, ix: ScenarioIndex): Record<s
   return channels;
 }
 
+/** What a constraint closes (a constraint's definition and its view both carry it). */
+export interface ChannelRules {
+  label: string;
+  closesChannels: ({ channel: string } | { between: [string, string] })[];
+}
+
 /** The label of the first active constraint that closes the channel, or null when it is open.
  *  `between: [a, b]` closes a and b's bilateral channel and any group holding both: a coalition
  *  is no way around a ban on talking. */
-export function closedBy(channel: Channel, state: GameState, ix: ScenarioIndex): string | null {
-  for (const id of state.activeConstraints) {
-    const constraint = ix.constraints.get(id);
-    if (!constraint) continue;
+export function closedBy(channel: Pick<Channel, 'id' | 'kind' | 'members'>, constraints: readonly ChannelRules[]): string | null {
+  for (const constraint of constraints) {
     for (const target of constraint.closesChannels) {
       if ('channel' in target) {
         if (channel.id === target.channel || channel.id === `network:${target.channel}`) return constraint.label;

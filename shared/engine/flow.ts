@@ -13,7 +13,6 @@ export function fireEvent(w: Work, event: ScenarioEvent): void {
   const { s } = w;
   s.firedEvents = [...s.firedEvents, event.id];
   if (s.deck.includes(event.id)) s.deck = s.deck.filter((id) => id !== event.id);
-  w.events.push({ type: 'eventFired', event: event.id });
   addTimeline(w, 'event', event.title, event.text);
   applyEffects(w, event.effects, {});
 }
@@ -59,7 +58,6 @@ export function enterPhase(w: Work): void {
   }
   const roundLabel = scenario.rounds.labels?.[s.round - 1];
   addTimeline(w, 'phase', `Round ${s.round}${roundLabel ? ` (${roundLabel})` : ''}: ${phase.label}`, phase.description ?? '');
-  w.events.push({ type: 'phaseStarted', round: s.round, phase: s.phaseIndex, deadline: s.clock.deadline });
   for (const event of scenario.events)
     if (event.at && event.at.round === s.round && event.at.phase === phase.id && !s.firedEvents.includes(event.id)) fireEvent(w, event);
   if (scenario.deck?.phase === phase.id) drawDeck(w);
@@ -69,7 +67,6 @@ export function enterPhase(w: Work): void {
  *  round over after its last phase: `eachRound` effects of deals in force, then history. */
 export function endPhase(w: Work): void {
   const { s, ix, scenario } = w;
-  w.events.push({ type: 'phaseEnded', round: s.round, phase: s.phaseIndex });
   if (s.phaseIndex < ix.phases.length - 1) {
     s.phaseIndex += 1;
     enterPhase(w);
@@ -111,7 +108,6 @@ export function finishGame(w: Work, reason: 'completed' | 'ended-by-facilitator'
   const headline =
     reason === 'completed' ? 'The game is over' : reason === 'collapse' ? 'The game ends in collapse' : 'The facilitator ended the game';
   addTimeline(w, 'game', headline);
-  w.events.push({ type: 'gameEnded', reason });
 }
 
 /** Recomputes which constraints are active (flag or condition) and puts changes on the timeline. */

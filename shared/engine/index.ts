@@ -6,6 +6,17 @@ export { score, scoreRole, evaluateProposal } from './score';
 export { replay, type LoggedAction } from './replay';
 export { holds, resolveRoles, isInForce, type RoleContext } from './conditions';
 export { bilateralId, closedBy } from './channels';
+export {
+  availableMoves,
+  concerns,
+  dealStepAllowed,
+  keptApart,
+  type AvailableMoves,
+  type DealMoves,
+  type DealTypeMoves,
+  type Move,
+  type Refusal,
+} from './moves';
 export { BREACH_TRUST_LOSS, describeTerms } from './deals';
 export { seedRng, nextRandom, type RngState } from './rng';
 export * from './types';

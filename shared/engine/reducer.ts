@@ -9,12 +9,13 @@ import {
   type PlayerAction,
   type SystemAction,
 } from '../protocol/actions';
-import type { Scenario, SeatPower } from '../scenario/schema';
-import { closedBy, groupTrack } from './channels';
-import { holds } from './conditions';
+import { isReservedName } from '../protocol/names';
+import type { Scenario } from '../scenario/schema';
+import { groupTrack } from './channels';
 import * as deals from './deals';
 import { applyEffects } from './effects';
 import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
+import { checkMove, groupMembers, situationInGame } from './moves';
 import { indexScenario, roleName, seatKey } from './scenarioIndex';
 import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
 import { addTimeline, put, reject, Rejection, type Work } from './work';
@@ -27,7 +28,7 @@ const SYSTEM = new Set<string>(SYSTEM_ACTION_TYPES);
 export const DEADLINE_TOLERANCE_MS = 250;
 
 export function applyAction(state: GameState, action: Action, actor: Actor, now: number, scenario: Scenario): ApplyResult {
-  const w: Work = { scenario, ix: indexScenario(scenario), s: { ...state }, now, events: [] };
+  const w: Work = { scenario, ix: indexScenario(scenario), s: { ...state }, now };
   try {
     if (typeof now !== 'number' || !Number.isFinite(now)) reject('invalid-action', 'The server clock is not a number.');
     if (scenario.id !== state.scenarioId) reject('invalid-action', `This game plays ${state.scenarioId}, not ${scenario.id}.`);
@@ -46,7 +47,7 @@ export function applyAction(state: GameState, action: Action, actor: Actor, now:
       reject('invalid-action', `Unknown action "${String(type)}".`);
     }
     if (changedRules(state, w.s)) settle(w);
-    return { ok: true, state: w.s, events: w.events };
+    return { ok: true, state: w.s };
   } catch (e) {
     if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
     throw e;
@@ -79,28 +80,14 @@ function requireRunning(w: Work, allowPaused = false): void {
 function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): void {
   const { s, ix } = w;
   const key = seatKey(actor.role, actor.seat);
-  const seatState = s.seats[key];
-  if (!seatState) reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(ix, actor.role)}.`);
-  if (!seatState.occupant) reject('not-your-seat', 'Nobody sits in this seat.');
-  // Talk goes on while the clock is paused; moves wait.
-  requireRunning(w, action.type === 'chat');
-  const phase = ix.phases[s.phaseIndex];
-  const role = ix.roles.get(actor.role)!;
-  const powers = ix.seats.get(key)!.powers;
+  if (!Object.hasOwn(s.seats, key)) reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(ix, actor.role)}.`);
+  // Who may do what is decided in moves.ts, the same rules a client or a bot reads to offer moves.
+  const refusal = checkMove(situationInGame(s, w.scenario, actor.role, actor.seat), action);
+  if (refusal) reject(refusal.code, refusal.message);
 
   const ctx: deals.SeatContext = {
     role: actor.role,
     seat: actor.seat,
-    requireAllow(allow, what) {
-      if (phase.allows.includes(allow)) return;
-      const when = ix.phases.filter((p) => p.allows.includes(allow)).map((p) => p.label);
-      reject('wrong-phase', `${what} are not allowed in the ${phase.label} phase${when.length ? ` (only in: ${when.join(', ')})` : ''}.`);
-    },
-    requirePower(power: SeatPower, verb: string) {
-      if (powers.includes(power)) return;
-      const able = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => `the ${seat.title}`);
-      reject('no-power', able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
-    },
     count(counter) {
       bump(w, key, counter);
     },
@@ -159,9 +146,10 @@ function bump(w: Work, key: string, counter: keyof Omit<Participation, 'lastActi
 }
 
 /** A student's name may not pose as a bot ("Bot (Head of delegation)" is how bots are shown). A
- *  name is refused when its first word is "bot", so "Botond" can still play. */
+ *  name is refused when its first word reads "bot", look-alike letters included, so "Botond" can
+ *  still play. */
 function requireHumanName(occupant: Occupant | null): void {
-  if (occupant?.kind === 'human' && /^\s*bot(?!\p{L})/iu.test(occupant.name))
+  if (occupant?.kind === 'human' && isReservedName(occupant.name))
     reject('reserved-name', `"${occupant.name}" cannot be used: names starting with "Bot" are kept for bots. Choose another name.`);
 }
 
@@ -176,16 +164,10 @@ function occupantName(w: Work, key: string): string {
 }
 
 function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'chat' }>): void {
-  ctx.requireAllow('chat', 'Messages');
-  const channel = w.s.channels[a.channel];
-  if (!channel) reject('unknown-channel', `There is no channel "${a.channel}".`);
-  if (!channel.members.includes(ctx.role)) reject('not-a-member', `${roleName(w.ix, ctx.role)} is not in ${channel.label}.`);
-  const reason = closedBy(channel, w.s, w.ix);
-  if (reason) reject('channel-closed', `The channel ${channel.label} is closed: ${reason}.`);
   const key = seatKey(ctx.role, ctx.seat);
   const message: Message = {
     seq: w.s.seq,
-    channel: channel.id,
+    channel: a.channel,
     role: ctx.role,
     seat: ctx.seat,
     name: occupantName(w, key),
@@ -194,60 +176,32 @@ function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 
     at: w.now,
     round: w.s.round,
   };
-  w.s.messages = put(w.s.messages, channel.id, (w.s.messages[channel.id] ?? []).concat([message]));
-  w.events.push({ type: 'message', channel: channel.id });
+  w.s.messages = put(w.s.messages, a.channel, (w.s.messages[a.channel] ?? []).concat([message]));
   bump(w, key, 'messages');
 }
 
 function openGroup(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'openGroup' }>): void {
-  const { groups } = w.scenario.channels;
-  if (!groups.allowed) reject('groups-disabled', 'This scenario has no coalition groups.');
-  ctx.requireAllow('chat', 'New groups');
-  for (const m of a.members) if (!w.ix.roles.has(m)) reject('unknown-role', `There is no delegation "${m}".`);
-  const invited = new Set(a.members.filter((m) => m !== ctx.role));
-  if (invited.size === 0) reject('bad-parties', 'Invite at least one other delegation.');
-  const members = w.ix.roleIds.filter((id) => id === ctx.role || invited.has(id));
-  if (members.length > groups.maxMembers) reject('bad-parties', `A group has at most ${groups.maxMembers} delegations.`);
+  const members = groupMembers(w.ix.roleIds, ctx.role, a.members);
   const id = `group:${w.s.nextGroupNumber}`;
   const channel: Channel = { id, kind: 'group', label: a.label, members, track: groupTrack(w.ix, members) };
-  const reason = closedBy(channel, w.s, w.ix);
-  if (reason) reject('channel-closed', `That group would be closed: ${reason}.`);
   w.s.nextGroupNumber += 1;
   w.s.channels = put(w.s.channels, id, channel);
-  w.events.push({ type: 'channelOpened', channel: id });
   bump(w, seatKey(ctx.role, ctx.seat), null);
 }
 
 function publicStatement(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'publicStatement' }>): void {
-  ctx.requireAllow('statement', 'Public statements');
-  ctx.requirePower('speak', 'speak in public');
-  const tone = w.ix.tones.get(a.tone);
-  if (!tone) reject('unknown-tone', `There is no statement tone "${a.tone}".`);
-  const key = seatKey(ctx.role, ctx.seat);
+  const tone = w.ix.tones.get(a.tone)!;
   addTimeline(w, 'statement', `${roleName(w.ix, ctx.role)} (${tone.label.toLowerCase()})`, a.text, [ctx.role]);
   applyEffects(w, tone.effects, { actor: ctx.role });
-  bump(w, key, 'statements');
+  bump(w, seatKey(ctx.role, ctx.seat), 'statements');
 }
 
 function unilateralAction(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'unilateralAction' }>): void {
   const { ix, s } = w;
-  ctx.requireAllow('unilateral', 'Unilateral actions');
-  ctx.requirePower('act', 'take actions');
-  const def = ix.actions.get(a.action);
-  if (!def) reject('unknown-action', `There is no action "${a.action}" in this scenario.`);
+  const def = ix.actions.get(a.action)!;
   const role = ix.roles.get(ctx.role)!;
-  const listed = def.roles || def.kinds ? (def.roles?.includes(role.id) ?? false) || (def.kinds?.includes(role.kind) ?? false) : true;
-  if (!listed) reject('action-unavailable', `${role.name} cannot ${def.label.toLowerCase()}.`);
   const used = s.actionUses[role.id]?.[def.id] ?? 0;
-  if (def.maxUses !== undefined && used >= def.maxUses)
-    reject('action-unavailable', `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`);
-  if (def.requires && !holds(def.requires, w.scenario, s, { self: role.id, actor: role.id }))
-    reject('action-unavailable', `${def.label} is not possible right now.`);
-  const resources = s.resources[role.id];
-  for (const [resource, amount] of Object.entries(def.cost))
-    if ((resources[resource] ?? 0) < amount)
-      reject('insufficient-resources', `${def.label} costs ${amount} ${ix.resources.get(resource)?.label.toLowerCase() ?? resource}; ${role.name} has ${resources[resource] ?? 0}.`);
-  const paid = { ...resources };
+  const paid = { ...s.resources[role.id] };
   for (const [resource, amount] of Object.entries(def.cost)) {
     const bounds = ix.resources.get(resource);
     paid[resource] = Math.max(bounds?.min ?? 0, paid[resource] - amount);
@@ -292,7 +246,6 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       if (s.status !== 'paused') reject(s.status === 'ended' ? 'game-over' : 'not-running', 'The game is not paused.');
       s.status = 'running';
       s.clock = { ...s.clock, deadline: w.now + (s.clock.remainingMs ?? 0), remainingMs: null };
-      w.events.push({ type: 'clock', deadline: s.clock.deadline });
       return;
     }
     case 'advancePhase':
@@ -306,7 +259,6 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
         s.status === 'paused'
           ? { ...s.clock, remainingMs: (s.clock.remainingMs ?? 0) + ms }
           : { ...s.clock, deadline: Math.max(s.clock.deadline ?? w.now, w.now) + ms };
-      w.events.push({ type: 'clock', deadline: s.clock.deadline });
       return;
     }
     case 'injectEvent': {
@@ -325,7 +277,6 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       if (!ix.roles.has(action.role)) reject('unknown-role', `There is no delegation "${action.role}".`);
       if (s.status === 'ended') reject('game-over', 'The game is over.');
       s.whispers = [...s.whispers, { seq: s.seq, role: action.role, text: action.text, at: w.now }];
-      w.events.push({ type: 'whisper', role: action.role });
       return;
     }
     case 'assignSeat': {
@@ -333,7 +284,6 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
       requireHumanName(action.occupant);
       s.seats = put(s.seats, key, seatWith(s.seats[key], action.occupant, false));
-      w.events.push({ type: 'seat', seat: key });
       return;
     }
     case 'endGame':
@@ -353,7 +303,6 @@ function pause(w: Work): void {
   const { s } = w;
   s.status = 'paused';
   s.clock = { ...s.clock, deadline: null, remainingMs: Math.max(0, (s.clock.deadline ?? w.now) - w.now) };
-  w.events.push({ type: 'clock', deadline: null });
 }
 
 // --- System ---------------------------------------------------------------------------------------
@@ -377,7 +326,6 @@ function systemAction(w: Work, action: SystemAction): void {
       const occupant: Occupant = { kind: 'human', name: action.name };
       requireHumanName(occupant);
       s.seats = put(s.seats, key, seatWith(s.seats[key], occupant, false));
-      w.events.push({ type: 'seat', seat: key });
       return;
     }
     case 'pauseForRecovery':

@@ -158,11 +158,6 @@ export interface GameState {
   outcome: null | { reason: 'completed' | 'ended-by-facilitator' | 'collapse'; at: number };
 }
 
-export interface EngineEvent {
-  type: string;
-  [key: string]: unknown;
-}
-
 export type ErrorCode =
   | 'invalid-action'
   | 'not-running'
@@ -186,6 +181,8 @@ export type ErrorCode =
   | 'already-done'
   | 'unknown-action'
   | 'action-unavailable'
+  | 'max-uses'
+  | 'not-your-kind'
   | 'insufficient-resources'
   | 'unknown-role'
   | 'unknown-seat'
@@ -201,7 +198,7 @@ export interface EngineError {
 }
 
 export type ApplyResult =
-  | { ok: true; state: GameState; events: EngineEvent[] }
+  | { ok: true; state: GameState }
   | { ok: false; error: EngineError };
 
 export interface Roster {

@@ -2,7 +2,8 @@
 // receives goes through here, so a secret that is not copied into a view cannot leak. Secrets of
 // other roles are ABSENT from a view (no key at all), never blanked.
 import type { Role, Scenario } from '../scenario/schema';
-import { closedBy } from './channels';
+import { closedBy, type ChannelRules } from './channels';
+import { activeConstraints, listed, requirementMet } from './moves';
 import { indexScenario, seatKey, type ScenarioIndex } from './scenarioIndex';
 import { evaluateProposal, score, scoreRole } from './score';
 import type {
@@ -46,6 +47,8 @@ export interface ConstraintView {
   source?: string;
   /** Deals it forbids (public rules, so players and bots do not draft what would be refused). */
   bansDeals: { between: [string, string]; dealTypes?: string[] }[];
+  /** Channels it closes (public rules: which groups can be opened follows from them). */
+  closesChannels: ChannelRules['closesChannels'];
 }
 
 export interface ChannelView extends Channel {
@@ -125,6 +128,9 @@ export interface GameView {
     dealValues: Record<string, ProposalValue>;
     score: RoleScore;
     whispers: Whisper[];
+    /** The role's unilateral actions whose scenario condition (`requires`) does not hold now. The
+     *  condition may read what the role cannot see; whether it holds is the role's to know. */
+    unmetRequirements: string[];
   };
   /** The facilitator only. */
   facilitator?: {
@@ -253,12 +259,13 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
   const revealed = state.revealed;
   const readsPrivate = isFacilitator && (scenario.channels.facilitatorReadsPrivate || revealed || state.status === 'ended');
 
+  const constraints = activeConstraints(scenario, state);
   const channels: ChannelView[] = [];
   for (const id in state.channels) {
     const channel = state.channels[id];
     const member = myRole !== undefined && channel.members.includes(myRole.id);
     if (!(isFacilitator || member || channel.kind === 'public')) continue;
-    const reason = closedBy(channel, state, ix);
+    const reason = closedBy(channel, constraints);
     const view: ChannelView = {
       id: channel.id,
       kind: channel.kind,
@@ -335,6 +342,9 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
       dealValues,
       score: scoreRole(state, scenario, myRole),
       whispers: state.whispers.filter((w) => w.role === myRole.id),
+      unmetRequirements: scenario.actions
+        .filter((a) => listed(myRole, a) && !requirementMet(scenario, state, myRole.id, a.requires))
+        .map((a) => a.id),
     };
   }
   const scores = isFacilitator || revealed ? score(state, scenario) : null;
@@ -356,7 +366,7 @@ function rolePublic(role: Role): RolePublic {
 }
 
 function constraintView(c: Scenario['constraints'][number]): ConstraintView {
-  const view: ConstraintView = { id: c.id, label: c.label, description: c.description, bansDeals: c.bansDeals };
+  const view: ConstraintView = { id: c.id, label: c.label, description: c.description, bansDeals: c.bansDeals, closesChannels: c.closesChannels };
   return c.source === undefined ? view : { ...view, source: c.source };
 }
 

@@ -4,7 +4,7 @@
 // an error value; the copy is then dropped and nothing has changed.
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { EngineEvent, ErrorCode, GameState, TimelineEntry, TimelineKind } from './types';
+import type { ErrorCode, GameState, TimelineEntry, TimelineKind } from './types';
 
 export class Rejection extends Error {
   constructor(
@@ -25,13 +25,11 @@ export interface Work {
   /** The state being built (a shallow copy of the input). */
   s: GameState;
   now: number;
-  events: EngineEvent[];
 }
 
 export function addTimeline(w: Work, kind: TimelineKind, headline: string, text = '', roles: string[] = []): void {
   const entry: TimelineEntry = { seq: w.s.seq, at: w.now, round: w.s.round, kind, headline, text, roles };
   w.s.timeline = w.s.timeline.concat([entry]);
-  w.events.push({ type: 'timeline', kind, headline });
 }
 
 export function clamp(value: number, min: number, max: number): number {

@@ -28,6 +28,8 @@ const ENGINE_ERROR_CODES: Record<EngineErrorCode, true> = {
   'already-done': true,
   'unknown-action': true,
   'action-unavailable': true,
+  'max-uses': true,
+  'not-your-kind': true,
   'insufficient-resources': true,
   'unknown-role': true,
   'unknown-seat': true,

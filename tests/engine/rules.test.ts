@@ -262,7 +262,7 @@ describe('deals and memoranda', () => {
   test('track II to track I: a memorandum in force opens formal talks; a government adopts it; both ratify', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     t.goTo(1, 'track-ii');
-    t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms }, 'deal-type-locked');
+    t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms }, 'deal-type-locked');
     const memo = signMemorandum(t);
     expect(t.state.deals[memo].status).toBe('inForce');
     expect(t.state.firedEvents).toContain('formal-talks');
@@ -345,7 +345,8 @@ describe('deals and memoranda', () => {
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
     t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'us-gov'], terms }, 'bad-parties');
     t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'nasa'], terms }, 'bad-parties');
-    t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms }, 'bad-parties');
+    // The type is for the two agencies: a government may not even draft one.
+    t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms }, 'not-your-kind');
     t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'mars'], terms }, 'unknown-role');
     t.fails(seat('nasa'), { type: 'draftDeal', dealType: 'moon-base', parties: ['nasa', 'soviet-academy'], terms }, 'unknown-deal-type');
   });
@@ -424,8 +425,9 @@ describe('statements, actions, events, collapse', () => {
     t.do(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' });
     t.do(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' });
     expect(t.state.resources.nasa.budget).toBe(budget - 8);
-    expect(t.fails(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' }, 'action-unavailable')).toContain('limit');
-    t.fails(seat('nasa'), { type: 'unilateralAction', action: 'missile-test' }, 'action-unavailable');
+    expect(t.fails(seat('nasa'), { type: 'unilateralAction', action: 'host-engineers' }, 'max-uses')).toContain('limit');
+    t.fails(seat('nasa'), { type: 'unilateralAction', action: 'missile-test' }, 'not-your-kind');
+    // Its requirement (no rocket secrecy) does not hold at the start.
     t.fails(seat('soviet-academy'), { type: 'unilateralAction', action: 'open-star-city' }, 'action-unavailable');
     t.fails(seat('nasa'), { type: 'unilateralAction', action: 'warp-drive' }, 'unknown-action');
     t.do(seat('nasa'), { type: 'unilateralAction', action: 'national-station' });

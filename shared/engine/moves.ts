@@ -1,0 +1,629 @@
+// What a seat may do now, decided in one place. Every player move is checked here by predicates
+// over a `Situation`: one seat's position in the game, which the engine builds from its full state
+// and a browser or a bot from the seat's own view. The engine refuses exactly what `checkMove`
+// refuses; `availableMoves` lists, from a view, the moves the seat may make now and why the others
+// are refused, with the engine's own error codes and messages.
+//
+// Checks run in one order everywhere: first whether the move makes sense for the seat at all (its
+// deal, the deal's stage, its delegation's kind), then whether it may be made now (the game
+// running, the phase, the seat's powers, constraints, limits, costs), and last the move's own
+// content (parties, terms, members, tone).
+import type { PlayerAction } from '../protocol/actions';
+import type { Condition, PhaseAllow, RoleKind, Scenario, SeatPower } from '../scenario/schema';
+import { closedBy, type ChannelRules } from './channels';
+import { holds } from './conditions';
+import { indexScenario, seatKey } from './scenarioIndex';
+import type { Channel, Deal, ErrorCode, GameState } from './types';
+import type { GameView, PublicScenario } from './view';
+
+// --- The rules a check reads ----------------------------------------------------------------------
+
+/** The public rules of a scenario: the full scenario has them too, so the engine passes it. */
+export type Rules = Pick<PublicScenario, 'roles' | 'dealTypes' | 'actions' | 'statements' | 'channels' | 'rounds' | 'resources'>;
+type RoleRules = Rules['roles'][number];
+type DealTypeRules = Rules['dealTypes'][number];
+type ActionRules = Rules['actions'][number];
+
+/** Lookup tables over the public rules, built once per scenario object. */
+interface Rulebook {
+  rules: Rules;
+  roleIds: string[];
+  roles: Map<string, RoleRules>;
+  dealTypes: Map<string, DealTypeRules>;
+  actions: Map<string, ActionRules>;
+  tones: Set<string>;
+  /** Per deal type: the roles that may be parties to it, in scenario order. */
+  eligible: Map<string, string[]>;
+  /** Seat powers by `${role}/${seat}`. */
+  powers: Map<string, readonly string[]>;
+}
+
+const rulebooks = new WeakMap<Rules, Rulebook>();
+
+function rulebookOf(rules: Rules): Rulebook {
+  let book = rulebooks.get(rules);
+  if (book) return book;
+  const powers = new Map<string, readonly string[]>();
+  for (const role of rules.roles) for (const seat of role.seats) powers.set(seatKey(role.id, seat.id), seat.powers);
+  book = {
+    rules,
+    roleIds: rules.roles.map((r) => r.id),
+    roles: new Map(rules.roles.map((r) => [r.id, r])),
+    dealTypes: new Map(rules.dealTypes.map((d) => [d.id, d])),
+    actions: new Map(rules.actions.map((a) => [a.id, a])),
+    tones: new Set(rules.statements.map((s) => s.id)),
+    eligible: new Map(rules.dealTypes.map((d) => [d.id, rules.roles.filter((r) => listed(r, d.parties)).map((r) => r.id)])),
+    powers,
+  };
+  rulebooks.set(rules, book);
+  return book;
+}
+
+/** Who a deal type's parties or an action's takers may be: the roles listed or the roles of the
+ *  kinds listed (either list matches); anyone when neither list is given. */
+export function listed(role: { id: string; kind: RoleKind }, list: { roles?: readonly string[]; kinds?: readonly string[] }): boolean {
+  if (!list.roles && !list.kinds) return true;
+  return (list.roles?.includes(role.id) ?? false) || (list.kinds?.includes(role.kind) ?? false);
+}
+
+/** Whether a phase allows a step of a deal: memoranda (track II) move in phases that allow
+ *  `memorandum`, agreements in phases that allow the step itself; a phase that allows `draft`
+ *  lets any seat draft either kind. */
+export function dealStepAllowed(allows: readonly string[], track: 1 | 2, step: PhaseAllow): boolean {
+  if (step === 'draft' && allows.includes('draft')) return true;
+  return allows.includes(track === 2 ? 'memorandum' : step);
+}
+
+/** An active constraint as the move rules read it (a ConstraintView has these fields too). */
+export interface ActiveConstraint extends ChannelRules {
+  bansDeals: { between: [string, string]; dealTypes?: string[] }[];
+}
+
+/** Whether two of these roles form one of the pairs (kept apart, or banned from a deal together). */
+export function keptApart(pairs: readonly (readonly [string, string])[], roles: readonly string[]): boolean {
+  return pairs.some(([a, b]) => roles.includes(a) && roles.includes(b));
+}
+
+/** The first active constraint that bans a deal of this type between two of these parties. */
+function banOf(constraints: readonly ActiveConstraint[], dealType: string, parties: readonly string[]): { label: string; between: [string, string] } | null {
+  for (const c of constraints)
+    for (const ban of c.bansDeals) {
+      const [a, b] = ban.between;
+      if (parties.includes(a) && parties.includes(b) && (!ban.dealTypes || ban.dealTypes.includes(dealType))) return { label: c.label, between: ban.between };
+    }
+  return null;
+}
+
+// --- One seat's situation -------------------------------------------------------------------------
+
+/** What the checks read about one seat's position in the game. */
+export interface Situation {
+  book: Rulebook;
+  status: GameState['status'];
+  phaseIndex: number;
+  role: string;
+  seat: string;
+  occupied: boolean;
+  unlockedDealTypes: readonly string[];
+  constraints: readonly ActiveConstraint[];
+  /** Uses of limited actions by the seat's role. */
+  actionUses: Readonly<Record<string, number>>;
+  /** The seat's role's resources. */
+  resources: Readonly<Record<string, number>>;
+  /** A deal as the role knows it: undefined when there is none, or it is another team's draft. */
+  deal(id: string): Deal | undefined;
+  channel(id: string): Channel | undefined;
+  /** Whether the unilateral action's scenario condition (`requires`) holds for the role now. */
+  requirementMet(action: string): boolean;
+}
+
+/** Does a unilateral action's `requires` hold for a role? The condition may read secrets, so a
+ *  view carries only the outcome (`me.unmetRequirements`). */
+export function requirementMet(scenario: Scenario, state: GameState, role: string, requires: Condition | undefined): boolean {
+  return !requires || holds(requires, scenario, state, { self: role, actor: role });
+}
+
+const constraintLists = new WeakMap<Scenario, WeakMap<string[], ActiveConstraint[]>>();
+
+/** The active constraints' rules; cached per list (a state replaces the list when it changes). */
+export function activeConstraints(scenario: Scenario, state: GameState): ActiveConstraint[] {
+  let byList = constraintLists.get(scenario);
+  if (!byList) constraintLists.set(scenario, (byList = new WeakMap()));
+  let list = byList.get(state.activeConstraints);
+  if (!list) {
+    const ix = indexScenario(scenario);
+    list = state.activeConstraints.map((id) => ix.constraints.get(id)!);
+    byList.set(state.activeConstraints, list);
+  }
+  return list;
+}
+
+/** A seat's situation from the engine's full state (the seat must exist). */
+export function situationInGame(state: GameState, scenario: Scenario, role: string, seat: string): Situation {
+  const ix = indexScenario(scenario);
+  return {
+    book: rulebookOf(scenario),
+    status: state.status,
+    phaseIndex: state.phaseIndex,
+    role,
+    seat,
+    occupied: state.seats[seatKey(role, seat)]?.occupant != null,
+    unlockedDealTypes: state.unlockedDealTypes,
+    constraints: activeConstraints(scenario, state),
+    actionUses: state.actionUses[role] ?? {},
+    resources: state.resources[role] ?? {},
+    deal(id) {
+      const deal = Object.hasOwn(state.deals, id) ? state.deals[id] : undefined;
+      // Another team's draft does not exist as far as this role knows.
+      return deal && (deal.status !== 'draft' || deal.author === role) ? deal : undefined;
+    },
+    channel: (id) => (Object.hasOwn(state.channels, id) ? state.channels[id] : undefined),
+    requirementMet: (action) => requirementMet(scenario, state, role, ix.actions.get(action)?.requires),
+  };
+}
+
+/** A seat's situation from its own view; null for a spectator or the facilitator. */
+export function situationInView(view: GameView, rules: Rules): Situation | null {
+  const me = view.me;
+  if (view.viewer.kind !== 'seat' || !me) return null;
+  const role = me.role.id;
+  const deals = new Map(view.deals.map((d) => [d.id, d]));
+  const channels = new Map(view.channels.map((c) => [c.id, c]));
+  return {
+    book: rulebookOf(rules),
+    status: view.status,
+    phaseIndex: view.phaseIndex,
+    role,
+    seat: me.seat,
+    occupied: view.seats.some((s) => s.role === role && s.seat === me.seat && s.occupant !== null),
+    unlockedDealTypes: view.unlockedDealTypes,
+    constraints: view.constraints,
+    actionUses: view.actionUses[role] ?? {},
+    resources: view.resources[role] ?? {},
+    deal: (id) => deals.get(id),
+    channel: (id) => channels.get(id),
+    requirementMet: (action) => !me.unmetRequirements.includes(action),
+  };
+}
+
+// --- Checks ---------------------------------------------------------------------------------------
+
+/** Why a move is refused: the engine's error code and a sentence a student can read. */
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+type Check = Refusal | null;
+
+const refuse = (code: ErrorCode, message: string): Refusal => ({ code, message });
+const roleName = (sit: Situation, role: string): string => sit.book.roles.get(role)?.name ?? role;
+const dealLabel = (sit: Situation, deal: Deal): string => sit.book.dealTypes.get(deal.dealType)?.label ?? deal.dealType;
+const allows = (sit: Situation): readonly string[] => sit.book.rules.rounds.phases[sit.phaseIndex]?.allows ?? [];
+
+/** The game runs and someone sits in the seat. Talk goes on while the clock is paused; moves wait. */
+function seatCheck(sit: Situation, whilePaused = false): Check {
+  if (!sit.occupied) return refuse('not-your-seat', 'Nobody sits in this seat.');
+  if (sit.status === 'lobby') return refuse('not-running', 'The game has not started yet.');
+  if (sit.status === 'ended') return refuse('game-over', 'The game is over.');
+  if (sit.status === 'paused' && !whilePaused) return refuse('not-running', 'The game is paused.');
+  return null;
+}
+
+function phaseCheck(sit: Situation, what: string, allowed: (allows: readonly string[]) => boolean): Check {
+  if (allowed(allows(sit))) return null;
+  const phases = sit.book.rules.rounds.phases;
+  const when = phases.filter((p) => allowed(p.allows)).map((p) => p.label);
+  return refuse('wrong-phase', `${what} are not allowed in the ${phases[sit.phaseIndex].label} phase${when.length ? ` (only in: ${when.join(', ')})` : ''}.`);
+}
+
+const allowCheck = (sit: Situation, allow: PhaseAllow, what: string): Check => phaseCheck(sit, what, (a) => a.includes(allow));
+const dealPhaseCheck = (sit: Situation, track: 1 | 2, step: PhaseAllow, what: string): Check =>
+  phaseCheck(sit, what, (a) => dealStepAllowed(a, track, step));
+
+function powerCheck(sit: Situation, power: SeatPower, verb: string): Check {
+  if (sit.book.powers.get(seatKey(sit.role, sit.seat))?.includes(power)) return null;
+  const role = sit.book.roles.get(sit.role)!;
+  const able = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => `the ${seat.title}`);
+  return refuse('no-power', able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
+}
+
+function kindCheck(sit: Situation, type: DealTypeRules): Check {
+  if (sit.book.eligible.get(type.id)!.includes(sit.role)) return null;
+  return refuse('not-your-kind', `${roleName(sit, sit.role)} cannot be a party to ${type.label}.`);
+}
+
+function lockCheck(sit: Situation, type: DealTypeRules): Check {
+  if (!type.locked || sit.unlockedDealTypes.includes(type.id)) return null;
+  return refuse('deal-type-locked', `${type.label} is not open for negotiation yet.`);
+}
+
+function banCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
+  const ban = banOf(sit.constraints, type.id, parties);
+  if (!ban) return null;
+  const [a, b] = ban.between;
+  return refuse('banned-by-constraint', `${ban.label}: no ${type.label} between ${roleName(sit, a)} and ${roleName(sit, b)}.`);
+}
+
+function partyCheck(sit: Situation, deal: Deal): Check {
+  if (deal.parties.includes(sit.role)) return null;
+  return refuse('not-a-party', `${roleName(sit, sit.role)} is not a party to ${dealLabel(sit, deal)} (${deal.id}).`);
+}
+
+const STATUS_WORDS: Record<Deal['status'], string> = {
+  draft: 'still a draft',
+  proposed: 'proposed and awaiting answers',
+  accepted: 'accepted and awaiting signatures',
+  signed: 'signed and awaiting ratification',
+  inForce: 'in force',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  failed: 'failed (not ratified)',
+  breached: 'breached',
+  adopted: 'adopted by a government',
+};
+
+function statusCheck(deal: Deal, statuses: readonly Deal['status'][], doing: string): Check {
+  if (statuses.includes(deal.status)) return null;
+  return refuse('wrong-status', `You cannot ${doing} ${deal.id}: it is ${STATUS_WORDS[deal.status]}.`);
+}
+
+function doneCheck(sit: Situation, deal: Deal, by: readonly string[], done: string): Check {
+  return by.includes(sit.role) ? refuse('already-done', `${roleName(sit, sit.role)} has already ${done} ${deal.id}.`) : null;
+}
+
+const typeOf = (sit: Situation, deal: Deal): DealTypeRules => sit.book.dealTypes.get(deal.dealType)!;
+
+/** Whether a draft of this type could be proposed now (its parties' bans aside). */
+function proposeTypeCheck(sit: Situation, type: DealTypeRules): Check {
+  return (
+    kindCheck(sit, type) ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, type.track, 'propose', 'Proposals') ??
+    powerCheck(sit, 'propose', 'propose') ??
+    lockCheck(sit, type)
+  );
+}
+
+function draftTypeCheck(sit: Situation, type: DealTypeRules): Check {
+  return kindCheck(sit, type) ?? seatCheck(sit) ?? dealPhaseCheck(sit, type.track, 'draft', 'Drafts') ?? lockCheck(sit, type);
+}
+
+type DealMoveType = 'editDraft' | 'proposeDeal' | 'counterDeal' | 'acceptDeal' | 'rejectDeal' | 'withdrawDeal' | 'signDeal' | 'ratifyDeal' | 'breachDeal' | 'adoptMemorandum';
+
+/** The moves on one deal, before their content (parties, terms) is looked at. */
+const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> = {
+  editDraft: (sit, deal) => statusCheck(deal, ['draft'], 'edit') ?? seatCheck(sit) ?? dealPhaseCheck(sit, deal.track, 'draft', 'Drafts'),
+  proposeDeal: (sit, deal) => statusCheck(deal, ['draft'], 'propose') ?? proposeTypeCheck(sit, typeOf(sit, deal)) ?? banCheck(sit, typeOf(sit, deal), deal.parties),
+  counterDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    statusCheck(deal, ['proposed'], 'counter') ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, deal.track, 'propose', 'Counter-proposals') ??
+    powerCheck(sit, 'propose', 'counter a proposal') ??
+    banCheck(sit, typeOf(sit, deal), deal.parties),
+  acceptDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    statusCheck(deal, ['proposed'], 'accept') ??
+    doneCheck(sit, deal, deal.acceptedBy, 'accepted') ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
+    powerCheck(sit, 'propose', 'accept a proposal') ??
+    banCheck(sit, typeOf(sit, deal), deal.parties),
+  rejectDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    (deal.author === sit.role ? refuse('wrong-status', `You wrote ${deal.id}: withdraw it instead of rejecting it.`) : null) ??
+    statusCheck(deal, ['proposed', 'accepted'], 'reject') ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
+    powerCheck(sit, 'propose', 'reject a proposal'),
+  withdrawDeal: (sit, deal) =>
+    (deal.author === sit.role ? null : refuse('not-a-party', `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
+    statusCheck(deal, ['draft', 'proposed', 'accepted', 'signed'], 'withdraw') ??
+    seatCheck(sit) ??
+    (deal.status === 'draft'
+      ? // A draft was never seen by anyone else: any seat may discard it while drafting or answering.
+        phaseCheck(sit, 'Withdrawals', (a) => dealStepAllowed(a, deal.track, 'draft') || dealStepAllowed(a, deal.track, 'respond'))
+      : dealPhaseCheck(sit, deal.track, 'respond', 'Withdrawals') ?? powerCheck(sit, 'propose', 'withdraw a proposal')),
+  signDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    statusCheck(deal, ['accepted'], 'sign') ??
+    doneCheck(sit, deal, deal.signedBy, 'signed') ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, deal.track, 'sign', 'Signatures') ??
+    powerCheck(sit, 'sign', 'sign') ??
+    banCheck(sit, typeOf(sit, deal), deal.parties),
+  ratifyDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    statusCheck(deal, ['signed'], 'ratify') ??
+    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', `Only governments ratify; ${roleName(sit, sit.role)} has signed and is done.`)) ??
+    doneCheck(sit, deal, deal.ratifiedBy, 'ratified') ??
+    seatCheck(sit) ??
+    dealPhaseCheck(sit, deal.track, 'ratify', 'Ratifications') ??
+    powerCheck(sit, 'ratify', 'ratify') ??
+    banCheck(sit, typeOf(sit, deal), deal.parties),
+  breachDeal: (sit, deal) =>
+    partyCheck(sit, deal) ??
+    statusCheck(deal, ['inForce'], 'break') ??
+    seatCheck(sit) ??
+    allowCheck(sit, 'breach', 'Breaches of deals') ??
+    powerCheck(sit, 'act', 'break a deal'),
+  adoptMemorandum: (sit, memo) => {
+    const memoType = typeOf(sit, memo);
+    const role = sit.book.roles.get(sit.role)!;
+    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', `${memoType.label} is not a memorandum a government can adopt.`);
+    if (role.kind !== 'government') return refuse('not-a-party', 'Only a government can adopt a memorandum.');
+    const target = sit.book.dealTypes.get(memoType.adoptAs)!;
+    return (
+      statusCheck(memo, ['inForce'], 'adopt') ??
+      (memo.parties.some((p) => sit.book.roles.get(p)?.nation === role.nation)
+        ? null
+        : refuse('not-a-party', `${role.name} can only adopt a memorandum signed by someone from ${role.nation}.`)) ??
+      kindCheck(sit, target) ??
+      seatCheck(sit) ??
+      allowCheck(sit, 'propose', 'Adoptions of memoranda') ??
+      powerCheck(sit, 'propose', 'adopt a memorandum') ??
+      lockCheck(sit, target)
+    );
+  },
+};
+
+function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members'>, what: string): Check {
+  const label = closedBy(channel, sit.constraints);
+  return label ? refuse('channel-closed', `${what}: ${label}.`) : null;
+}
+
+function chatCheck(sit: Situation, id: string): Check {
+  const channel = sit.channel(id);
+  if (!channel) return refuse('unknown-channel', `There is no channel "${id}".`);
+  if (!channel.members.includes(sit.role)) return refuse('not-a-member', `${roleName(sit, sit.role)} is not in ${channel.label}.`);
+  return seatCheck(sit, true) ?? allowCheck(sit, 'chat', 'Messages') ?? closedCheck(sit, channel, `The channel ${channel.label} is closed`);
+}
+
+function groupCheck(sit: Situation): Check {
+  if (!sit.book.rules.channels.groups.allowed) return refuse('groups-disabled', 'This scenario has no coalition groups.');
+  return seatCheck(sit) ?? allowCheck(sit, 'chat', 'New groups');
+}
+
+function statementCheck(sit: Situation): Check {
+  return seatCheck(sit) ?? allowCheck(sit, 'statement', 'Public statements') ?? powerCheck(sit, 'speak', 'speak in public');
+}
+
+function actionCheck(sit: Situation, def: ActionRules): Check {
+  const role = sit.book.roles.get(sit.role)!;
+  if (!listed(role, def)) return refuse('not-your-kind', `${role.name} cannot ${def.label.toLowerCase()}.`);
+  const used = sit.actionUses[def.id] ?? 0;
+  return (
+    seatCheck(sit) ??
+    allowCheck(sit, 'unilateral', 'Unilateral actions') ??
+    powerCheck(sit, 'act', 'take actions') ??
+    (def.maxUses !== undefined && used >= def.maxUses
+      ? refuse('max-uses', `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`)
+      : null) ??
+    (sit.requirementMet(def.id) ? null : refuse('action-unavailable', `${def.label} is not possible right now.`)) ??
+    costCheck(sit, def)
+  );
+}
+
+function costCheck(sit: Situation, def: ActionRules): Check {
+  for (const [resource, amount] of Object.entries(def.cost)) {
+    const has = sit.resources[resource] ?? 0;
+    if (has < amount) {
+      const label = sit.book.rules.resources.find((r) => r.id === resource)?.label.toLowerCase() ?? resource;
+      return refuse('insufficient-resources', `${def.label} costs ${amount} ${label}; ${roleName(sit, sit.role)} has ${has}.`);
+    }
+  }
+  return null;
+}
+
+// --- Content: parties, terms, members -------------------------------------------------------------
+
+function partiesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
+  for (const p of parties) if (!sit.book.roles.has(p)) return refuse('unknown-role', `There is no delegation "${p}".`);
+  const unique = new Set(parties);
+  if (unique.size !== parties.length) return refuse('bad-parties', 'A delegation is listed twice among the parties.');
+  if (!unique.has(sit.role)) return refuse('bad-parties', `${roleName(sit, sit.role)} must be one of the parties.`);
+  const { min, max } = type.parties;
+  if (unique.size < min || unique.size > max)
+    return refuse('bad-parties', `${type.label} needs ${min === max ? min : `${min} to ${max}`} parties, not ${unique.size}.`);
+  const eligible = sit.book.eligible.get(type.id)!;
+  for (const p of unique) if (!eligible.includes(p)) return refuse('bad-parties', `${roleName(sit, p)} cannot be a party to ${type.label}.`);
+  return null;
+}
+
+/** One option per issue, nothing else. */
+function termsCheck(type: DealTypeRules, terms: Record<string, string>): Check {
+  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', 'The terms are missing.');
+  for (const issue of type.issues) {
+    const option = Object.hasOwn(terms, issue.id) ? terms[issue.id] : undefined;
+    if (option === undefined) return refuse('bad-terms', `Pick an option for "${issue.label}".`);
+    if (!issue.options.some((o) => o.id === option)) return refuse('bad-terms', `"${option}" is not an option for "${issue.label}".`);
+  }
+  for (const key of Object.keys(terms))
+    if (!type.issues.some((i) => i.id === key)) return refuse('bad-terms', `${type.label} has no issue "${key}".`);
+  return null;
+}
+
+function counterTermsCheck(type: DealTypeRules, deal: Deal, terms: Record<string, string>): Check {
+  const before = deal.versions[deal.versions.length - 1].terms;
+  return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', 'A counter-proposal must change at least one term.') : null);
+}
+
+/** Members of a new group: the opener's role and the ones it invites, in scenario order. */
+export function groupMembers(roleIds: readonly string[], opener: string, invited: readonly string[]): string[] {
+  return roleIds.filter((id) => id === opener || invited.includes(id));
+}
+
+function membersCheck(sit: Situation, invited: readonly string[]): Check {
+  for (const m of invited) if (!sit.book.roles.has(m)) return refuse('unknown-role', `There is no delegation "${m}".`);
+  if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', 'Invite at least one other delegation.');
+  const members = groupMembers(sit.book.roleIds, sit.role, invited);
+  const { maxMembers } = sit.book.rules.channels.groups;
+  if (members.length > maxMembers) return refuse('bad-parties', `A group has at most ${maxMembers} delegations.`);
+  return closedCheck(sit, { id: '', kind: 'group', members }, 'That group would be closed');
+}
+
+/**
+ * Whether the seat may make this move now: null, or why not. The engine applies a player's move
+ * only when this returns null, so it is the whole of the rules on who may do what.
+ */
+export function checkMove(sit: Situation, action: PlayerAction): Refusal | null {
+  const { book } = sit;
+  switch (action.type) {
+    case 'chat':
+      return chatCheck(sit, action.channel);
+    case 'openGroup':
+      return groupCheck(sit) ?? membersCheck(sit, action.members);
+    case 'draftDeal': {
+      const type = book.dealTypes.get(action.dealType);
+      if (!type) return refuse('unknown-deal-type', `There is no agreement type "${action.dealType}" in this scenario.`);
+      return draftTypeCheck(sit, type) ?? partiesCheck(sit, type, action.parties) ?? termsCheck(type, action.terms);
+    }
+    case 'publicStatement':
+      return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', `There is no statement tone "${action.tone}".`));
+    case 'unilateralAction': {
+      const def = book.actions.get(action.action);
+      if (!def) return refuse('unknown-action', `There is no action "${action.action}" in this scenario.`);
+      return actionCheck(sit, def);
+    }
+    case 'ready':
+      return seatCheck(sit);
+  }
+  const deal = sit.deal(action.deal);
+  if (!deal) return refuse('unknown-deal', `There is no deal ${action.deal}.`);
+  const refusal = DEAL_CHECKS[action.type](sit, deal);
+  if (refusal) return refusal;
+  switch (action.type) {
+    case 'editDraft':
+      return partiesCheck(sit, typeOf(sit, deal), action.parties) ?? termsCheck(typeOf(sit, deal), action.terms);
+    case 'counterDeal':
+      return counterTermsCheck(typeOf(sit, deal), deal, action.terms);
+    case 'adoptMemorandum': {
+      const target = book.dealTypes.get(typeOf(sit, deal).adoptAs!)!;
+      return partiesCheck(sit, target, action.parties) ?? banCheck(sit, target, action.parties);
+    }
+    default:
+      return null;
+  }
+}
+
+// --- What a seat may do now -----------------------------------------------------------------------
+
+/** One move: available now, or refused with the engine's code and message. */
+export type Move = { available: true } | { available: false; reason: ErrorCode; message: string };
+
+export interface DealTypeMoves {
+  /** Start a draft of this type. */
+  draftDeal: Move;
+  /** Propose a draft of this type (bans between its parties aside). */
+  propose: Move;
+  /** The roles that may be parties, the seat's own role among them; how many a deal takes. */
+  parties: string[];
+  min: number;
+  max: number;
+  /** Pairs of roles an active constraint forbids to be parties together to this type. */
+  bannedPairs: [string, string][];
+}
+
+export type DealMoves = Record<DealMoveType, Move>;
+
+export interface AvailableMoves {
+  ready: Move;
+  /** Per channel the seat can see: may it post there now? */
+  chat: Record<string, Move>;
+  /** Open a coalition group: with whom (at most maxMembers in all, no two of a pair kept apart). */
+  openGroup: Move & { invite: string[]; maxMembers: number; apart: [string, string][] };
+  /** Per deal type of the scenario. A draft's terms pick one option per issue. */
+  dealTypes: Record<string, DealTypeMoves>;
+  /** Per deal the seat can see. A counter-proposal changes at least one term; an adoption's
+   *  parties follow `dealTypes[adoptAs]`. */
+  deals: Record<string, DealMoves>;
+  /** A statement in any of the scenario's tones. */
+  publicStatement: Move;
+  /** Per unilateral action of the scenario. */
+  unilateralAction: Record<string, Move>;
+}
+
+const AVAILABLE: Move = { available: true };
+const moveOf = (check: Check): Move => (check ? { available: false, reason: check.code, message: check.message } : AVAILABLE);
+
+/** Refusals that mean the move makes no sense for the seat (not its deal, not at that stage,
+ *  already done, not for its kind, the game over), rather than "not now" or "not this seat". */
+const BESIDE_THE_POINT = new Set<ErrorCode>([
+  'unknown-deal',
+  'unknown-deal-type',
+  'unknown-channel',
+  'unknown-action',
+  'not-a-party',
+  'not-a-member',
+  'wrong-status',
+  'already-done',
+  'not-your-kind',
+  'groups-disabled',
+  'game-over',
+]);
+
+/** Whether a move concerns the seat: available, or refused only for now or for lack of a power
+ *  (the phase, a pause, a constraint, a limit, a cost), so a screen shows it with the reason. */
+export function concerns(move: Move): boolean {
+  return move.available || !BESIDE_THE_POINT.has(move.reason);
+}
+
+/** Every move of the seat in a situation, over the deals and channels it can see. */
+function movesIn(sit: Situation, deals: Iterable<Deal>, channels: Iterable<Channel>): AvailableMoves {
+  const { book } = sit;
+  const chat: Record<string, Move> = {};
+  for (const channel of channels) chat[channel.id] = moveOf(chatCheck(sit, channel.id));
+
+  const apart: [string, string][] = [];
+  for (const c of sit.constraints) for (const t of c.closesChannels) if ('between' in t) apart.push(t.between);
+
+  const dealTypes: Record<string, DealTypeMoves> = {};
+  for (const type of book.rules.dealTypes) {
+    const bannedPairs: [string, string][] = [];
+    for (const c of sit.constraints)
+      for (const ban of c.bansDeals) if (!ban.dealTypes || ban.dealTypes.includes(type.id)) bannedPairs.push(ban.between);
+    dealTypes[type.id] = {
+      draftDeal: moveOf(draftTypeCheck(sit, type)),
+      propose: moveOf(proposeTypeCheck(sit, type)),
+      parties: book.eligible.get(type.id)!,
+      min: type.parties.min,
+      max: type.parties.max,
+      bannedPairs,
+    };
+  }
+
+  const dealMoves: Record<string, DealMoves> = {};
+  for (const deal of deals) {
+    const moves = {} as DealMoves;
+    for (const type of Object.keys(DEAL_CHECKS) as DealMoveType[]) moves[type] = moveOf(DEAL_CHECKS[type](sit, deal));
+    dealMoves[deal.id] = moves;
+  }
+
+  const unilateralAction: Record<string, Move> = {};
+  for (const def of book.rules.actions) unilateralAction[def.id] = moveOf(actionCheck(sit, def));
+
+  return {
+    ready: moveOf(seatCheck(sit)),
+    chat,
+    openGroup: {
+      ...moveOf(groupCheck(sit)),
+      invite: book.roleIds.filter((id) => id !== sit.role),
+      maxMembers: book.rules.channels.groups.maxMembers,
+      apart,
+    },
+    dealTypes,
+    deals: dealMoves,
+    publicStatement: moveOf(statementCheck(sit)),
+    unilateralAction,
+  };
+}
+
+/**
+ * What the viewer's seat may do now, from its own view and the public scenario (the full one
+ * works too): the same answer the engine gives, so a screen or a bot offers exactly the moves the
+ * engine accepts. Null for a spectator or the facilitator.
+ */
+export function availableMoves(view: GameView, scenario: Rules): AvailableMoves | null {
+  const sit = situationInView(view, scenario);
+  return sit && movesIn(sit, view.deals, view.channels);
+}
