@@ -1,5 +1,8 @@
 // Every string the web client shows, in English. Another language is another file of the same
 // shape (`satisfies Messages`), picked in i18n/index.ts.
+import type { ErrorCode } from '../../../shared/protocol/errors';
+import type { ClientErrorCode } from '../net/connection';
+
 export const en = {
   app: {
     name: 'Spacebridge',
@@ -393,7 +396,10 @@ export const en = {
       collapse: 'The orbital commons collapsed.',
     } as Record<string, string>,
   },
+  // One text per code the server can send, and per problem the client finds itself: a code
+  // without a text does not compile. The server's own sentence is shown after it, in brackets.
   errors: {
+    // The engine's rejections.
     'invalid-action': 'That move is not valid.',
     'not-running': 'The game is not running right now.',
     'game-over': 'The game is over.',
@@ -413,30 +419,40 @@ export const en = {
     'bad-terms': 'Pick one option for every issue.',
     'banned-by-constraint': 'A constraint in force bans this deal.',
     'wrong-status': 'This deal is not at that stage.',
-    'already-done': 'Already done.',
+    'already-done': 'You have already done this.',
     'unknown-action': 'This action does not exist.',
     'action-unavailable': 'This action is not available to you now.',
+    'max-uses': 'This action has been used as many times as the scenario allows.',
+    'not-your-kind': 'Your delegation cannot make this move.',
     'insufficient-resources': 'Your delegation cannot pay the cost.',
-    'unknown-role': 'Unknown delegation.',
-    'unknown-seat': 'Unknown seat.',
-    'unknown-event': 'Unknown event.',
-    'unknown-tone': 'Unknown tone.',
+    'unknown-role': 'This delegation does not exist in this game.',
+    'unknown-seat': 'This seat does not exist in this game.',
+    'unknown-event': 'This event does not exist in this game.',
+    'unknown-tone': 'This tone of statement does not exist in this game.',
     'stale-deadline': 'The phase had already moved on.',
     'groups-disabled': 'Groups are not allowed in this scenario.',
     'reserved-name': 'Names starting with “Bot” are kept for bots: choose another name.',
+    // The room's checks, before the engine.
+    'too-large': 'That message is too long: shorten it and send it again.',
     'rate-limited': 'Too many messages: slow down a little.',
-    'no-seat': 'Take a seat before you act.',
+    'unknown-type': 'The server did not recognise this request. Reload the page.',
+    'invalid-message': 'The server could not accept this request as it was written.',
+    'chat-flood': 'You are sending messages too fast. Wait a few seconds, then send again.',
+    'duplicate-message': 'You just sent (almost) the same message. Write something new.',
+    'internal-error': 'The server could not process this move, and nothing changed. The facilitator has been told.',
     'read-only': 'The projector view cannot act.',
-    'seat-taken': 'That seat is taken.',
-    'already-seated': 'You already have a seat. Ask the facilitator to move you.',
-    'seat-choice-disabled': 'The facilitator assigns seats in this session.',
-    'unknown-player': 'No such player in this session.',
+    'no-seat': 'Take a seat before you act.',
     'not-a-player': 'Only players choose a seat.',
-    'invalid-message': 'The server could not read that message.',
-    'too-large': 'That message is too long.',
+    'seat-choice-disabled': 'The facilitator assigns seats in this session.',
+    'already-seated': 'You already have a seat. Ask the facilitator to move you.',
+    'unknown-player': 'This player is no longer in the session.',
+    'seat-taken': 'That seat is taken.',
+    // Found by the client itself.
     network: 'The server cannot be reached.',
+    'join-refused': 'The session did not let you in.',
+    'protocol-mismatch': 'This page is out of date. Reload the page.',
     unknown: 'Something went wrong.',
-  } as Record<string, string>,
+  } satisfies Record<ErrorCode | ClientErrorCode | 'unknown', string>,
   rejected: (what: string, why: string) => `${what}: ${why}`,
 };
 

@@ -3,7 +3,10 @@ import { en, type Messages } from './en';
 
 export const t: Messages = en;
 
-/** A server rejection as a sentence a student can read: our wording for the code, else the server's. */
+/** A problem as a sentence a student can read: our wording for its code followed by the server's
+ *  details, or the server's sentence alone for a code we have no text for (the HTTP API's). */
 export function errorText(error: { code: string; message?: string }): string {
-  return t.errors[error.code] ? `${t.errors[error.code]}${error.message && error.message !== t.errors[error.code] ? ` (${error.message})` : ''}` : (error.message ?? t.errors.unknown);
+  const text = Object.hasOwn(t.errors, error.code) ? t.errors[error.code as keyof Messages['errors']] : null;
+  if (!text) return error.message || t.errors.unknown;
+  return error.message && error.message !== text ? `${text} (${error.message})` : text;
 }

@@ -2,7 +2,7 @@
 // the public scenario. Screens read game state from here and keep their own UI state locally.
 import { createContext, useContext, useState } from 'react';
 import type { GameView, PublicScenario } from '../../../shared/engine/view';
-import type { ActionError, ConnectionSnapshot, SessionConnection } from './connection';
+import type { ConnectionSnapshot, SessionConnection } from './connection';
 import type { ClientAction } from './outbox';
 
 export interface Session {
@@ -30,7 +30,7 @@ export function useAction() {
   return {
     submit: (action: ClientAction) => setId(connection.submit(action)),
     pending,
-    error: result && !result.ok ? (result.error as ActionError) : null,
+    error: result && !result.ok ? result.error : null,
     done: result?.ok === true,
     reset: () => setId(null),
   };

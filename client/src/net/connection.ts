@@ -2,36 +2,32 @@
 // `patch` messages, sends actions through an outbox (resent after every reconnect, applied at
 // most once thanks to their ids), and reconnects by itself: first through the SDK's own
 // reconnection, then, if the room dropped us for good, by joining again with the seat token.
+// Every server message is checked against its schema (shared/protocol/serverMessages.ts) first.
 import { Client, type Room } from '@colyseus/sdk';
 import { applyPatch, type Operation } from 'fast-json-patch';
 import type { GameView, PublicScenario } from '../../../shared/engine/view';
 import type { SeatRef } from '../../../shared/protocol/actions';
+import type { ErrorCode } from '../../../shared/protocol/errors';
 import type { JoinOptions } from '../../../shared/protocol/messages';
+import {
+  ServerMessages,
+  type ActionResult,
+  type Identity,
+  type PresencePlayer,
+  type ServerMessagePayloads,
+  type ServerMessageType,
+} from '../../../shared/protocol/serverMessages';
 import { Outbox, type ClientAction, type OutboxEntry } from './outbox';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
 
-export interface ActionError {
-  code: string;
+/** Problems the client finds itself: the server is out of reach, it refused the join (its reason
+ *  is in the message), or it sent a message this page cannot read (a page older than the server). */
+export type ClientErrorCode = 'network' | 'join-refused' | 'protocol-mismatch';
+
+export interface ConnectionError {
+  code: ErrorCode | ClientErrorCode;
   message: string;
-}
-
-export type ActionResult = { ok: true; seq: number } | { ok: false; error: ActionError };
-
-export interface Identity {
-  role: 'player' | 'facilitator' | 'spectator';
-  /** Sent once, on the join that created it; null on a rejoin (the client already holds it). */
-  seatToken: string | null;
-  seat: SeatRef | null;
-  playerId: string | null;
-  name?: string;
-}
-
-export interface PresencePlayer {
-  id: string;
-  name: string;
-  seat?: SeatRef | null;
-  online?: boolean;
 }
 
 export interface ConnectionSnapshot {
@@ -46,7 +42,7 @@ export interface ConnectionSnapshot {
   /** Answers to this client's actions, by action id (the most recent ones). */
   results: Record<string, ActionResult>;
   /** The last problem not tied to an action (bad message, throttled, could not join). */
-  error: ActionError | null;
+  error: ConnectionError | null;
 }
 
 export interface ConnectionOptions {
@@ -162,17 +158,15 @@ export class SessionConnection {
 
   private attach(room: Room) {
     this.room = room;
-    room.onMessage('view', (payload: { seq: number; view: GameView; scenario?: PublicScenario }) =>
-      this.update({ view: payload.view, scenario: payload.scenario ?? this.snapshot.scenario }),
-    );
-    room.onMessage('patch', (payload: { seq: number; ops: Operation[] }) => this.applyViewPatch(payload.ops));
-    room.onMessage('result', (payload: { id: string } & ActionResult) => this.settle(payload));
-    room.onMessage('error', (payload: ActionError) => this.update({ error: payload }));
-    room.onMessage('identity', (payload: Identity) => {
-      this.update({ identity: payload });
-      this.options.onIdentity?.(payload);
+    this.on(room, 'view', ({ view, scenario }) => this.update({ view, scenario: scenario ?? this.snapshot.scenario }));
+    this.on(room, 'patch', ({ ops }) => this.applyViewPatch(ops as Operation[]));
+    this.on(room, 'result', (result) => this.settle(result));
+    this.on(room, 'error', (error) => this.update({ error }));
+    this.on(room, 'identity', (identity) => {
+      this.update({ identity });
+      this.options.onIdentity?.(identity);
     });
-    room.onMessage('presence', (payload: { players: PresencePlayer[] }) => this.update({ presence: payload.players }));
+    this.on(room, 'presence', ({ players }) => this.update({ presence: players }));
     room.onDrop(() => this.update({ status: 'reconnecting' }));
     room.onReconnect(() => {
       this.update({ status: 'connected', error: null });
@@ -186,6 +180,23 @@ export class SessionConnection {
       // the SDK could not recover: join again with our seat token.
       if (code === 1000) this.update({ status: 'closed' });
       else this.scheduleRetry();
+    });
+  }
+
+  /**
+   * Hands `type` messages that match their schema to `handle`. One that does not means this page
+   * and the server disagree on the protocol (usually a page loaded before a server update): it is
+   * dropped with a console error, the student is asked to reload, and a dropped patch (after which
+   * our copy of the view would be behind) is replaced by a full view through a resync.
+   */
+  private on<K extends ServerMessageType>(room: Room, type: K, handle: (payload: ServerMessagePayloads[K]) => void) {
+    room.onMessage(type, (payload: unknown) => {
+      const parsed = ServerMessages[type].safeParse(payload);
+      if (parsed.success) return handle(parsed.data as ServerMessagePayloads[K]);
+      const problems = parsed.error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+      console.error(`Spacebridge: dropped a "${type}" message that does not match the protocol (${problems.join('; ')})`, payload);
+      this.update({ error: { code: 'protocol-mismatch', message: `The server's "${type}" message could not be read.` } });
+      if (type === 'patch') this.resync();
     });
   }
 
@@ -208,12 +219,11 @@ export class SessionConnection {
     this.scheduleRetry(0);
   }
 
-  private settle(payload: { id: string } & ActionResult) {
-    this.outbox.settle(payload.id);
-    const result: ActionResult = payload.ok ? { ok: true, seq: payload.seq } : { ok: false, error: payload.error };
+  private settle({ id, ...result }: ServerMessagePayloads['result']) {
+    this.outbox.settle(id);
     const ids = Object.keys(this.snapshot.results);
     const kept = ids.length >= MAX_RESULTS ? Object.fromEntries(ids.slice(-MAX_RESULTS / 2).map((id) => [id, this.snapshot.results[id]])) : this.snapshot.results;
-    this.update({ pending: this.outbox.list(), results: { ...kept, [payload.id]: result } });
+    this.update({ pending: this.outbox.list(), results: { ...kept, [id]: result } });
   }
 
   private scheduleRetry(delay = RETRY_DELAYS[Math.min(this.attempts, RETRY_DELAYS.length - 1)]) {
@@ -243,10 +253,10 @@ export class SessionConnection {
   }
 }
 
-function describeJoinError(error: unknown): ActionError {
+function describeJoinError(error: unknown): ConnectionError {
   const e = error as { code?: number | string; message?: string } | undefined;
   const message = e?.message ?? String(error);
   // The SDK reports an unreachable server as a failed fetch / closed socket without a code.
   if (e?.code === undefined || /fetch|network|socket|ECONN/i.test(message)) return { code: 'network', message };
-  return { code: String(e.code), message };
+  return { code: 'join-refused', message };
 }

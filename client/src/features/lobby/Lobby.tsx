@@ -3,7 +3,7 @@ import { Alert, Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import type { GameView } from '../../../../shared/engine/view';
 import type { SeatRef } from '../../../../shared/protocol/actions';
 import { errorText, t } from '../../i18n';
-import type { ActionError } from '../../net/connection';
+import type { ConnectionError } from '../../net/connection';
 import { roleName } from '../../ui/names';
 import { JoinCodePanel } from './JoinCodePanel';
 import { SeatMap } from './SeatMap';
@@ -17,7 +17,7 @@ export function Lobby({
 }: {
   view: GameView;
   joinCode: string;
-  error: ActionError | null;
+  error: ConnectionError | null;
   onChooseSeat: (seat: SeatRef) => void;
   onOpenBriefing: () => void;
 }) {
