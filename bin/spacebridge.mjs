@@ -1,7 +1,19 @@
 #!/usr/bin/env node
-// The `spacebridge` command: runs the TypeScript CLI through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// The `spacebridge` command: runs the CLI compiled into dist/ (see bin/build-server.mjs). When
+// dist/ is missing or older than its sources (a fresh clone, a `git pull`, an edit) it is rebuilt
+// first, silently: esbuild takes well under a second and builds what `npm run build:server` does.
+import module from 'node:module';
 
-register();
-const { main } = await import(new URL('../server/cli/main.ts', import.meta.url).href);
+// Node 22+ keeps the compiled code of dist/ and the packages between runs (Node 20 has no such cache).
+module.enableCompileCache?.();
+const { buildServer, serverBuildIsFresh } = await import('./build-server.mjs');
+if (!serverBuildIsFresh()) {
+  try {
+    await buildServer();
+  } catch {
+    process.stderr.write('spacebridge: could not build dist/ from the TypeScript sources (errors above)\n');
+    process.exit(1);
+  }
+}
+const { main } = await import('../dist/cli.js');
 process.exitCode = await main(process.argv.slice(2));
