@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Id } from '../../shared/scenario/schema';
 import { starterScenario } from '../../shared/scenario/starter';
+import { SCHEMA_FILE } from './schema';
 import { UsageError } from './usageError';
 
 export function run(args: string[]): number {
@@ -21,7 +22,9 @@ export function run(args: string[]): number {
   const file = path.join(values.out, `${id}.yaml`);
   fs.mkdirSync(values.out, { recursive: true });
   try {
-    fs.writeFileSync(file, starterScenario(id), { flag: 'wx' }); // wx: never overwrite
+    // The schema path is relative to the new file, as editors resolve it.
+    const schemaPath = path.relative(path.resolve(values.out), SCHEMA_FILE).split(path.sep).join('/');
+    fs.writeFileSync(file, starterScenario(id, schemaPath), { flag: 'wx' }); // wx: never overwrite
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     console.error(`spacebridge new: ${file} already exists; not overwriting it`);

@@ -1,5 +1,6 @@
-// The scenario format as JSON Schema, for editor autocomplete and validation while typing
-// (e.g. `# yaml-language-server: $schema=scenario.schema.json` at the top of a scenario).
+// The scenario format as JSON Schema, for editor autocomplete and validation while typing. Committed
+// as scenarios/spacebridge.schema.json (`npm run schema`; a test fails when it is stale) and named
+// on the first line of every scenario: `# yaml-language-server: $schema=spacebridge.schema.json`.
 import { z } from 'zod';
 import { Scenario, SCHEMA_VERSION } from './schema';
 

@@ -2,13 +2,17 @@
 // every part of the format an instructor is likely to change.
 import { Id } from './schema';
 
-/** The YAML text of a starter scenario with this id. Throws if `id` is not a valid id. */
-export function starterScenario(id: string): string {
+/**
+ * The YAML text of a starter scenario with this id. Throws if `id` is not a valid id. `schemaPath`
+ * is the JSON Schema file as seen from the scenario's folder, for editor autocomplete.
+ */
+export function starterScenario(id: string, schemaPath = 'spacebridge.schema.json'): string {
   Id.parse(id);
-  return STARTER.replaceAll('{{id}}', id);
+  return STARTER.replaceAll('{{id}}', id).replace('{{schema}}', () => schemaPath);
 }
 
-const STARTER = `# A Spacebridge scenario. Check it with:  npx spacebridge validate scenarios/{{id}}.yaml
+const STARTER = `# yaml-language-server: $schema={{schema}}
+# A Spacebridge scenario. Check it with:  npx spacebridge validate scenarios/{{id}}.yaml
 # Ids (roles, tracks, deal types, issues, options, events...) are lowercase-with-dashes and are
 # referred to by id elsewhere in the file. Role placeholders: @actor (the role acting), @parties
 # (a deal's parties, in deal effects), @self (the role being scored, in objectives), @all.

@@ -8,10 +8,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/spacebridge.mjs');
 
-function spacebridge(args: string[], cwd = root) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+function spacebridge(args: string[], cwd = root, command = bin) {
+  const run = spawnSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+/** The JSON Schema file a scenario's first line names for editors, resolved from the scenario's folder. */
+function schemaNamedIn(file: string): string | undefined {
+  const schemaPath = /^# yaml-language-server: \$schema=(\S+)\n/.exec(fs.readFileSync(file, 'utf8'))?.[1];
+  return schemaPath && path.resolve(path.dirname(file), schemaPath);
+}
+const schemaFile = path.join(root, 'scenarios/spacebridge.schema.json');
 
 let dir: string;
 beforeEach(() => {
@@ -82,6 +89,7 @@ describe('spacebridge new', () => {
     const file = path.join(dir, 'moon-race.yaml');
     expect(created.stdout).toContain(`wrote ${file}`);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^id: moon-race$/m);
+    expect(schemaNamedIn(file)).toBe(schemaFile);
 
     expect(spacebridge(['validate', file])).toMatchObject({ code: 0, stdout: `${file}: ok\n` });
 
@@ -95,7 +103,7 @@ describe('spacebridge new', () => {
   it('writes to scenarios/ by default', () => {
     const created = spacebridge(['new', 'first'], dir);
     expect(created.code).toBe(0);
-    expect(fs.existsSync(path.join(dir, 'scenarios/first.yaml'))).toBe(true);
+    expect(schemaNamedIn(path.join(dir, 'scenarios/first.yaml'))).toBe(schemaFile);
   });
 
   it('refuses an id that is not an id, and a missing id', () => {
@@ -116,5 +124,43 @@ describe('spacebridge schema', () => {
     expect(Object.keys(schema.$defs).length).toBeGreaterThan(0);
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'roles', 'rounds']));
     expect(schema.properties.roles.items.properties.kind.enum).toEqual(['government', 'agency', 'science', 'industry', 'press']);
+    expect(stdout).toBe(fs.readFileSync(schemaFile, 'utf8'));
+  });
+});
+
+describe('bin/spacebridge.mjs', () => {
+  // A copy of the sources (sharing node_modules), so the project's own dist/ is left alone.
+  function copyProject(): string {
+    const copy = path.join(dir, 'project');
+    for (const part of ['bin', 'server', 'shared', 'package.json', 'tsconfig.json']) {
+      fs.cpSync(path.join(root, part), path.join(copy, part), { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
+    }
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+    return copy;
+  }
+
+  it('builds dist/ when it is missing, runs it as it is while fresh, and rebuilds it after a source changes', () => {
+    const copy = copyProject();
+    const command = path.join(copy, 'bin/spacebridge.mjs');
+    const entry = path.join(copy, 'dist/cli.js');
+
+    expect(spacebridge(['help'], copy, command)).toMatchObject({ code: 0, stderr: '' });
+    const built = fs.statSync(entry).mtimeMs;
+    expect(spacebridge(['help'], copy, command).code).toBe(0);
+    expect(fs.statSync(entry).mtimeMs).toBe(built);
+
+    const main = path.join(copy, 'server/cli/main.ts');
+    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace('Usage: npx spacebridge', 'Usage (rebuilt): npx spacebridge'));
+    expect(spacebridge(['help'], copy, command)).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage (rebuilt): npx spacebridge') });
+  });
+
+  it('says so and exits 1 when the sources do not build', () => {
+    const copy = copyProject();
+    fs.appendFileSync(path.join(copy, 'server/cli/validate.ts'), '\nexport const broken = ;\n');
+    const { code, stdout, stderr } = spacebridge(['validate'], copy, path.join(copy, 'bin/spacebridge.mjs'));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('server/cli/validate.ts');
+    expect(stderr).toContain('spacebridge: could not build dist/ from the TypeScript sources');
   });
 });

@@ -38,7 +38,7 @@ describe('loadScenarioDir', () => {
     expect(scenarios.map((s) => s.scenario.id)).toEqual(['alpha']);
     expect(problems.map(formatProblem)).toEqual([
       `${dir}/b.yml: scenario id "alpha" is already used by ${dir}/a.yaml (id)`,
-      `${dir}/c.yaml:10:1: unknown key "sumary"; did you mean "summary"? (sumary)`,
+      `${dir}/c.yaml:11:1: unknown key "sumary"; did you mean "summary"? (sumary)`,
     ]);
   });
 
