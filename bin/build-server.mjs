@@ -11,7 +11,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 /** What the last build was made from: its start time and every file it read (paths from the root). */
 const MANIFEST = path.join(DIST, 'build.json');
-export const ENTRY = path.join(DIST, 'cli.js');
+const ENTRY = path.join(DIST, 'cli.js');
 
 /** True when dist/ holds a build and none of the files it was built from changed since. */
 export function serverBuildIsFresh() {
