@@ -16,9 +16,8 @@ export type ProtocolError = z.infer<typeof ProtocolError>;
 
 const Accepted = z.object({ ok: z.literal(true), seq: Seq });
 const Rejected = z.object({ ok: z.literal(false), error: ProtocolError });
-const ActionResult = z.discriminatedUnion('ok', [Accepted, Rejected]);
 /** The answer to an action: accepted as number `seq` of the session's log, or rejected. */
-export type ActionResult = z.infer<typeof ActionResult>;
+export type ActionResult = z.infer<typeof Accepted> | z.infer<typeof Rejected>;
 
 const ResultMessage = z.discriminatedUnion('ok', [z.extend(Accepted, { id: z.string() }), z.extend(Rejected, { id: z.string() })]);
 /** An `ActionResult` with the id the client gave the action: what `result` carries and what the

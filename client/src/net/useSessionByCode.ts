@@ -1,6 +1,6 @@
 // Resolves a join code to its session id (GET /api/join/:code), for the screens reached by code.
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, type ApiError } from '../api';
 import { errorText, t } from '../i18n';
 
 export function useSessionByCode(joinCode: string): { sessionId: string | null; lookupError: string | null } {
