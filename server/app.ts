@@ -5,10 +5,11 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
+import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import { mountHttp } from './http';
 import { FailureLimiter } from './rateLimit';
-import { createSessionRoom } from './room';
+import { createSessionRoom } from './room/sessionRoom';
 import { loadCatalog } from './scenarios';
 import { randomToken } from './secrets';
 import { JOIN_FAILURES, type Services } from './services';
@@ -26,10 +27,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
   const store = new Store(config.dataDir);
   const services: Services = {
     config,
+    clock,
     store,
     catalog: loadCatalog(config.scenarioDir),
     sessions: new Map(),

@@ -5,8 +5,10 @@
 import { decideBotActions, seedBotRng, type Personality } from '../shared/bots';
 import { nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '../shared/engine';
 import type { SeatRef } from '../shared/protocol/actions';
+import type { ActionResult } from '../shared/protocol/serverMessages';
 import type { Scenario } from '../shared/scenario/schema';
-import type { GameSession, Outcome } from './session';
+import type { Clock, Timer } from './clock';
+import type { GameSession } from './session';
 
 /** A bot may take this many turns in one phase; past it, it has surely nothing useful left. */
 export const MAX_TURNS_PER_PHASE = 30;
@@ -21,12 +23,7 @@ const JITTER = 0.25;
 /** What the driver needs of the room: its session and the bot's way in. */
 export interface BotHost {
   readonly session: GameSession;
-  submitAsSeat(seat: SeatRef, action: Action, clientId?: string | null): Outcome;
-}
-
-/** A timer source: the room's clock (cleared with the room), or a fake one in tests. */
-export interface BotClock {
-  setTimeout(handler: () => void, ms: number): { clear(): void };
+  submitAsSeat(seat: SeatRef, action: Action, clientId?: string | null): ActionResult;
 }
 
 export interface BotSeat extends SeatRef {
@@ -41,13 +38,14 @@ interface PhaseTally {
 
 export class BotDriver {
   private readonly scenario: PublicScenario;
-  private readonly timers = new Map<string, { clear(): void }>();
+  private readonly timers = new Map<string, Timer>();
   private readonly tallies = new Map<string, PhaseTally>();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly host: BotHost,
-    private readonly clock: BotClock,
+    /** The server's clock (services.clock): its timers pace the turns; stop() clears them. */
+    private readonly clock: Clock,
     private readonly paceMs: number,
   ) {
     this.scenario = publicScenario(host.session.scenario);
@@ -125,11 +123,11 @@ export class BotDriver {
       if (now.status !== 'running' || `${now.round}/${now.phaseIndex}` !== phase) break;
       // Named by the state it was decided on: a replayed decision (after a restart) is answered
       // from the stored results, never applied twice.
-      const outcome = this.host.submitAsSeat(bot, action, `bot-${view.seq}-${i}`);
-      if (outcome.ok) continue;
+      const result = this.host.submitAsSeat(bot, action, `bot-${view.seq}-${i}`);
+      if (result.ok) continue;
       tally.rejected++;
       rejectedThisTurn++;
-      console.warn(`session ${session.id}: bot ${key} ${action.type} refused (${outcome.error.code}: ${outcome.error.message})`);
+      console.warn(`session ${session.id}: bot ${key} ${action.type} refused (${result.error.code}: ${result.error.message})`);
       if (rejectedThisTurn >= MAX_REJECTIONS_PER_TURN) break;
     }
   }

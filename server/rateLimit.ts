@@ -3,6 +3,9 @@
 // so the caller replies with an error instead of dropping the connection.
 import { distance } from 'fastest-levenshtein';
 
+/** Per connection: a burst of 20 messages, then 5 per second. */
+export const CONNECTION_BUCKET = { capacity: 20, perSecond: 5 } as const;
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -65,7 +68,7 @@ export const CHAT_FLOOD = {
 export type FloodVerdict = { ok: true } | { ok: false; code: 'chat-flood' | 'duplicate-message'; message: string };
 
 /** The chat flood rule for one sender (a player, whatever connection they use). */
-export class ChatFloodGuard {
+class ChatFloodGuard {
   private recent: { at: number; text: string }[] = [];
 
   check(text: string, now: number): FloodVerdict {
@@ -80,6 +83,18 @@ export class ChatFloodGuard {
     }
     this.recent.push({ at: now, text: normalised });
     return { ok: true };
+  }
+}
+
+/** The chat flood rule for every sender of one session, by principal (so a second tab or a
+ *  reconnect does not start a fresh allowance). */
+export class ChatFloodGuards {
+  private guards = new Map<string, ChatFloodGuard>();
+
+  check(principal: string, text: string, now: number): FloodVerdict {
+    let guard = this.guards.get(principal);
+    if (!guard) this.guards.set(principal, (guard = new ChatFloodGuard()));
+    return guard.check(text, now);
   }
 }
 

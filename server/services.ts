@@ -1,4 +1,5 @@
 // What the HTTP API and the session rooms of one server process share.
+import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { FailureLimiter } from './rateLimit';
 import type { ScenarioCatalog } from './scenarios';
@@ -7,6 +8,8 @@ import type { Store } from './store';
 
 export interface Services {
   config: ServerConfig;
+  /** The time on actions, phase deadlines and bot turns (a hand-turned clock in tests). */
+  clock: Clock;
   store: Store;
   catalog: ScenarioCatalog;
   /** Live sessions by id (each has a room with roomId = session id). */

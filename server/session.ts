@@ -5,18 +5,21 @@ import { applyAction, createGame, replay, viewFor } from '../shared/engine';
 import type { GameView } from '../shared/engine';
 import type { Action, Actor, GameState, Viewer } from '../shared/engine';
 import type { Scenario } from '../shared/scenario/schema';
-import type { ActionResult, ResultMessage } from '../shared/protocol/serverMessages';
+import type { ActionResult, ProtocolError, ResultMessage } from '../shared/protocol/serverMessages';
 import type { LoggedAction, SessionRecord, Store } from './store';
 
 /** Snapshots are a cache that shortens replay after a restart. */
 const SNAPSHOT_EVERY = 25;
 
-export type Outcome = ActionResult;
-
 export interface Submission {
   /** Who sent it, stable across reconnects: a player id, 'facilitator', 'system', 'bot:<role>/<seat>'. */
   principal: string;
-  actor: Actor;
+  /**
+   * Who acts. As a function, asked only for an action id not seen before: a resend is answered
+   * as the first time even if its sender has lost the seat since. The function may refuse
+   * instead (no seat, chat flood); a refusal is not remembered, so the same id may come again.
+   */
+  actor: Actor | (() => Actor | ProtocolError);
   action: Action;
   /** The client's action id (idempotency); null for the server's own actions. */
   clientId: string | null;
@@ -82,28 +85,27 @@ export class GameSession {
     return new GameSession(record, store, state);
   }
 
-  /** The original answer to an action id this principal already sent, if any. */
-  previousResult(principal: string, clientId: string): ResultMessage | null {
-    return this.store.findResult(this.id, principal, clientId);
-  }
-
   /**
-   * Applies one action. Accepted: logged with the next seq (and its result, for resends) in one
-   * transaction, then the state moves on. Rejected: nothing changes; the rejection is remembered
-   * for resends of the same id. An engine crash quarantines the action: it is never applied, not
-   * even on replay, and the room keeps running.
+   * Applies one action. An action id this principal already sent is answered with its original
+   * result and applied no more (the one idempotency check). Accepted: logged with the next seq
+   * (and its result, for resends) in one transaction, then the state moves on. Rejected: nothing
+   * changes; the rejection is remembered for resends of the same id. An engine crash quarantines
+   * the action: it is never applied, not even on replay, and the room keeps running.
    */
-  submit(s: Submission): Outcome {
-    if (s.clientId !== null) {
-      const previous = this.previousResult(s.principal, s.clientId);
-      if (previous) return outcomeOf(previous);
+  submit(submission: Submission): ActionResult {
+    if (submission.clientId !== null) {
+      const previous = this.store.findResult(this.id, submission.principal, submission.clientId);
+      if (previous) return resultOf(previous);
     }
+    const actor = typeof submission.actor === 'function' ? submission.actor() : submission.actor;
+    if ('code' in actor) return { ok: false, error: actor };
+    const s: Admitted = { ...submission, actor };
 
     let next: GameState;
     try {
       const result = applyAction(this.current, s.action, s.actor, s.now, this.scenario);
       if (!result.ok) {
-        const outcome: Outcome = { ok: false, error: { code: result.error.code, message: result.error.message } };
+        const outcome: ActionResult = { ok: false, error: { code: result.error.code, message: result.error.message } };
         if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });
         return outcome;
       }
@@ -160,9 +162,9 @@ export class GameSession {
   }
 
   /**
-   * Calls `listener` after every accepted action (e.g. the bot driver, which then acts through
-   * the room's `submitAsSeat`; it should defer its own moves, not submit from inside the call).
-   * Returns the unsubscribe function.
+   * Calls `listener` after every accepted action (the phase clock re-arms its timer; the bot
+   * driver schedules turns, then acts through the room's `submitAsSeat`: a listener defers its
+   * own moves, it does not submit from inside the call). Returns the unsubscribe function.
    */
   subscribe(listener: (state: GameState) => void): () => void {
     this.listeners.add(listener);
@@ -174,10 +176,10 @@ export class GameSession {
     this.store.saveSnapshot(this.id, this.current);
   }
 
-  private quarantine(s: Submission, error: unknown): Outcome {
+  private quarantine(s: Admitted, error: unknown): ActionResult {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`session ${this.id}: the engine failed on ${s.action.type} from ${s.principal}; quarantined.\n${message}`);
-    const outcome: Outcome = { ok: false, error: { code: 'internal-error', message: 'The server could not process this move. The facilitator has been told; nothing changed.' } };
+    const outcome: ActionResult = { ok: false, error: { code: 'internal-error', message: 'The server could not process this move. The facilitator has been told; nothing changed.' } };
     this.store.transaction(() => {
       this.store.quarantine(this.id, { atSeq: this.current.seq, principal: s.principal, clientId: s.clientId, actor: s.actor, action: s.action, at: s.now, error: message });
       if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });
@@ -186,7 +188,10 @@ export class GameSession {
   }
 }
 
-function outcomeOf(result: ResultMessage): Outcome {
+/** A submission whose actor is known. */
+type Admitted = Submission & { actor: Actor };
+
+function resultOf(result: ResultMessage): ActionResult {
   return result.ok ? { ok: true, seq: result.seq } : { ok: false, error: result.error };
 }
 

@@ -42,7 +42,7 @@ export async function openSession(services: Services, request: z.output<typeof C
     settings,
     joinCode,
     facilitatorKeyHash: hashSecret(facilitatorKey),
-    createdAt: Date.now(),
+    createdAt: services.clock.now(),
     scenario,
   });
   services.sessions.set(session.id, session);

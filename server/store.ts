@@ -270,6 +270,13 @@ export class Store {
     return row ?? null;
   }
 
+  player(sessionId: string, playerId: string): PlayerRecord | null {
+    const row = this
+      .sql('SELECT id, name, token_hash AS tokenHash, role, seat FROM players WHERE session_id = ? AND id = ?')
+      .get(sessionId, playerId) as PlayerRecord | undefined;
+    return row ?? null;
+  }
+
   players(sessionId: string): PlayerRecord[] {
     return this
       .sql('SELECT id, name, token_hash AS tokenHash, role, seat FROM players WHERE session_id = ? ORDER BY created_at')

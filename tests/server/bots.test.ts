@@ -1,43 +1,24 @@
-// Bots in live sessions. First the driver on a real GameSession with a hand-turned clock
-// (determinism, which seat acts, the rejection cap, pause); then real rooms and real SDK clients:
-// the facilitator seats a bot in an empty seat and in place of an absent student, everyone sees
-// it labelled as a bot, it plays through the same pipeline as a human, stops when unseated or
-// paused, and plays on after a restart.
+// Bots in live sessions. First the driver on a real GameSession (determinism, which seat acts,
+// the rejection cap, pause); then real rooms and real SDK clients: the facilitator seats a bot in
+// an empty seat and in place of an absent student, everyone sees it labelled as a bot, it plays
+// through the same pipeline as a human, stops when unseated or paused, and plays on after a
+// restart. Bot turns run on the server's hand-turned clock: a test lets the bots play by turning
+// it, and checks that a bot does nothing by turning it well past the bot's pace.
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, openSession, startTestServer, tempDir, TestClient, type Opened, type RunningServer } from './harness';
-import { actingBots, BotDriver, MAX_REJECTIONS_PER_PHASE, type BotClock } from '../../server/bots';
+import { ManualClock, openSession, startTestServer, tempDir, TestClient, type Opened, type RunningServer } from './harness';
+import { actingBots, BotDriver, MAX_REJECTIONS_PER_PHASE } from '../../server/bots';
 import { loadCatalog } from '../../server/scenarios';
-import { GameSession, type Outcome } from '../../server/session';
+import { GameSession } from '../../server/session';
 import { Store } from '../../server/store';
 import type { Action, GameView } from '../../shared/engine';
 import type { SeatRef } from '../../shared/protocol/actions';
+import type { ActionResult } from '../../shared/protocol/serverMessages';
 
 const catalog = loadCatalog('scenarios');
-const PACE = 40;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Timers that fire only when the test says so, earliest first. */
-class HandClock implements BotClock {
-  now = 0;
-  private timers: { at: number; handler: () => void; active: boolean }[] = [];
-  setTimeout(handler: () => void, ms: number) {
-    const timer = { at: this.now + ms, handler, active: true };
-    this.timers.push(timer);
-    return { clear: () => void (timer.active = false) };
-  }
-  get pending(): number {
-    return this.timers.filter((t) => t.active).length;
-  }
-  /** Fires the earliest pending timer; false when none is left. */
-  fireNext(): boolean {
-    const next = this.timers.filter((t) => t.active).sort((a, b) => a.at - b.at)[0];
-    if (!next) return false;
-    next.active = false;
-    this.now = next.at;
-    next.handler();
-    return true;
-  }
-}
+/** The bots' pace: a turn comes 0.75 to 1.25 paces after the move that woke the bot. */
+const PACE = 1000;
+/** Long enough for every turn already due to be taken. */
+const PAST_THE_PACE = PACE * 1.25 + 1;
 
 let sessionCount = 0;
 function localSession(scenarioId: string, seed: number) {
@@ -53,17 +34,17 @@ function localSession(scenarioId: string, seed: number) {
     createdAt: 0,
     scenario,
   });
-  const clock = new HandClock();
+  const clock = new ManualClock(1_000_000);
   const submitted: { seat: SeatRef; action: Action; clientId: string | null }[] = [];
   const host = {
     session,
-    submitAsSeat(seat: SeatRef, action: Action, clientId: string | null = null): Outcome {
+    submitAsSeat(seat: SeatRef, action: Action, clientId: string | null = null): ActionResult {
       submitted.push({ seat, action, clientId });
-      return session.submit({ principal: `bot:${seat.role}/${seat.seat}`, actor: { kind: 'seat', ...seat }, action, clientId, now: 1_000_000 + clock.now });
+      return session.submit({ principal: `bot:${seat.role}/${seat.seat}`, actor: { kind: 'seat', role: seat.role, seat: seat.seat }, action, clientId, now: clock.now() });
     },
   };
   const facilitator = (action: Action) => {
-    const outcome = session.submit({ principal: 'facilitator', actor: { kind: 'facilitator' }, action, clientId: null, now: 1_000_000 + clock.now });
+    const outcome = session.submit({ principal: 'facilitator', actor: { kind: 'facilitator' }, action, clientId: null, now: clock.now() });
     if (!outcome.ok) throw new Error(`${action.type}: ${outcome.error.message}`);
   };
   return { store, session, clock, host, submitted, facilitator };
@@ -120,7 +101,7 @@ describe('the bot driver', () => {
 
   it('caps a bot whose moves are refused: it sits out the rest of the phase however busy the table', () => {
     const t = localSession('handshake-in-orbit', 5);
-    const refused = { ...t.host, submitAsSeat: (seat: SeatRef, action: Action, clientId: string | null = null): Outcome => {
+    const refused = { ...t.host, submitAsSeat: (seat: SeatRef, action: Action, clientId: string | null = null): ActionResult => {
       t.submitted.push({ seat, action, clientId });
       return { ok: false, error: { code: 'wrong-phase', message: 'refused for the test' } };
     } };
@@ -209,7 +190,7 @@ const messagesFrom = (view: GameView | null, role: string) => view!.channels.fla
 
 describe('bots in a live session', () => {
   it('a bot in an empty seat plays, labelled as a bot to everyone, and stops when unseated', async () => {
-    const { server, url } = await start();
+    const { server, url, clock } = await start();
     const opened = await openSession(url);
     const session = server.services.sessions.get(opened.sessionId)!;
     const facilitator = await join(url, opened, 'facilitator');
@@ -225,12 +206,13 @@ describe('bots in a live session', () => {
     for (const c of everyone) await c.reach(session.state.seq);
     for (const c of everyone) expect(occupantOf(c.view, 'soviet-academy')).toEqual({ kind: 'bot', label: expect.stringMatching(/^Bot \(/) });
     // Seated, but the game has not started: the bot waits.
-    await wait(PACE * 5);
+    clock.advance(PACE * 5);
     expect(botMoves(server, opened.sessionId)).toEqual([]);
 
     expect(await facilitator.act({ type: 'startGame' })).toMatchObject({ ok: true });
     // The bot greets the track II network; the NASA student reads it, signed as a bot.
-    await eventually(() => messagesFrom(players.nasa.view, 'soviet-academy').length > 0);
+    clock.runUntil(() => botMoves(server, opened.sessionId).some((e) => e.action.type === 'chat'), 20 * PACE);
+    await players.nasa.reach(session.state.seq);
     const greeting = messagesFrom(players.nasa.view, 'soviet-academy')[0];
     expect(greeting.name).toMatch(/^Bot \(/);
     expect(greeting.channel).toMatch(/^network:/);
@@ -251,7 +233,7 @@ describe('bots in a live session', () => {
     const dealId = Object.values(session.state.deals).find((d) => d.author === 'nasa')!.id;
     expect(await players.nasa.act({ type: 'proposeDeal', deal: dealId })).toMatchObject({ ok: true });
     const answers = ['acceptDeal', 'counterDeal', 'rejectDeal'];
-    await eventually(() => botMoves(server, opened.sessionId).some((e) => answers.includes(e.action.type) && (e.action as { deal: string }).deal === dealId));
+    clock.runUntil(() => botMoves(server, opened.sessionId).some((e) => answers.includes(e.action.type) && (e.action as { deal: string }).deal === dealId), 20 * PACE);
     await players.nasa.reach(session.state.seq);
     const deal = players.nasa.view!.deals.find((d) => d.id === dealId)!;
     expect(deal.acceptedBy.includes('soviet-academy') || deal.versions.length > 1 || deal.status === 'rejected').toBe(true);
@@ -261,7 +243,7 @@ describe('bots in a live session', () => {
     const moves = botMoves(server, opened.sessionId).length;
     for (const text of ['Anyone there?', 'Our docking engineers are ready in Houston.', 'Shall we meet in Moscow next month?']) {
       expect(await players.nasa.act({ type: 'chat', channel: 'network:astronauts-and-academicians', text })).toMatchObject({ ok: true });
-      await wait(PACE * 3);
+      clock.advance(PAST_THE_PACE);
     }
     expect(botMoves(server, opened.sessionId).length).toBe(moves);
     for (const c of everyone) await c.reach(session.state.seq);
@@ -276,7 +258,7 @@ describe('bots in a live session', () => {
   });
 
   it('a bot takes an absent student\'s seat, and the student can have it back', async () => {
-    const { server, url } = await start();
+    const { server, url, clock } = await start();
     const opened = await openSession(url);
     const session = server.services.sessions.get(opened.sessionId)!;
     const facilitator = await join(url, opened, 'facilitator');
@@ -292,7 +274,7 @@ describe('bots in a live session', () => {
     // Sasha is gone: the facilitator puts a bot in her seat; she goes back to the lobby.
     expect(await facilitator.act(bot('soviet-academy', 'head', 'hard-nosed'))).toMatchObject({ ok: true });
     expect(server.services.store.players(opened.sessionId).find((p) => p.name === 'Sasha')).toMatchObject({ role: null, seat: null });
-    await eventually(() => botMoves(server, opened.sessionId).length > 0);
+    clock.runUntil(() => botMoves(server, opened.sessionId).length > 0, 20 * PACE);
     await nasa.reach(session.state.seq);
     expect(occupantOf(nasa.view, 'soviet-academy')).toMatchObject({ kind: 'bot' });
     expect(messagesFrom(nasa.view, 'soviet-academy')[0]?.name).toMatch(/^Bot \(/);
@@ -307,7 +289,7 @@ describe('bots in a live session', () => {
     const moves = botMoves(server, opened.sessionId).length;
     expect(await facilitator.act({ type: 'advancePhase' })).toMatchObject({ ok: true });
     expect(await nasa.act({ type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Welcome back.' })).toMatchObject({ ok: true });
-    await wait(PACE * 6);
+    clock.advance(PACE * 6);
     expect(botMoves(server, opened.sessionId).length).toBe(moves);
     // Her own moves are hers again.
     expect(await back.act({ type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Thank you.' })).toMatchObject({ ok: true });
@@ -316,8 +298,8 @@ describe('bots in a live session', () => {
 
   it('bots wait while the game is paused and play on after a restart', async () => {
     const dataDir = tempDir();
-    // A slow first server: the bot has not moved yet when it shuts down.
-    const first = await start({ DATA_DIR: dataDir, BOT_PACE_MS: '600000' });
+    // The first server's clock never moves: the bots have not moved when it shuts down.
+    const first = await start({ DATA_DIR: dataDir });
     const opened = await openSession(first.url);
     const facilitator = await join(first.url, opened, 'facilitator');
     expect(await facilitator.act(bot('nasa', 'head'))).toMatchObject({ ok: true });
@@ -328,18 +310,20 @@ describe('bots in a live session', () => {
     expect(first.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:'))).toEqual([]);
     await stop();
 
-    // Restored with its bots, which now play at test pace without anyone doing anything.
+    // Restored with its bots, which play on as time passes, without anyone doing anything.
     const second = await start({ DATA_DIR: dataDir });
     const session = second.server.services.sessions.get(opened.sessionId)!;
     expect(session.state.status).toBe('running');
-    await eventually(() => botMoves(second.server, opened.sessionId, 'nasa/head').length > 0 && botMoves(second.server, opened.sessionId).length > 0);
+    second.clock.runUntil(() => botMoves(second.server, opened.sessionId, 'nasa/head').length > 0 && botMoves(second.server, opened.sessionId).length > 0, 20 * PACE);
 
     // Paused: the bots stop, even with talk going on around them.
     const back = await join(second.url, opened, 'facilitator');
     expect(await back.act({ type: 'pauseGame' })).toMatchObject({ ok: true });
     const moves = second.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:')).length;
     expect(await back.act({ type: 'whisper', role: 'nasa', text: 'Hold on.' })).toMatchObject({ ok: true });
-    await wait(PACE * 6);
+    // Nothing is even scheduled (no bot turn, no deadline), and time passing changes nothing.
+    expect(second.clock.pending).toBe(0);
+    second.clock.advance(PACE * 6);
     expect(second.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:')).length).toBe(moves);
 
     const log = second.server.services.store.actionsAfter(opened.sessionId, 0);

@@ -1,50 +1,53 @@
 // Phase deadlines run on the server clock: a due deadline is submitted once as a system action;
 // after a restart a future deadline resumes and a deadline that passed while the server was down
-// pauses the game for the facilitator. Uses a copy of a shipped scenario with 1.8 s phases.
-import fs from 'node:fs';
-import path from 'node:path';
+// pauses the game for the facilitator. The server runs on a hand-turned clock: a phase lasts
+// exactly as long as the test says, to the millisecond.
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
-
-const PHASE_MINUTES = 0.03;
-const scenarioDir = tempDir('spacebridge-scenarios-');
-fs.writeFileSync(
-  path.join(scenarioDir, 'handshake-in-orbit.yaml'),
-  fs.readFileSync('scenarios/handshake-in-orbit.yaml', 'utf8').replace(/^(\s+minutes:)\s*[\d.]+/gm, `$1 ${PHASE_MINUTES}`),
-);
-const dataDir = tempDir();
-const env = { SCENARIO_DIR: scenarioDir, DATA_DIR: dataDir };
+import { ManualClock, openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
 
 let server: RunningServer | null = null;
 afterAll(async () => server?.close());
 
 const logOf = (s: RunningServer, id: string) => s.services.store.actionsAfter(id, 0);
+const ticksOf = (s: RunningServer, id: string) => logOf(s, id).filter((e) => e.action.type === 'deadlineReached');
 
 describe('phase deadlines', () => {
   it('submits deadlineReached once when a phase is due, and the next phase starts', async () => {
-    const started = await startTestServer(env);
+    const started = await startTestServer({ DATA_DIR: tempDir() });
     server = started.server;
+    const { clock } = started;
     const opened = await openSession(started.url);
     const facilitator = await TestClient.join(started.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
     expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
     const session = server.services.sessions.get(opened.sessionId)!;
-    expect(session.state.clock.deadline).not.toBeNull();
+    const deadline = session.state.clock.deadline!;
+    expect(deadline).toBe(clock.now() + session.scenario.rounds.phases[0].minutes * 60_000);
 
-    await eventually(() => session.state.phaseIndex === 1, 5000);
-    const ticks = logOf(server, opened.sessionId).filter((e) => e.action.type === 'deadlineReached');
-    expect(ticks[0]).toMatchObject({ actor: { kind: 'system' }, action: { type: 'deadlineReached', round: 1, phase: 0 } });
-    // Each (round, phase) resolves once.
-    const keys = ticks.map((e) => JSON.stringify(e.action));
-    expect(new Set(keys).size).toBe(keys.length);
+    // A millisecond early: the phase goes on.
+    clock.advance(deadline - clock.now() - 1);
+    expect(session.state.phaseIndex).toBe(0);
+    expect(ticksOf(server, opened.sessionId)).toEqual([]);
+
+    clock.advance(1);
+    expect(session.state.phaseIndex).toBe(1);
+    const ticks = ticksOf(server, opened.sessionId);
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]).toMatchObject({ actor: { kind: 'system' }, action: { type: 'deadlineReached', round: 1, phase: 0 }, at: deadline });
+    // Later on, the next phase has its own deadline; the one that passed is not submitted again.
+    clock.advance(1000);
+    expect(ticksOf(server, opened.sessionId)).toHaveLength(1);
+    expect(session.state.clock.deadline).toBe(deadline + session.scenario.rounds.phases[1].minutes * 60_000);
+
     await facilitator.reach(session.state.seq);
-    expect(facilitator.view!.phaseIndex).toBeGreaterThanOrEqual(1);
+    expect(facilitator.view!.phaseIndex).toBe(1);
     await facilitator.leave();
     await server.close();
     server = null;
   });
 
   it('after a restart, a deadline that passed while the server was down pauses the game', async () => {
-    const first = await startTestServer(env);
+    const dataDir = tempDir();
+    const first = await startTestServer({ DATA_DIR: dataDir });
     server = first.server;
     const opened = await openSession(first.url);
     const facilitator = await TestClient.join(first.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
@@ -52,11 +55,11 @@ describe('phase deadlines', () => {
     const before = server.services.sessions.get(opened.sessionId)!.state;
     expect(before.status).toBe('running');
     await facilitator.leave();
-    await server.close(); // down before the 1.8 s deadline
+    await server.close(); // down before the deadline…
     server = null;
 
-    await new Promise((r) => setTimeout(r, PHASE_MINUTES * 60_000 + 500));
-    const second = await startTestServer(env);
+    // …and back half a second after it.
+    const second = await startTestServer({ DATA_DIR: dataDir }, new ManualClock(before.clock.deadline! + 500));
     server = second.server;
     const session = server.services.sessions.get(opened.sessionId)!;
     expect(session.state.status).toBe('paused');
@@ -70,5 +73,29 @@ describe('phase deadlines', () => {
     expect((await back.act({ type: 'resumeGame' })).ok).toBe(true);
     expect(session.state.status).toBe('running');
     await back.leave();
+  });
+
+  it('after a restart, a deadline still ahead resumes where it was', async () => {
+    const dataDir = tempDir();
+    const first = await startTestServer({ DATA_DIR: dataDir });
+    server = first.server;
+    const opened = await openSession(first.url);
+    const facilitator = await TestClient.join(first.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
+    expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
+    const deadline = server.services.sessions.get(opened.sessionId)!.state.clock.deadline!;
+    await facilitator.leave();
+    await server.close();
+    server = null;
+
+    const clock = new ManualClock(deadline - 1000);
+    const second = await startTestServer({ DATA_DIR: dataDir }, clock);
+    server = second.server;
+    const session = server.services.sessions.get(opened.sessionId)!;
+    expect(session.state).toMatchObject({ status: 'running', phaseIndex: 0 });
+    clock.advance(999);
+    expect(session.state.phaseIndex).toBe(0);
+    clock.advance(1);
+    expect(session.state.phaseIndex).toBe(1);
+    expect(ticksOf(server, opened.sessionId)).toMatchObject([{ action: { type: 'deadlineReached', round: 1, phase: 0 }, at: deadline }]);
   });
 });

@@ -1,6 +1,8 @@
-// Test harness: a real Spacebridge server on a random port (in this process, temp data dir) and
-// real @colyseus/sdk clients over WebSockets. Every client records the raw bytes of every frame
-// it receives, so secrecy is checked on what actually crossed the wire.
+// Test harness: a real Spacebridge server on a random port (in this process, temp data dir, a
+// hand-turned clock) and real @colyseus/sdk clients over WebSockets. Every client records the raw
+// bytes of every frame it receives, so secrecy is checked on what actually crossed the wire.
+// Nothing here sleeps: a test waits for a message (with a timeout that only guards against a
+// hang) or turns the server's clock.
 import { WebSocket as WsWebSocket } from 'ws';
 
 /** A `ws` WebSocket that keeps every frame it receives. Installed as the global WebSocket (the
@@ -29,18 +31,25 @@ import type { RunningServer } from '../../server/app';
 import type { GameView } from '../../shared/engine';
 import type { Action } from '../../shared/protocol/actions';
 import type { JoinOptions } from '../../shared/protocol/messages';
+import { ManualClock } from './manualClock';
 
 export type { RunningServer };
+export { ManualClock };
 
 export function tempDir(prefix = 'spacebridge-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<{ server: RunningServer; url: string; dataDir: string }> {
+/** A server on `clock`: phase deadlines, bot turns, rate limits and action times move only when
+ *  the test advances it. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  clock = new ManualClock(),
+): Promise<{ server: RunningServer; url: string; dataDir: string; clock: ManualClock }> {
   const dataDir = env.DATA_DIR ?? tempDir();
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
-  const server = await startServer(config);
-  return { server, url: `http://127.0.0.1:${server.port}`, dataDir };
+  const server = await startServer(config, clock);
+  return { server, url: `http://127.0.0.1:${server.port}`, dataDir, clock };
 }
 
 export async function api<T = any>(url: string, pathname: string, init: RequestInit & { json?: unknown; key?: string } = {}): Promise<{ status: number; body: T; text: string; headers: Headers }> {
@@ -139,8 +148,13 @@ export class TestClient {
 
   /** Waits until this client's view reaches `seq`. */
   async reach(seq: number): Promise<void> {
-    if ((this.view?.seq ?? -1) >= seq) return;
-    await this.next(() => (this.view?.seq ?? -1) >= seq);
+    await this.until(() => (this.view?.seq ?? -1) >= seq);
+  }
+
+  /** Waits until `check` holds for what this client received (checked now and on each message). */
+  async until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+    if (check()) return;
+    await this.next(check, this.received.length, timeoutMs);
   }
 
   /** Every byte this client's current socket received. */
@@ -155,14 +169,5 @@ export class TestClient {
 
   async leave(): Promise<void> {
     await this.room.leave(true).catch(() => undefined);
-  }
-}
-
-/** Until `check` holds (polling), or fail after `timeoutMs`. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }

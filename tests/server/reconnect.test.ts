@@ -1,7 +1,7 @@
 // A dropped socket reconnects into the same seat and catches up; later, the seat token rejoins
 // the same seat from a fresh client (page reload, another device).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
+import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
 
 let server: RunningServer;
 let url: string;
@@ -38,7 +38,7 @@ describe('reconnection', () => {
     const oldSocket = nasa.socket;
     const since = nasa.received.length;
     oldSocket.terminate(); // no close frame: an abnormal drop, as when Wi-Fi goes away
-    await eventually(() => facilitator.presence?.players.some((p: any) => p.name === 'Neil' && !p.online));
+    await facilitator.until(() => facilitator.presence?.players.some((p: any) => p.name === 'Neil' && !p.online));
 
     // Things happen while NASA is away.
     expect((await academy.act({ type: 'chat', channel: 'public', text: 'Is anyone from NASA there?' })).ok).toBe(true);
@@ -54,7 +54,7 @@ describe('reconnection', () => {
     expect(reply.ok).toBe(true);
     const messages = Object.values(session().state.messages).flat();
     expect(messages.at(-1)).toMatchObject({ role: 'nasa', seat: 'head', text: 'Houston is back.' });
-    await eventually(() => facilitator.presence?.players.some((p: any) => p.name === 'Neil' && p.online));
+    await facilitator.until(() => facilitator.presence?.players.some((p: any) => p.name === 'Neil' && p.online));
   });
 
   it('the seat token rejoins the same seat from a new client, without a new token', async () => {

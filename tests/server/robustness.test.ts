@@ -1,10 +1,12 @@
 // Bad input over real sockets: every malformed, oversized, unknown, unauthorised, out-of-phase
 // or flooding message gets its error and changes nothing; a resent action id is applied once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openSession, startTestServer, TestClient, type ManualClock, type Opened, type RunningServer } from './harness';
+import { CONNECTION_BUCKET } from '../../server/rateLimit';
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/messages';
 
 let server: RunningServer;
+let clock: ManualClock;
 let url: string;
 let opened: Opened;
 let facilitator: TestClient;
@@ -17,7 +19,7 @@ const session = () => server.services.sessions.get(opened.sessionId)!;
 const seq = () => session().state.seq;
 
 beforeAll(async () => {
-  ({ server, url } = await startTestServer());
+  ({ server, url, clock } = await startTestServer());
   opened = await openSession(url);
   facilitator = await TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
   spectator = await TestClient.join(url, opened.sessionId, { as: 'spectator', joinCode: opened.joinCode });
@@ -30,6 +32,9 @@ beforeAll(async () => {
   await academy.next((m) => m.type === 'identity' && m.body.seat !== null);
   expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
 });
+
+// The server's clock stands still unless turned: let each test start with full token buckets.
+beforeEach(() => clock.advance((CONNECTION_BUCKET.capacity / CONNECTION_BUCKET.perSecond) * 1000));
 
 afterAll(async () => {
   for (const c of [facilitator, nasa, academy, spectator, lobby]) await c?.leave();
@@ -60,11 +65,9 @@ describe('idempotent actions', () => {
     const body = { id: 'burst-id-0002', action: { type: 'chat', channel: 'public', text: 'Twice on the wire' } };
     nasa.room.send('action', body);
     nasa.room.send('action', body);
-    await nasa.next((m) => m.type === 'result' && m.body.id === 'burst-id-0002', since);
-    await new Promise((r) => setTimeout(r, 200));
-    const results = nasa.received.slice(since).filter((m) => m.type === 'result' && m.body.id === 'burst-id-0002');
-    expect(results).toHaveLength(2);
-    expect(results[0].body).toEqual(results[1].body);
+    const results = () => nasa.received.slice(since).filter((m) => m.type === 'result' && m.body.id === 'burst-id-0002');
+    await nasa.until(() => results().length === 2);
+    expect(results()[0].body).toEqual(results()[1].body);
     expect(seq()).toBe(before + 1);
   });
 
@@ -159,8 +162,13 @@ describe('floods are throttled with an error, not a crash', () => {
   it('throttles a message storm per connection and keeps the connection', async () => {
     const since = academy.received.length;
     for (let i = 0; i < 60; i++) academy.room.send('unknownThing', { i });
-    await academy.next((m) => m.type === 'error' && m.body.code === 'rate-limited', since);
-    await new Promise((r) => setTimeout(r, 1500));
+    const errors = () => academy.received.slice(since).filter((m) => m.type === 'error');
+    await academy.until(() => errors().length === 60);
+    expect(errors().filter((m) => m.body.code === 'unknown-type')).toHaveLength(CONNECTION_BUCKET.capacity);
+    expect(errors().filter((m) => m.body.code === 'rate-limited')).toHaveLength(60 - CONNECTION_BUCKET.capacity);
+    // The bucket is empty until time passes: one token's worth lets one more message through.
+    expect((await academy.act({ type: 'ready', ready: true })).error.code).toBe('rate-limited');
+    clock.advance(1000 / CONNECTION_BUCKET.perSecond);
     expect((await academy.act({ type: 'ready', ready: true })).ok).toBe(true);
   });
 });

@@ -1,0 +1,176 @@
+// Lobby and seating: who a connection is (onAuth: the facilitator key, the join code, a seat
+// token), the session's players, and which player holds which seat. That last fact is recorded
+// once, in the store's players table, written in the same commit as the engine's takeSeat or
+// assignSeat; the room keeps no copy of it (docs/architecture.md, "Who sits where").
+import { ServerError } from '@colyseus/core';
+import type { Action, Actor, Viewer } from '../../shared/engine';
+import type { SeatRef } from '../../shared/protocol/actions';
+import { JoinOptions } from '../../shared/protocol/messages';
+import type { ProtocolError, ServerMessagePayloads } from '../../shared/protocol/serverMessages';
+import { hashSecret, normaliseJoinCode, randomToken, secretMatches } from '../secrets';
+import type { Services } from '../services';
+import type { GameSession, Submission } from '../session';
+import type { PlayerRecord } from '../store';
+import type { Identity } from './connection';
+import { describeZodError } from './inbox';
+
+/** Lobby identities one session may hold (a join code must not let anyone fill the disk). */
+const MAX_PLAYERS_PER_SESSION = 300;
+
+export class Lobby {
+  constructor(
+    private readonly services: Services,
+    private readonly session: GameSession,
+  ) {}
+
+  /**
+   * onAuth: who this connection is, from its join options. A player without a known seat token
+   * gets a new lobby identity (stored now; its token is sent once, on this join). Throws a
+   * ServerError, which refuses the join, on a wrong key or code; failures count against the IP.
+   */
+  authenticate(rawOptions: unknown, ip: string): Identity {
+    const { store, joinFailures, clock } = this.services;
+    const now = clock.now();
+    if (joinFailures.blocked(ip, now)) throw new ServerError(429, 'Too many failed attempts. Wait a few minutes.');
+    const parsed = JoinOptions.safeParse(rawOptions);
+    if (!parsed.success) throw new ServerError(400, `invalid join options: ${describeZodError(parsed.error)}`);
+    const options = parsed.data;
+    const record = this.session.record;
+
+    if (options.as === 'facilitator') {
+      if (!secretMatches(options.facilitatorKey, record.facilitatorKeyHash)) {
+        joinFailures.fail(ip, now);
+        throw new ServerError(401, 'wrong facilitator key');
+      }
+      return { kind: 'facilitator' };
+    }
+    if (normaliseJoinCode(options.joinCode) !== record.joinCode) {
+      joinFailures.fail(ip, now);
+      throw new ServerError(401, 'wrong join code');
+    }
+    if (options.as === 'spectator') return { kind: 'spectator' };
+
+    const known = options.seatToken ? store.playerByTokenHash(record.id, hashSecret(options.seatToken)) : null;
+    if (known) {
+      if (known.name !== options.name) store.setPlayerName(record.id, known.id, options.name);
+      return { kind: 'player', playerId: known.id, newSeatToken: null };
+    }
+    if (store.players(record.id).length >= MAX_PLAYERS_PER_SESSION) throw new ServerError(403, 'This session is full.');
+    const seatToken = randomToken(32);
+    const player: PlayerRecord = { id: randomToken(9), name: options.name, tokenHash: hashSecret(seatToken), role: null, seat: null };
+    store.addPlayer(record.id, player, now);
+    return { kind: 'player', playerId: player.id, newSeatToken: seatToken };
+  }
+
+  /** Who a connection acts as, or why it may not act. */
+  actorOf(identity: Identity): Actor | ProtocolError {
+    if (identity.kind === 'facilitator') return { kind: 'facilitator' };
+    if (identity.kind === 'spectator') return { code: 'read-only', message: 'Spectators cannot act.' };
+    const seat = this.seatOf(identity.playerId);
+    if (!seat) return { code: 'no-seat', message: 'Take a seat before you act.' };
+    return { kind: 'seat', role: seat.role, seat: seat.seat };
+  }
+
+  /** Whose view a connection gets: a player in the lobby sees what a spectator sees. */
+  viewerOf(identity: Identity): Viewer {
+    if (identity.kind === 'facilitator') return { kind: 'facilitator' };
+    const seat = identity.kind === 'player' ? this.seatOf(identity.playerId) : null;
+    return seat ? { kind: 'seat', role: seat.role, seat: seat.seat } : { kind: 'spectator' };
+  }
+
+  /** The `identity` message for a connection. */
+  identityMessage(identity: Identity): ServerMessagePayloads['identity'] {
+    if (identity.kind !== 'player') return { role: identity.kind, seatToken: null, seat: null, playerId: null };
+    const player = this.player(identity.playerId);
+    return {
+      role: 'player',
+      // The token is sent once, on the join that created it; a rejoin already holds it.
+      seatToken: identity.newSeatToken,
+      seat: seatRefOf(player),
+      playerId: identity.playerId,
+      name: player.name,
+    };
+  }
+
+  /** The `presence` message: every player of the session, where they sit, who is connected. */
+  presenceMessage(online: Set<string>): ServerMessagePayloads['presence'] {
+    const players = this.services.store.players(this.session.id);
+    return { players: players.map((p) => ({ id: p.id, name: p.name, seat: seatRefOf(p), online: online.has(p.id) })) };
+  }
+
+  /** A student's `chooseSeat`: the takeSeat to submit, or why not. Students take empty seats only. */
+  chooseSeat(identity: Identity, seat: SeatRef, now: number): Submission | ProtocolError {
+    if (identity.kind !== 'player') return { code: 'not-a-player', message: 'Only players choose a seat.' };
+    if (!this.session.record.settings.studentsChooseSeats) {
+      return { code: 'seat-choice-disabled', message: 'The facilitator assigns seats in this session.' };
+    }
+    const player = this.player(identity.playerId);
+    if (player.role !== null) return { code: 'already-seated', message: 'You already have a seat. Ask the facilitator to move you.' };
+    return this.seatProblem(seat, true, player) ?? this.takeSeat(player, seat, now);
+  }
+
+  /** The facilitator's `seatPlayer`: the takeSeat to submit, or why not. */
+  seatPlayer(identity: Identity, playerId: string, seat: SeatRef, now: number): Submission | ProtocolError {
+    if (identity.kind !== 'facilitator') return { code: 'facilitator-only', message: 'Only the facilitator seats players.' };
+    const player = this.services.store.player(this.session.id, playerId);
+    if (!player) return { code: 'unknown-player', message: 'No such player in this session.' };
+    if (player.role !== null) {
+      return { code: 'already-seated', message: `${player.name} already has a seat: free it first (assignSeat with no occupant).` };
+    }
+    return this.seatProblem(seat, false, player) ?? this.takeSeat(player, seat, now);
+  }
+
+  /**
+   * The store write that must commit with a client's action, if any: a seat the facilitator
+   * reassigns (to a bot, a name, or nobody) sends the player who held it back to the lobby.
+   */
+  commitWith(action: Action): (() => void) | undefined {
+    if (action.type !== 'assignSeat') return undefined;
+    return () => {
+      const holder = this.holderOf(action.seat);
+      if (holder) this.services.store.setPlayerSeat(this.session.id, holder.id, null);
+    };
+  }
+
+  /** Seats a player through the engine: a system `takeSeat` (so it is in the log), with the
+   *  player's seat written in the same commit. */
+  private takeSeat(player: PlayerRecord, seat: SeatRef, now: number): Submission {
+    return {
+      principal: player.id,
+      actor: { kind: 'system' },
+      action: { type: 'takeSeat', seat, name: player.name },
+      clientId: null,
+      now,
+      inCommit: () => this.services.store.setPlayerSeat(this.session.id, player.id, seat),
+    };
+  }
+
+  /** Why `seat` cannot be taken by `player`, or null. */
+  private seatProblem(seat: SeatRef, mustBeEmpty: boolean, player: PlayerRecord): ProtocolError | null {
+    const state = this.session.state.seats[`${seat.role}/${seat.seat}`];
+    if (!state) return { code: 'unknown-seat', message: `There is no seat ${seat.role}/${seat.seat}.` };
+    const holder = this.holderOf(seat);
+    if (holder && holder.id !== player.id) return { code: 'seat-taken', message: `${holder.name} already sits there.` };
+    if (mustBeEmpty && state.occupant) return { code: 'seat-taken', message: 'That seat is taken.' };
+    return null;
+  }
+
+  /** A player of this room's connections (onAuth stored every one of them). */
+  private player(playerId: string): PlayerRecord {
+    const player = this.services.store.player(this.session.id, playerId);
+    if (!player) throw new Error(`player ${playerId} of session ${this.session.id} is not in the store`);
+    return player;
+  }
+
+  private seatOf(playerId: string): SeatRef | null {
+    return seatRefOf(this.player(playerId));
+  }
+
+  private holderOf(seat: SeatRef): PlayerRecord | undefined {
+    return this.services.store.players(this.session.id).find((p) => p.role === seat.role && p.seat === seat.seat);
+  }
+}
+
+function seatRefOf(player: PlayerRecord): SeatRef | null {
+  return player.role && player.seat ? { role: player.role, seat: player.seat } : null;
+}

@@ -1,0 +1,149 @@
+// Durable sync: what each client is told, and when. Nothing leaves before the store's group commit
+// that holds it is on disk, so a crash can never take back what a client saw. Then every connected
+// client gets a JSON Patch from the last view it was sent; a patch is computed and encoded once
+// per role (and once for the facilitator, once for spectators) and the same bytes go to each seat.
+import { getMessageBytes, Protocol, type Client } from '@colyseus/core';
+import { publicScenario, type GameState, type GameView } from '../../shared/engine';
+import { SERVER_MESSAGES, type ActionResult, type ProtocolError } from '../../shared/protocol/serverMessages';
+import { GameSession, viewerKey } from '../session';
+import type { Store } from '../store';
+import { diffViews } from '../viewDiff';
+import { openConnection, send, type Connection, type Identity } from './connection';
+import type { Lobby } from './lobby';
+
+export class Sync {
+  /** By Colyseus client session id; a dropped one stays (not `connected`) until it is back or gone. */
+  private connections = new Map<string, Connection>();
+  /** Replies waiting for the store's group commit (see `whenDurable`). */
+  private outbox: { replies: (() => void)[]; seatingChanged: boolean } | null = null;
+  /** The state whose views the clients were last sent. */
+  private sent: GameState;
+
+  constructor(
+    private readonly session: GameSession,
+    private readonly store: Store,
+    private readonly lobby: Lobby,
+  ) {
+    this.sent = session.state;
+  }
+
+  connection(client: Client): Connection | undefined {
+    return this.connections.get(client.sessionId);
+  }
+
+  /** A new connection is told who it is and gets its full view, once its identity is on disk. */
+  join(client: Client, identity: Identity, now: number): void {
+    const conn = openConnection(client, identity, now);
+    this.connections.set(client.sessionId, conn);
+    this.whenDurable(() => this.welcome(conn));
+  }
+
+  drop(client: Client): void {
+    const conn = this.connections.get(client.sessionId);
+    if (conn) conn.connected = false;
+    this.broadcastPresence();
+  }
+
+  /** Back on a new socket: patches were not sent while it was away, so it starts from a full view. */
+  reconnect(client: Client): void {
+    const conn = this.connections.get(client.sessionId);
+    if (!conn) return;
+    conn.client = client;
+    conn.connected = true;
+    this.whenDurable(() => this.welcome(conn));
+  }
+
+  leave(client: Client): void {
+    this.connections.delete(client.sessionId);
+    this.broadcastPresence();
+  }
+
+  /** The answer to an action, once it is on disk. */
+  reply(conn: Connection, id: string, result: ActionResult): void {
+    this.whenDurable(() => send(conn, SERVER_MESSAGES.result, { id, ...result }));
+  }
+
+  /** A refusal of a message before it reached the game: nothing to wait for. */
+  refuse(conn: Connection, error: ProtocolError, id?: string): void {
+    if (id) send(conn, SERVER_MESSAGES.result, { id, ok: false, error });
+    else send(conn, SERVER_MESSAGES.error, error);
+  }
+
+  /**
+   * Queues `reply` (if any) and a view update until the store's group commit is on disk. All that
+   * is queued in one turn of the event loop goes out together: the replies, then one patch per
+   * client covering every move of the turn (and the seating, when a seat changed hands).
+   */
+  whenDurable(reply: (() => void) | null, seatingChanged = false): void {
+    const first = this.outbox === null;
+    const box = (this.outbox ??= { replies: [], seatingChanged: false });
+    if (reply) box.replies.push(reply);
+    box.seatingChanged ||= seatingChanged;
+    if (first) this.store.afterCommit(() => this.flush());
+  }
+
+  private flush(): void {
+    const box = this.outbox;
+    this.outbox = null;
+    if (!box) return;
+    for (const reply of box.replies) reply();
+    if (this.session.state === this.sent && !box.seatingChanged) return;
+    this.sent = this.session.state;
+    this.sendChanges(box.seatingChanged);
+  }
+
+  /** Every connected client gets a patch from its last view (or a full view for a new viewer). */
+  private sendChanges(seatingChanged: boolean): void {
+    const patches = new Map<GameView, Map<GameView, Buffer>>();
+    for (const conn of this.connections.values()) {
+      if (!conn.connected) continue;
+      if (seatingChanged && conn.identity.kind === 'player') this.sendIdentity(conn);
+      const view = this.session.view(this.lobby.viewerOf(conn.identity));
+      const last = conn.lastView;
+      if (last === view) continue;
+      if (!last || viewerKey(last.viewer) !== viewerKey(view.viewer)) {
+        // Just seated, or back to the lobby: a patch across viewers is pointless.
+        this.sendFullView(conn);
+        continue;
+      }
+      // The seats' views are copies of their role's view: diff the role's views, once.
+      const [from, to] = [GameSession.baseOf(last), GameSession.baseOf(view)];
+      let byNext = patches.get(from);
+      if (!byNext) patches.set(from, (byNext = new Map()));
+      let message = byNext.get(to);
+      if (!message) byNext.set(to, (message = patchMessage(view.seq, diffViews(from, to))));
+      conn.lastView = view;
+      conn.client.enqueueRaw(message);
+    }
+    if (seatingChanged) this.broadcastPresence();
+  }
+
+  private welcome(conn: Connection): void {
+    this.sendIdentity(conn);
+    this.sendFullView(conn);
+    this.broadcastPresence();
+  }
+
+  private sendFullView(conn: Connection): void {
+    const view = this.session.view(this.lobby.viewerOf(conn.identity));
+    conn.lastView = view;
+    // The session's own scenario (public parts), as it was when the session was created.
+    send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario) });
+  }
+
+  private sendIdentity(conn: Connection): void {
+    send(conn, SERVER_MESSAGES.identity, this.lobby.identityMessage(conn.identity));
+  }
+
+  private broadcastPresence(): void {
+    const online = new Set<string>();
+    for (const c of this.connections.values()) if (c.connected && c.identity.kind === 'player') online.add(c.identity.playerId);
+    const presence = this.lobby.presenceMessage(online);
+    for (const c of this.connections.values()) if (c.connected) send(c, SERVER_MESSAGES.presence, presence);
+  }
+}
+
+/** A `patch` message as Colyseus frames `client.send(SERVER_MESSAGES.patch, …)`, encoded once. */
+function patchMessage(seq: number, ops: ReturnType<typeof diffViews>): Buffer {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.patch, { seq, ops });
+}
