@@ -9,7 +9,7 @@ import type { SessionSettings } from './store';
 
 export const SESSION_ROOM = 'session';
 
-export const SessionSettingsInput = z.strictObject({
+const SessionSettingsInput = z.strictObject({
   studentsChooseSeats: z.boolean().default(true),
 });
 
