@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Id } from '../scenario/schema';
 
 import { LIMITS } from './limits';
+import { cleanName, hasVisibleText } from './names';
 
 export { LIMITS };
 
@@ -14,7 +15,14 @@ const ChannelId = z
   .max(120)
   .regex(/^(public|team:[a-z0-9-]+|bilateral:[a-z0-9-]+:[a-z0-9-]+|network:[a-z0-9-]+|group:[0-9]{1,6})$/, 'a channel id');
 const Terms = z.record(Id, Id).describe('one option id per issue id');
-const Text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `at most ${max} characters`);
+const Text = (max: number) =>
+  z.string().trim().min(1, 'cannot be empty').max(max, `at most ${max} characters`).refine(hasVisibleText, 'needs a visible character');
+/** A person's name as others see it: cleaned of invisible characters and NFKC-normalised (names.ts). */
+export const PersonName = z
+  .string()
+  .max(4 * LIMITS.nameChars)
+  .transform(cleanName)
+  .pipe(z.string().min(1, 'needs a visible character').max(LIMITS.nameChars, `at most ${LIMITS.nameChars} characters`));
 
 // --- Player actions (a seat acts for its role) --------------------------------------------------
 
@@ -45,7 +53,7 @@ export type PlayerAction = z.infer<typeof PlayerAction>;
 // --- Facilitator actions ------------------------------------------------------------------------
 
 export const Occupant = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('human'), name: Text(LIMITS.nameChars) }),
+  z.strictObject({ kind: z.literal('human'), name: PersonName }),
   z.strictObject({ kind: z.literal('bot'), personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative') }),
 ]);
 export type Occupant = z.infer<typeof Occupant>;
@@ -75,7 +83,7 @@ export const SystemAction = z.discriminatedUnion('type', [
    *  so a late or duplicated tick can never resolve a phase twice. */
   z.strictObject({ type: z.literal('deadlineReached'), round: z.number().int(), phase: z.number().int() }),
   /** A student joined (or rejoined under a new name) through the lobby. */
-  z.strictObject({ type: z.literal('takeSeat'), seat: SeatRef, name: Text(LIMITS.nameChars) }),
+  z.strictObject({ type: z.literal('takeSeat'), seat: SeatRef, name: PersonName }),
   /** The server restarted after a deadline passed: pause rather than resolve behind everyone's back. */
   z.strictObject({ type: z.literal('pauseForRecovery') }),
 ]);

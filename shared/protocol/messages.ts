@@ -2,7 +2,7 @@
 // (actions.ts). The server safeParses every client message with these schemas. What the server
 // sends back is in serverMessages.ts.
 import { z } from 'zod';
-import { FacilitatorAction, PlayerAction, SeatRef, LIMITS } from './actions';
+import { FacilitatorAction, PersonName, PlayerAction, SeatRef } from './actions';
 
 /** Biggest client message the server reads (bytes of JSON). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
@@ -12,7 +12,7 @@ export const JoinOptions = z.union([
   z.strictObject({
     as: z.literal('player'),
     joinCode: z.string().trim().min(4).max(12),
-    name: z.string().trim().min(1).max(LIMITS.nameChars),
+    name: PersonName,
     /** From an earlier join: rejoins the same seat (page reload, another device). */
     seatToken: z.string().max(128).optional(),
   }),
