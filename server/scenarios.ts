@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { formatProblem } from '../shared/scenario/problems';
 import type { Scenario } from '../shared/scenario/schema';
+import { log } from './log';
 import { loadScenarioDir } from './scenarioFiles';
 
 /** The shipped scenario offered first (demo session, default listing order). */
@@ -25,12 +26,12 @@ export class ScenarioCatalog {
   }
 }
 
-export function loadCatalog(dir: string, warn: (message: string) => void = console.warn): ScenarioCatalog {
+export function loadCatalog(dir: string): ScenarioCatalog {
   if (!fs.existsSync(dir)) {
-    warn(`${dir}: no such scenario directory`);
+    log.warn(`${dir}: no such scenario directory`);
     return new ScenarioCatalog([]);
   }
   const { scenarios, problems } = loadScenarioDir(dir);
-  for (const p of problems) warn(`${formatProblem(p)} (file skipped)`);
+  for (const p of problems) log.warn(`${formatProblem(p)} (file skipped)`);
   return new ScenarioCatalog(scenarios.map((s) => s.scenario));
 }
