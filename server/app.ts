@@ -5,9 +5,11 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
+import type express from 'express';
 import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
-import { mountHttp } from './http';
+import { isSameOrigin, mountHttp, pinClientAddress } from './http';
+import { colyseusLog, log } from './log';
 import { FailureLimiter } from './rateLimit';
 import { createSessionRoom } from './room/sessionRoom';
 import { loadCatalog } from './scenarios';
@@ -43,28 +45,37 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     maxPayload: MAX_FRAME_BYTES,
     beforeUpgrade: (request) => (originAllowed(request, config.allowedOrigins) ? undefined : new Response('origin not allowed', { status: 403 })),
   });
+  const httpServer = (transport as unknown as { server: HttpServer }).server;
+  // Colyseus reads a WebSocket join's address from headers any client can write: pin them first.
+  httpServer.prependListener('upgrade', (request) => pinClientAddress(request, config.trustProxy));
+  let app: express.Application | undefined;
   const server = new Server({
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => {
-      if (config.trustProxy) app.set('trust proxy', true);
-      mountHttp(app, services);
+    logger: colyseusLog,
+    express: (expressApp) => {
+      app = expressApp;
+      mountHttp(expressApp, services);
     },
   });
   server.define(SESSION_ROOM, createSessionRoom(services));
   await server.listen(config.port, config.host);
+  // Colyseus puts its own request handler in front of the app, answering /matchmake with no body
+  // limit and CORS for any origin: the app answers every request itself (http.ts), matchmaking
+  // included. Done before the event loop turns, so no request reaches the handler removed.
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', app!);
 
   for (const id of store.listSessionIds()) {
     try {
       await openRoom(services, id);
     } catch (error) {
       // One broken session must not keep the others (or the server) down.
-      console.error(`session ${id} could not be restored: ${(error as Error).message}`);
+      log.error({ sessionId: id, err: error }, 'session could not be restored; the others start');
     }
   }
 
-  const httpServer = (transport as unknown as { server: HttpServer }).server;
   const port = (httpServer.address() as AddressInfo).port;
   let closed = false;
   return {
@@ -82,19 +93,11 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
 
 /**
  * Cross-site WebSocket hijacking guard: a browser page from another site may not open a socket.
- * Allowed: no Origin (not a browser), same origin as the Host, localhost, ALLOWED_ORIGINS.
+ * Allowed: no Origin (not a browser), the same origin as the Host, ALLOWED_ORIGINS: the rule the
+ * API follows too (http.ts).
  */
-export function originAllowed(request: Request, allowedOrigins: string[]): boolean {
+function originAllowed(request: Request, allowedOrigins: string[]): boolean {
   const origin = request.headers.get('origin');
-  if (!origin) return true;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (url.host === request.headers.get('host')) return true;
-  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return true;
-  return allowedOrigins.includes(url.origin);
+  return origin === null || isSameOrigin(origin, request.headers.get('host') ?? undefined) || allowedOrigins.includes(origin);
 }
 

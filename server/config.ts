@@ -1,4 +1,5 @@
 // Server settings, read from the environment once. Documented in docs/operations.md.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface ServerConfig {
@@ -7,12 +8,12 @@ export interface ServerConfig {
   dataDir: string;
   scenarioDir: string;
   clientDir: string;
-  /** Extra browser origins allowed to open WebSockets (same-origin and localhost always are). */
+  /** Other sites whose pages may call the API and open WebSockets (the server's own origin always may). */
   allowedOrigins: string[];
   /** Seconds a dropped client keeps its connection slot before it must rejoin by seat token. */
   reconnectSeconds: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
-  trustProxy: boolean;
+  /** Which reverse proxies in front may tell the client address in X-Forwarded-For. */
+  trustProxy: TrustProxy;
   /** Milliseconds a bot takes over a turn (give or take a quarter), so it plays at human pace. */
   botPaceMs: number;
 }
@@ -32,14 +33,52 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     scenarioDir: path.resolve(env.SCENARIO_DIR || path.join(ROOT, 'scenarios')),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(ROOT, 'client', 'dist')),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     botPaceMs,
   };
 }
 
 export const PROJECT_ROOT = ROOT;
+
+/**
+ * The proxies whose X-Forwarded-For is believed (docs/operations.md). Either a number of hops
+ * (`1`: the one proxy in front; its last entry is the client) or the proxies' addresses (then
+ * the header counts only on connections from them, and entries they added are skipped). Off
+ * (`{ hops: 0, proxies: [] }`) by default: the socket's address is the client's.
+ */
+export interface TrustProxy {
+  hops: number;
+  proxies: string[];
+}
+
+/** ALLOWED_ORIGINS: comma-separated origins (scheme, host, port), as browsers send them. */
+function parseOrigins(value = ''): string[] {
+  return value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS must list origins such as https://game.example.edu, got "${o}"`);
+      }
+    });
+}
+
+function parseTrustProxy(value = ''): TrustProxy {
+  const text = value.trim();
+  if (text === '' || text === '0' || text === 'false') return { hops: 0, proxies: [] };
+  if (/^[0-9]+$/.test(text)) return { hops: Number(text), proxies: [] };
+  const proxies = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = proxies.find((a) => isIP(a) === 0);
+  if (bad !== undefined) {
+    throw new Error(
+      `TRUST_PROXY must be a number of proxies in front (1) or their IP addresses (127.0.0.1,::1), got "${value}"` +
+        (text === 'true' ? ': "true" would believe an address any client can write' : ''),
+    );
+  }
+  return { hops: 0, proxies };
+}

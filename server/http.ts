@@ -1,19 +1,44 @@
-// The HTTP side of the one port: the JSON API under /api and the built web client. Documented
-// in docs/api.md.
+// The HTTP side of the one port: the JSON API under /api, the one matchmaking route the web
+// client uses, and the built web client; around them request ids, security headers and the
+// same-origin rule. Documented in docs/api.md; the defences in docs/security.md.
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ErrorCode, matchMaker, ServerError, type AuthContext } from '@colyseus/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { publicScenario } from '../shared/engine';
+import type { TrustProxy } from './config';
+import { log, type Logger } from './log';
 import { buildReport, reportCsv, reportMarkdown } from './report';
-import { normaliseJoinCode, secretMatches } from './secrets';
+import { judgeGuess, normaliseJoinCode, randomToken, secretMatches } from './secrets';
 import type { Services } from './services';
 import { GameSession } from './session';
 import { CreateSessionRequest, openSession, UnknownScenarioError } from './sessions';
 import { FailureLimiter } from './rateLimit';
 
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** This request's log: every line carries its request id. */
+    log: Logger;
+  }
+}
+
 /** Sessions one IP may open per hour (each one is a room and rows on disk). */
 const SESSION_CREATION = { max: 30, windowMs: 60 * 60_000 } as const;
+
+/** While an address is blocked for wrong guesses, its join codes are still looked up, but one per
+ *  this many milliseconds: a student's right code gets through, a guesser stays slow. */
+const BLOCKED_LOOKUP_MS = 2_000;
+
+/** Largest request body read (JSON), for the API and matchmaking alike. */
+const BODY_LIMIT = '16kb';
+
+/** The matchmaking method the web client uses (`client.joinById` of @colyseus/sdk). Sessions are
+ *  opened only by POST /api/sessions, and the SDK reconnects over the WebSocket itself. */
+const MATCHMAKING_METHODS = new Set(['joinById']);
+const OTHER_COLYSEUS_METHODS = new Set(['create', 'join', 'joinOrCreate', 'reconnect']);
 
 /** Event-loop delay is reported per window of this length, aligned to the wall clock (…:00, :10, …):
  *  recent responsiveness, not an average since start. */
@@ -24,10 +49,29 @@ const startedAt = Date.now();
 const loopDelay = watchEventLoopDelay();
 
 export function mountHttp(app: express.Application, services: Services): void {
-  const { store, catalog } = services;
+  const { allowedOrigins } = services.config;
+  app.disable('x-powered-by');
+  app.use(requestIds);
+  app.use(securityHeaders);
+  app.use('/api', sameOriginOnly(allowedOrigins, fail), apiRoutes(services));
+  app.use('/matchmake', sameOriginOnly(allowedOrigins, failMatchmaking), matchmakingRoutes(services));
+  mountClient(app, services.config.clientDir);
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    const status = clientErrorStatus(error);
+    if (status === null) req.log.error({ err: error }, 'request failed');
+    res
+      .status(status ?? 500)
+      .type('text/plain')
+      .send(status === null ? 'The server failed on this request.' : 'Bad request (a malformed URL?).');
+  });
+}
+
+function apiRoutes(services: Services): express.Router {
+  const { store, catalog, clock } = services;
   const creations = new FailureLimiter(SESSION_CREATION.max, SESSION_CREATION.windowMs);
+  const blockedLookups = new FailureLimiter(1, BLOCKED_LOOKUP_MS);
   const api = express.Router();
-  api.use(express.json({ limit: '16kb' }));
+  api.use(express.json({ limit: BODY_LIMIT }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -64,13 +108,14 @@ export function mountHttp(app: express.Application, services: Services): void {
   });
 
   api.post('/sessions', async (req, res) => {
-    const ip = clientIp(req);
-    if (creations.blocked(ip, Date.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
+    const ip = clientAddress(req, services.config.trustProxy);
+    if (creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
     const parsed = CreateSessionRequest.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     try {
       const opened = await openSession(services, parsed.data);
-      creations.fail(ip, Date.now());
+      creations.fail(ip, clock.now());
+      req.log.info({ sessionId: opened.sessionId, scenarioId: parsed.data.scenarioId }, 'session opened');
       res.status(201).json(opened);
     } catch (error) {
       if (error instanceof UnknownScenarioError) return fail(res, 404, 'unknown-scenario', error.message);
@@ -79,30 +124,37 @@ export function mountHttp(app: express.Application, services: Services): void {
   });
 
   api.get('/join/:code', (req, res) => {
-    const ip = clientIp(req);
-    const now = Date.now();
-    if (services.joinFailures.blocked(ip, now)) return fail(res, 429, 'rate-limited', 'Too many wrong codes. Wait a few minutes.');
+    const ip = clientAddress(req, services.config.trustProxy);
+    const now = clock.now();
+    if (services.joinFailures.blocked(ip, now)) {
+      if (blockedLookups.blocked(ip, now)) return fail(res, 429, 'rate-limited', 'Too many wrong codes from this address. Try again in a few seconds.');
+      blockedLookups.fail(ip, now);
+    }
     const record = store.sessionByJoinCode(normaliseJoinCode(String(req.params.code).slice(0, 32)));
+    const guess = judgeGuess(services.joinFailures, ip, now, record !== null && record !== undefined);
+    if (guess === 'blocked') return fail(res, 429, 'rate-limited', 'Too many wrong codes. Wait a few minutes.');
     if (!record) {
-      services.joinFailures.fail(ip, now);
+      noteBlock(req, services, ip, now);
       return fail(res, 404, 'unknown-code', 'No session has this join code. Check it with your instructor.');
     }
     res.json({ sessionId: record.id, scenarioId: record.scenarioId, title: record.scenario.title });
   });
 
-  // Facilitator-only: the debrief data and its exports.
+  // Facilitator-only: the debrief data and its exports. A right key works even from an address
+  // blocked for others' wrong guesses (a 192-bit key cannot be guessed at any pace).
   const facilitatorSession = (req: Request, res: Response): GameSession | null => {
-    const ip = clientIp(req);
-    const now = Date.now();
-    if (services.joinFailures.blocked(ip, now)) {
+    const ip = clientAddress(req, services.config.trustProxy);
+    const now = clock.now();
+    const record = store.getSession(String(req.params.id));
+    const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
+    const guess = judgeGuess(services.joinFailures, ip, now, !!record && !!key && secretMatches(key, record.facilitatorKeyHash));
+    if (guess === 'blocked') {
       fail(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
       return null;
     }
-    const record = store.getSession(String(req.params.id));
-    const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
-    if (!record || !key || !secretMatches(key, record.facilitatorKeyHash)) {
-      services.joinFailures.fail(ip, now);
-      fail(res, 401, 'unauthorized', 'This needs the session\'s facilitator key (Authorization: Bearer <key>).');
+    if (guess === 'wrong' || !record) {
+      noteBlock(req, services, ip, now);
+      fail(res, 401, 'unauthorized', "This needs the session's facilitator key (Authorization: Bearer <key>).");
       return null;
     }
     return services.sessions.get(record.id) ?? GameSession.restore(store, record);
@@ -127,16 +179,217 @@ export function mountHttp(app: express.Application, services: Services): void {
   });
 
   api.use((_req, res) => fail(res, 404, 'not-found', 'No such API endpoint.'));
-  api.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return fail(res, 400, 'invalid-json', 'The request body is not valid JSON.');
-    if (error.type === 'entity.too.large') return fail(res, 413, 'too-large', 'The request body is too large.');
-    console.error(error);
-    fail(res, 500, 'internal-error', 'The server failed on this request.');
-  });
-  app.use('/api', api);
-
-  mountClient(app, services.config.clientDir);
+  api.use(bodyErrors(fail));
+  return api;
 }
+
+/**
+ * The matchmaking route of @colyseus/sdk's `joinById`, served here rather than by Colyseus' own
+ * handler (which app.ts removes: it parsed any body without a limit and answered CORS for any
+ * origin). Answers in Colyseus' shape, `{ code, error }`, which the SDK reads.
+ */
+function matchmakingRoutes(services: Services): express.Router {
+  const router = express.Router();
+  router.post('/:method/:roomId', (req, res, next) => {
+    const method = req.params.method;
+    if (OTHER_COLYSEUS_METHODS.has(method)) {
+      return failMatchmaking(res, 403, 'matchmaking-refused', `"${method}" is not offered: sessions are opened with POST /api/sessions and joined with joinById.`);
+    }
+    if (!MATCHMAKING_METHODS.has(method)) return failMatchmaking(res, 404, 'not-found', `There is no matchmaking method "${method.slice(0, 40)}".`);
+    next();
+  });
+  router.post('/:method/:roomId', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return failMatchmaking(res, 503, 'shutting-down', 'The server is stopping.');
+    const context: AuthContext = { ip: clientAddress(req, services.config.trustProxy), headers: headersOf(req), req };
+    try {
+      res.json(await matchMaker.joinById(req.params.roomId, req.body ?? {}, context));
+    } catch (error) {
+      if (!(error instanceof ServerError)) return next(error);
+      if (error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return failMatchmaking(res, 404, 'unknown-session', 'This session does not exist (any more).');
+      const status = error.code >= 400 && error.code < 500 ? error.code : 400;
+      failMatchmaking(res, status, 'refused', error.message);
+    }
+  });
+  router.use((_req, res) => failMatchmaking(res, 404, 'not-found', 'Matchmaking takes POST /matchmake/joinById/<session id>.'));
+  router.use(bodyErrors(failMatchmaking));
+  return router;
+}
+
+type Fail = (res: Response, status: number, code: string, message: string) => void;
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+function failMatchmaking(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ code, error: message });
+}
+
+/** Unreadable requests (bad JSON, too big, a malformed percent-escape) get a 4xx; the rest a
+ *  logged 500. */
+function bodyErrors(failWith: Fail) {
+  return (error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed') return failWith(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    if (error.type === 'entity.too.large') return failWith(res, 413, 'too-large', `The request body is too large (at most ${BODY_LIMIT}).`);
+    const status = clientErrorStatus(error);
+    if (status !== null) return failWith(res, status, 'bad-request', `The request could not be read: ${error.message}.`);
+    req.log.error({ err: error }, 'request failed');
+    failWith(res, 500, 'internal-error', 'The server failed on this request.');
+  };
+}
+
+/** The 4xx status Express, its router or body parser gave an error (a URIError from a bad
+ *  percent-escape is 400), or null for a failure of ours. */
+function clientErrorStatus(error: unknown): number | null {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+/** Logs once when an address has just used up its guesses. */
+function noteBlock(req: Request, services: Services, address: string, now: number): void {
+  if (services.joinFailures.blocked(address, now)) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
+}
+
+// --- Around every request ----------------------------------------------------------------------
+
+/** Each request gets an id (the caller's X-Request-Id when it is a plain token), returned in the
+ *  answer and carried by every log line about it. */
+function requestIds(req: Request, res: Response, next: NextFunction): void {
+  const given = req.get('x-request-id');
+  const id = given && /^[\w.:-]{1,64}$/.test(given) ? given : randomToken(9);
+  res.set('X-Request-Id', id);
+  req.log = log.child({ reqId: id });
+  const started = performance.now();
+  res.on('finish', () => {
+    const urlPath = req.originalUrl.split('?')[0];
+    req.log.debug({ method: req.method, path: urlPath, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  next();
+}
+
+/**
+ * The Content-Security-Policy of every answer: scripts only from this server (the built client
+ * has no inline script), styles inline too (Mantine writes its theme into <style> elements),
+ * sockets back to this server, and no framing by any page: the projector view is opened in its own
+ * window, never embedded (docs/security.md, item 8).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function securityHeaders(req: Request, res: Response, next: NextFunction): void {
+  // 'self' covers ws: and wss: in current browsers; older Safari needs the socket origin spelled out.
+  const host = req.get('host') ?? '';
+  const sockets = /^[A-Za-z0-9.-]+(:[0-9]+)?$|^\[[0-9A-Fa-f:.]+\](:[0-9]+)?$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  res.set({
+    'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; connect-src 'self'${sockets}`,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    // Other sites may neither embed the API's answers as resources nor keep a handle on our windows.
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  });
+  next();
+}
+
+/**
+ * The same-origin rule for the API and matchmaking: a browser request from another site (its
+ * Origin, or Sec-Fetch-Site when it sends no Origin) is refused with 403 before anything is done
+ * or counted, unless its origin is in ALLOWED_ORIGINS, which gets a CORS grant (credentials
+ * included: the SDK sends them). Same origin = same host as the Host header, as for WebSockets.
+ */
+function sameOriginOnly(allowedOrigins: string[], failWith: Fail) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.get('origin');
+    res.vary('Origin');
+    if (origin !== undefined && !isSameOrigin(origin, req.get('host'))) {
+      if (!allowedOrigins.includes(origin)) return failWith(res, 403, 'origin-not-allowed', `Pages from ${origin.slice(0, 100)} may not use this server (ALLOWED_ORIGINS).`);
+      res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });
+      if (req.method === 'OPTIONS') {
+        res.set({ 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-Id', 'Access-Control-Max-Age': '600' });
+        return res.status(204).end();
+      }
+    } else if (origin === undefined && req.get('sec-fetch-site') === 'cross-site') {
+      return failWith(res, 403, 'origin-not-allowed', 'Pages from other sites may not use this server.');
+    }
+    next();
+  };
+}
+
+/** True when a browser's Origin names the host the request was sent to (WebSockets included). */
+export function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+// --- Client addresses ---------------------------------------------------------------------------
+
+/** The client's address: the socket's, or behind trusted proxies the one they forwarded. */
+export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  return forwardedClient(req.socket.remoteAddress ?? 'unknown', Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trust);
+}
+
+/**
+ * Which address of `peer` (the socket) and X-Forwarded-For is the client. Each proxy appends the
+ * address it received from, so the header is read from the right: `hops` proxies in front means
+ * the entry that many steps back; a list of proxies means skipping entries while they are listed
+ * (only on a connection from a listed proxy). Entries left of a malformed one are not read.
+ */
+export function forwardedClient(peer: string, forwardedFor: string | undefined, trust: TrustProxy): string {
+  const socket = plainAddress(peer);
+  const proxies = trust.proxies.map(plainAddress);
+  if (trust.hops === 0 && !proxies.includes(socket)) return socket;
+  const chain = [socket];
+  for (const entry of (forwardedFor ?? '').split(',').reverse()) {
+    const address = plainAddress(entry.trim());
+    if (isIP(address) === 0) break;
+    chain.push(address);
+  }
+  if (trust.hops > 0) return chain[Math.min(trust.hops, chain.length - 1)];
+  let i = 0;
+  while (i < chain.length - 1 && proxies.includes(chain[i])) i++;
+  return chain[i];
+}
+
+/** Headers that name a client address (Colyseus reads the first three for a WebSocket join). */
+const ADDRESS_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip', 'forwarded'];
+
+/**
+ * Before Colyseus reads a WebSocket join's address (its `context.ip`, from X-Real-IP or
+ * X-Forwarded-For, whoever wrote them), replaces those headers with the one address
+ * `clientAddress` found. app.ts runs it first on every upgrade request.
+ */
+export function pinClientAddress(req: IncomingMessage, trust: TrustProxy): void {
+  const address = clientAddress(req, trust);
+  for (const name of ADDRESS_HEADERS) delete req.headers[name];
+  req.headers['x-real-ip'] = address;
+}
+
+function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+  }
+  return headers;
+}
+
+// --- The web client ------------------------------------------------------------------------------
 
 /** The built web client, with index.html for every client-side route; a helpful page if unbuilt. */
 function mountClient(app: express.Application, clientDir: string): void {
@@ -187,13 +440,4 @@ function watchEventLoopDelay(): () => EventLoopDelay {
     setInterval(roll, LOOP_WINDOW_MS).unref();
   }, LOOP_WINDOW_MS - (Date.now() % LOOP_WINDOW_MS)).unref();
   return () => last ?? read(null);
-}
-
-/** The peer address. Proxy headers are ignored unless TRUST_PROXY is set (they are forgeable). */
-function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-}
-
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
 }

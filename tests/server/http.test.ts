@@ -67,6 +67,14 @@ describe('public endpoints', () => {
     expect(res.body).toEqual({ sessionId: opened.sessionId, scenarioId: 'handshake-in-orbit', title: scenario.title });
   });
 
+  it('gives each request an id, the caller\'s own when it is a plain token', async () => {
+    const own = await api(url, '/api/health', { headers: { 'x-request-id': 'lb-1234.abc' } });
+    expect(own.headers.get('x-request-id')).toBe('lb-1234.abc');
+    const made = await api(url, '/api/health', { headers: { 'x-request-id': 'two words; and more' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[\w-]{12}$/);
+    expect((await api(url, '/api/nothing-here')).headers.get('x-request-id')).toMatch(/^[\w-]{12}$/);
+  });
+
   it('serves a helpful page when the web client is not built', async () => {
     const res = await fetch(`${url}/join/ABC`);
     expect(res.status).toBe(503);
@@ -132,7 +140,7 @@ describe('abuse limits', () => {
     await expect(new Client(url).join('session', { as: 'spectator', joinCode: opened.joinCode })).rejects.toThrow();
   });
 
-  it('refuses WebSocket upgrades from a foreign origin, allows localhost and no origin', async () => {
+  it('refuses WebSocket upgrades from another origin, allows the same origin and no origin', async () => {
     const tryOrigin = (origin?: string) =>
       new Promise<number>((resolve) => {
         const ws = new WebSocket(`${url.replace('http', 'ws')}/anything`, origin ? { origin } : {});
@@ -141,7 +149,9 @@ describe('abuse limits', () => {
         ws.on('error', () => resolve(-1));
       });
     expect(await tryOrigin('https://evil.example')).toBe(403);
-    expect(await tryOrigin('http://localhost:5173')).not.toBe(403);
+    // Another local page (a dev server on another port) is another origin too.
+    expect(await tryOrigin('http://localhost:5173')).toBe(403);
+    expect(await tryOrigin(url)).not.toBe(403);
     expect(await tryOrigin()).not.toBe(403);
   });
 
@@ -151,7 +161,7 @@ describe('abuse limits', () => {
     for (let i = 0; i <= JOIN_FAILURES.max; i++) statuses.push((await api(url, `/api/join/WRONG${i}`)).status);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
-    // Even the right code is refused while blocked.
+    // While blocked, codes are looked up at a slow pace (the last wrong one was that lookup).
     expect((await api(url, `/api/join/${opened.joinCode}`)).status).toBe(429);
   });
 });
