@@ -336,7 +336,7 @@ export function isSameOrigin(origin: string, host: string | undefined): boolean 
 // --- Client addresses ---------------------------------------------------------------------------
 
 /** The client's address: the socket's, or behind trusted proxies the one they forwarded. */
-export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
+function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
   const forwarded = req.headers['x-forwarded-for'];
   return forwardedClient(req.socket.remoteAddress ?? 'unknown', Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trust);
 }
@@ -412,7 +412,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>Build it once with <code>npm run build</code>, then reload this page. <code>npm start</code> builds it automatically when it is missing.</p>
 </body></html>`;
 
-export interface EventLoopDelay {
+interface EventLoopDelay {
   p50: number;
   p99: number;
   max: number;

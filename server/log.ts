@@ -12,7 +12,7 @@ export type { Logger };
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** A logger configured from `env` (read once, at start). */
-export async function createLogger(env: NodeJS.ProcessEnv = process.env, terminal = process.stdout.isTTY === true): Promise<Logger> {
+async function createLogger(env: NodeJS.ProcessEnv = process.env, terminal = process.stdout.isTTY === true): Promise<Logger> {
   const level = env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'error' : 'info');
   if (!LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const style = env.LOG_FORMAT?.trim() || (terminal ? 'pretty' : 'json');
@@ -21,7 +21,7 @@ export async function createLogger(env: NodeJS.ProcessEnv = process.env, termina
   // Loaded only when used: it is most of the logger's start-up time.
   const { default: pretty } = await import('pino-pretty');
   // Synchronous, so the last lines before an exit are not lost.
-  return pino({ level }, pretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }));
+  return pino({ level }, pretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true, sync: true }));
 }
 
 export const log = await createLogger();

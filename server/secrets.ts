@@ -5,7 +5,7 @@ import type { FailureLimiter } from './rateLimit';
 
 /** Letters and digits a student cannot confuse when copying from a projector (no 0/O, 1/I/L). */
 const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
+const JOIN_CODE_LENGTH = 6;
 
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');

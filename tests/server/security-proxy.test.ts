@@ -97,8 +97,8 @@ describe('no proxy (the default)', () => {
     expect((await api(url, `/api/join/${opened.joinCode}`)).status).toBe(200);
   });
 
-  // Needs the room's onAuth to check the secret before the block (see docs/security.md, item 2):
-  // server/room is being split by another change; remove `.skip` once its onAuth calls judgeGuess.
+  // Needs the room's onAuth (server/room/lobby.ts) to check the secret before the block, with
+  // judgeGuess as the API does (docs/security.md, item 2, "Open"): remove `.skip` then.
   it.skip('lets a right facilitator key and join code join over WebSocket from the blocked address', async () => {
     const facilitator = await TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
     const spectator = await TestClient.join(url, opened.sessionId, { as: 'spectator', joinCode: opened.joinCode });
