@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   const firstStart = !fs.existsSync(path.join(config.dataDir, 'spacebridge.sqlite'));
   const server = await startServer(config);
   const url = `http://localhost:${server.port}`;
-  log.info({ port: server.port, dataDir: config.dataDir, sessions: server.services.sessions.size }, `Spacebridge is running: ${url} (data: ${config.dataDir})`);
+  log.info(`Spacebridge is running: ${url} (data: ${config.dataDir})`);
   for (const lan of lanUrls(server.port)) log.info(`on this network: ${lan}`);
 
   const { catalog } = server.services;
@@ -32,7 +32,6 @@ export async function run(args: string[]): Promise<number> {
   if (firstStart && demo) {
     const opened = await openSession(server.services, { scenarioId: demo.id, settings: { studentsChooseSeats: true } });
     log.info(
-      { sessionId: opened.sessionId },
       [
         `A demo session of "${demo.title}" is ready:`,
         `  students join at ${url} with the code ${opened.joinCode} (or open ${url}/join/${opened.joinCode})`,
