@@ -1,7 +1,7 @@
 // Lobby and seating: who a connection is (onAuth: the facilitator key, the join code, a seat
 // token), the session's players, and which player holds which seat. That last fact is recorded
 // once, in the store's players table, written in the same commit as the engine's takeSeat or
-// assignSeat; the room keeps no copy of it (docs/architecture.md, "Who sits where").
+// assignSeat, and only by `setSeat` below (docs/architecture.md, "Who sits where").
 import { ServerError } from '@colyseus/core';
 import type { Action, Actor, Viewer } from '../../shared/engine';
 import type { SeatRef } from '../../shared/protocol/actions';
@@ -18,6 +18,13 @@ import { describeZodError } from './inbox';
 const MAX_PLAYERS_PER_SESSION = 300;
 
 export class Lobby {
+  /**
+   * The store's seating (player id -> seat), read once and kept until `setSeat`, the only writer
+   * of a player's seat, changes it. A memo of the store's rows for the per-message and per-patch
+   * lookups, never written to: it cannot disagree with the store.
+   */
+  private seating: Map<string, SeatRef> | null = null;
+
   constructor(
     private readonly services: Services,
     private readonly session: GameSession,
@@ -66,7 +73,7 @@ export class Lobby {
   actorOf(identity: Identity): Actor | ProtocolError {
     if (identity.kind === 'facilitator') return { kind: 'facilitator' };
     if (identity.kind === 'spectator') return { code: 'read-only', message: 'Spectators cannot act.' };
-    const seat = this.seatOf(identity.playerId);
+    const seat = this.seats().get(identity.playerId);
     if (!seat) return { code: 'no-seat', message: 'Take a seat before you act.' };
     return { kind: 'seat', role: seat.role, seat: seat.seat };
   }
@@ -74,7 +81,7 @@ export class Lobby {
   /** Whose view a connection gets: a player in the lobby sees what a spectator sees. */
   viewerOf(identity: Identity): Viewer {
     if (identity.kind === 'facilitator') return { kind: 'facilitator' };
-    const seat = identity.kind === 'player' ? this.seatOf(identity.playerId) : null;
+    const seat = identity.kind === 'player' ? this.seats().get(identity.playerId) : undefined;
     return seat ? { kind: 'seat', role: seat.role, seat: seat.seat } : { kind: 'spectator' };
   }
 
@@ -128,7 +135,7 @@ export class Lobby {
     if (action.type !== 'assignSeat') return undefined;
     return () => {
       const holder = this.holderOf(action.seat);
-      if (holder) this.services.store.setPlayerSeat(this.session.id, holder.id, null);
+      if (holder) this.setSeat(holder, null);
     };
   }
 
@@ -141,8 +148,25 @@ export class Lobby {
       action: { type: 'takeSeat', seat, name: player.name },
       clientId: null,
       now,
-      inCommit: () => this.services.store.setPlayerSeat(this.session.id, player.id, seat),
+      inCommit: () => this.setSeat(player.id, seat),
     };
+  }
+
+  /** Writes where a player sits (inside the commit of the action that moves them). */
+  private setSeat(playerId: string, seat: SeatRef | null): void {
+    this.services.store.setPlayerSeat(this.session.id, playerId, seat);
+    this.seating = null;
+  }
+
+  /** Where each seated player sits, by player id. */
+  private seats(): Map<string, SeatRef> {
+    if (this.seating) return this.seating;
+    this.seating = new Map();
+    for (const player of this.services.store.players(this.session.id)) {
+      const seat = seatRefOf(player);
+      if (seat) this.seating.set(player.id, seat);
+    }
+    return this.seating;
   }
 
   /** Why `seat` cannot be taken by `player`, or null. */
@@ -150,7 +174,7 @@ export class Lobby {
     const state = this.session.state.seats[`${seat.role}/${seat.seat}`];
     if (!state) return { code: 'unknown-seat', message: `There is no seat ${seat.role}/${seat.seat}.` };
     const holder = this.holderOf(seat);
-    if (holder && holder.id !== player.id) return { code: 'seat-taken', message: `${holder.name} already sits there.` };
+    if (holder && holder !== player.id) return { code: 'seat-taken', message: `${this.player(holder).name} already sits there.` };
     if (mustBeEmpty && state.occupant) return { code: 'seat-taken', message: 'That seat is taken.' };
     return null;
   }
@@ -162,12 +186,10 @@ export class Lobby {
     return player;
   }
 
-  private seatOf(playerId: string): SeatRef | null {
-    return seatRefOf(this.player(playerId));
-  }
-
-  private holderOf(seat: SeatRef): PlayerRecord | undefined {
-    return this.services.store.players(this.session.id).find((p) => p.role === seat.role && p.seat === seat.seat);
+  /** The id of the player who holds `seat`, if any. */
+  private holderOf(seat: SeatRef): string | undefined {
+    for (const [playerId, held] of this.seats()) if (held.role === seat.role && held.seat === seat.seat) return playerId;
+    return undefined;
   }
 }
 

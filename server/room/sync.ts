@@ -103,7 +103,7 @@ export class Sync {
       if (last === view) continue;
       if (!last || viewerKey(last.viewer) !== viewerKey(view.viewer)) {
         // Just seated, or back to the lobby: a patch across viewers is pointless.
-        this.sendFullView(conn);
+        this.sendFullView(conn, view);
         continue;
       }
       // The seats' views are copies of their role's view: diff the role's views, once.
@@ -120,12 +120,11 @@ export class Sync {
 
   private welcome(conn: Connection): void {
     this.sendIdentity(conn);
-    this.sendFullView(conn);
+    this.sendFullView(conn, this.session.view(this.lobby.viewerOf(conn.identity)));
     this.broadcastPresence();
   }
 
-  private sendFullView(conn: Connection): void {
-    const view = this.session.view(this.lobby.viewerOf(conn.identity));
+  private sendFullView(conn: Connection, view: GameView): void {
     conn.lastView = view;
     // The session's own scenario (public parts), as it was when the session was created.
     send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario) });
