@@ -7,7 +7,7 @@ import type { Action, Actor, Viewer } from '../../shared/engine';
 import type { SeatRef } from '../../shared/protocol/actions';
 import { JoinOptions } from '../../shared/protocol/messages';
 import type { ProtocolError, ServerMessagePayloads } from '../../shared/protocol/serverMessages';
-import { hashSecret, normaliseJoinCode, randomToken, secretMatches } from '../secrets';
+import { hashSecret, judgeGuess, normaliseJoinCode, randomToken, secretMatches } from '../secrets';
 import type { Services } from '../services';
 import type { GameSession, Submission } from '../session';
 import type { PlayerRecord } from '../store';
@@ -33,29 +33,23 @@ export class Lobby {
   /**
    * onAuth: who this connection is, from its join options. A player without a known seat token
    * gets a new lobby identity (stored now; its token is sent once, on this join). Throws a
-   * ServerError, which refuses the join, on a wrong key or code; failures count against the IP.
+   * ServerError, which refuses the join, on a wrong key or code. As on the HTTP API, the secret
+   * is checked first: a right one passes even from an address blocked for wrong guesses, which
+   * are counted against the address (docs/security.md, item 2).
    */
   authenticate(rawOptions: unknown, ip: string): Identity {
     const { store, joinFailures, clock } = this.services;
-    const now = clock.now();
-    if (joinFailures.blocked(ip, now)) throw new ServerError(429, 'Too many failed attempts. Wait a few minutes.');
     const parsed = JoinOptions.safeParse(rawOptions);
     if (!parsed.success) throw new ServerError(400, `invalid join options: ${describeZodError(parsed.error)}`);
     const options = parsed.data;
     const record = this.session.record;
 
-    if (options.as === 'facilitator') {
-      if (!secretMatches(options.facilitatorKey, record.facilitatorKeyHash)) {
-        joinFailures.fail(ip, now);
-        throw new ServerError(401, 'wrong facilitator key');
-      }
-      return { kind: 'facilitator' };
-    }
-    if (normaliseJoinCode(options.joinCode) !== record.joinCode) {
-      joinFailures.fail(ip, now);
-      throw new ServerError(401, 'wrong join code');
-    }
-    if (options.as === 'spectator') return { kind: 'spectator' };
+    const right =
+      options.as === 'facilitator' ? secretMatches(options.facilitatorKey, record.facilitatorKeyHash) : normaliseJoinCode(options.joinCode) === record.joinCode;
+    const guess = judgeGuess(joinFailures, ip, clock.now(), right);
+    if (guess === 'blocked') throw new ServerError(429, 'Too many failed attempts. Wait a few minutes.');
+    if (guess === 'wrong') throw new ServerError(401, options.as === 'facilitator' ? 'wrong facilitator key' : 'wrong join code');
+    if (options.as !== 'player') return { kind: options.as };
 
     const known = options.seatToken ? store.playerByTokenHash(record.id, hashSecret(options.seatToken)) : null;
     if (known) {
@@ -65,7 +59,7 @@ export class Lobby {
     if (store.players(record.id).length >= MAX_PLAYERS_PER_SESSION) throw new ServerError(403, 'This session is full.');
     const seatToken = randomToken(32);
     const player: PlayerRecord = { id: randomToken(9), name: options.name, tokenHash: hashSecret(seatToken), role: null, seat: null };
-    store.addPlayer(record.id, player, now);
+    store.addPlayer(record.id, player, clock.now());
     return { kind: 'player', playerId: player.id, newSeatToken: seatToken };
   }
 

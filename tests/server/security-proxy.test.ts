@@ -97,9 +97,7 @@ describe('no proxy (the default)', () => {
     expect((await api(url, `/api/join/${opened.joinCode}`)).status).toBe(200);
   });
 
-  // Needs the room's onAuth (server/room/lobby.ts) to check the secret before the block, with
-  // judgeGuess as the API does (docs/security.md, item 2, "Open"): remove `.skip` then.
-  it.skip('lets a right facilitator key and join code join over WebSocket from the blocked address', async () => {
+  it('lets a right facilitator key and join code join over WebSocket from the blocked address', async () => {
     const facilitator = await TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
     const spectator = await TestClient.join(url, opened.sessionId, { as: 'spectator', joinCode: opened.joinCode });
     expect(facilitator.view?.viewer.kind).toBe('facilitator');
