@@ -8,14 +8,15 @@ import type { SeatRef } from '../shared/protocol/actions';
 import type { ActionResult } from '../shared/protocol/serverMessages';
 import type { Scenario } from '../shared/scenario/schema';
 import type { Clock, Timer } from './clock';
+import { sessionLog, type Logger } from './log';
 import type { GameSession } from './session';
 
 /** A bot may take this many turns in one phase; past it, it has surely nothing useful left. */
-export const MAX_TURNS_PER_PHASE = 30;
+const MAX_TURNS_PER_PHASE = 30;
 /** Actions submitted from one decision at most. */
-export const MAX_ACTIONS_PER_TURN = 8;
+const MAX_ACTIONS_PER_TURN = 8;
 /** Rejections that end a turn early, and that (summed over a phase) bench the bot for the phase. */
-export const MAX_REJECTIONS_PER_TURN = 2;
+const MAX_REJECTIONS_PER_TURN = 2;
 export const MAX_REJECTIONS_PER_PHASE = 6;
 /** A turn comes after the pace, give or take this share (so bots do not move in lockstep). */
 const JITTER = 0.25;
@@ -40,6 +41,7 @@ export class BotDriver {
   private readonly scenario: PublicScenario;
   private readonly timers = new Map<string, Timer>();
   private readonly tallies = new Map<string, PhaseTally>();
+  private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -49,6 +51,7 @@ export class BotDriver {
     private readonly paceMs: number,
   ) {
     this.scenario = publicScenario(host.session.scenario);
+    this.log = sessionLog(host.session.id);
   }
 
   /** Starts listening to the session and schedules the bots already seated (e.g. after a restart). */
@@ -97,7 +100,7 @@ export class BotDriver {
       const key = seatId(bot);
       const state = this.host.session.state;
       this.tallies.set(key, { phase: `${state.round}/${state.phaseIndex}`, turns: MAX_TURNS_PER_PHASE, rejected: 0 });
-      console.error(`session ${this.host.session.id}: bot ${key} failed; it sits out this phase.`, error);
+      this.log.error({ bot: key, err: error }, 'a bot failed; it sits out this phase');
     }
   }
 
@@ -127,7 +130,7 @@ export class BotDriver {
       if (result.ok) continue;
       tally.rejected++;
       rejectedThisTurn++;
-      console.warn(`session ${session.id}: bot ${key} ${action.type} refused (${result.error.code}: ${result.error.message})`);
+      this.log.warn({ bot: key, action: action.type, code: result.error.code }, `bot move refused: ${result.error.message}`);
       if (rejectedThisTurn >= MAX_REJECTIONS_PER_TURN) break;
     }
   }
@@ -153,7 +156,7 @@ export function actingBots(state: GameState, scenario: Scenario): BotSeat[] {
 
 /** A bot's PRNG for one decision: from the session seed, its seat and the state it decides on,
  *  so a bot is deterministic for a seed and needs no memory that a restart could lose. */
-export function botRng(seed: number, seatKey: string, seq: number): RngState {
+function botRng(seed: number, seatKey: string, seq: number): RngState {
   let hash = 0x811c9dc5;
   for (const ch of `${seed}|${seatKey}|${seq}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
   return seedBotRng(hash | 0);

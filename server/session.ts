@@ -6,6 +6,7 @@ import type { GameView } from '../shared/engine';
 import type { Action, Actor, GameState, Viewer } from '../shared/engine';
 import type { Scenario } from '../shared/scenario/schema';
 import type { ActionResult, ProtocolError, ResultMessage } from '../shared/protocol/serverMessages';
+import { sessionLog } from './log';
 import type { LoggedAction, SessionRecord, Store } from './store';
 
 /** Snapshots are a cache that shortens replay after a restart. */
@@ -74,7 +75,7 @@ export class GameSession {
       try {
         return new GameSession(record, store, fold(record.scenario, snapshot, store.actionsAfter(record.id, snapshot.seq)));
       } catch (error) {
-        console.warn(`session ${record.id}: snapshot at seq ${snapshot.seq} is unusable (${(error as Error).message}); replaying the whole log`);
+        sessionLog(record.id).warn({ seq: snapshot.seq, err: error }, 'the snapshot is unusable; replaying the whole log');
         store.dropSnapshot(record.id);
       }
     }
@@ -178,7 +179,7 @@ export class GameSession {
 
   private quarantine(s: Admitted, error: unknown): ActionResult {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.error(`session ${this.id}: the engine failed on ${s.action.type} from ${s.principal}; quarantined.\n${message}`);
+    sessionLog(this.id).error({ action: s.action.type, principal: s.principal, err: error }, 'the engine failed on an action; quarantined');
     const outcome: ActionResult = { ok: false, error: { code: 'internal-error', message: 'The server could not process this move. The facilitator has been told; nothing changed.' } };
     this.store.transaction(() => {
       this.store.quarantine(this.id, { atSeq: this.current.seq, principal: s.principal, clientId: s.clientId, actor: s.actor, action: s.action, at: s.now, error: message });

@@ -5,6 +5,7 @@
 import type { Action, GameState } from '../../shared/engine';
 import type { ActionResult } from '../../shared/protocol/serverMessages';
 import type { Clock, Timer } from '../clock';
+import { sessionLog } from '../log';
 import type { GameSession } from '../session';
 
 /** A timer cannot wait longer than this (setTimeout's limit); a later deadline is waited for in steps. */
@@ -65,6 +66,6 @@ export class PhaseClock {
 
   private submitSystem(action: Action): void {
     const result = this.submit(action);
-    if (!result.ok) console.warn(`session ${this.session.id}: ${action.type} not applied (${result.error.code}: ${result.error.message})`);
+    if (!result.ok) sessionLog(this.session.id).warn({ action: action.type, code: result.error.code }, `system action not applied: ${result.error.message}`);
   }
 }
