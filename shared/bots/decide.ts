@@ -1,6 +1,7 @@
 // A bot plays one seat of one role from that seat's view alone, through the same actions a human
 // sends. It is stateless: everything it needs (its offers so far, what the others asked for, the
 // phase) is in the view, and its only memory is the PRNG state the caller keeps for it.
+import { availableMoves, concerns, dealStepAllowed, keptApart, type AvailableMoves, type DealMoves } from '../engine/moves';
 import type { Deal } from '../engine/types';
 import type { ChannelView, GameView, PublicScenario } from '../engine/view';
 import { nextRandom, type RngState } from '../engine/rng';
@@ -37,8 +38,8 @@ interface Bot {
   scenario: PublicScenario;
   me: Role;
   personality: Personality;
-  powers: string[];
-  allows: string[];
+  /** What its seat may do now: the engine's own rules, so the bot never tries a refused move. */
+  moves: AvailableMoves;
   rng: RngState;
   actions: PlayerAction[];
   /** One chat line per decision, so bots never flood a channel. */
@@ -53,17 +54,15 @@ interface Bot {
  * secrets are in `view.me`) and the public part of the scenario.
  */
 export function decideBotActions(view: GameView, scenario: PublicScenario, options: BotOptions): BotDecision {
-  if (view.status !== 'running' || !view.me || !view.phase || view.viewer.kind !== 'seat') {
-    return { actions: [], rngState: options.rngState };
-  }
+  const moves = availableMoves(view, scenario);
+  if (view.status !== 'running' || !view.me || !moves) return { actions: [], rngState: options.rngState };
   const seat = view.seats.find((s) => s.role === view.me!.role.id && s.seat === view.me!.seat);
   const bot: Bot = {
     view,
     scenario,
     me: view.me.role,
     personality: options.personality,
-    powers: seat?.powers ?? [],
-    allows: view.phase.allows,
+    moves,
     rng: options.rngState,
     actions: [],
     spoke: false,
@@ -82,7 +81,7 @@ export function decideBotActions(view: GameView, scenario: PublicScenario, optio
   // Done with the phase's business (talk aside): perhaps one public gesture, and say so. Once
   // ready, the bot makes no more gestures in the phase, so it rolls for them once a phase.
   const business = bot.actions.some((a) => a.type !== 'chat');
-  if (!business && seat && !seat.ready && !waitingOnOthers(bot)) {
+  if (!business && seat && !seat.ready && moves.ready.available && !waitingOnOthers(bot)) {
     makeStatement(bot);
     takeUnilateralAction(bot);
     bot.actions.push({ type: 'ready', ready: true });
@@ -106,25 +105,13 @@ function tensionShare(view: GameView, scenario: PublicScenario): number {
 
 const dealTypeOf = (bot: Bot, id: string): DealTypeView | undefined => bot.scenario.dealTypes.find((d) => d.id === id);
 const terms = (deal: Deal): Terms => deal.versions[deal.versions.length - 1].terms;
-const can = (bot: Bot, power: string) => bot.powers.includes(power);
-const allowed = (bot: Bot, allow: string) => bot.allows.includes(allow);
-
-/** Memoranda move only in phases that allow `memorandum`; agreements by the phase's own allows. */
-function phaseAllows(bot: Bot, deal: { track: 1 | 2 }, allow: 'propose' | 'respond' | 'sign' | 'draft'): boolean {
-  if (deal.track === 2) return allowed(bot, 'memorandum') || (allow === 'draft' && allowed(bot, 'draft'));
-  return allowed(bot, allow);
-}
-
-function available(bot: Bot, type: DealTypeView): boolean {
-  return !type.locked || bot.view.unlockedDealTypes.includes(type.id);
-}
-
-function eligible(bot: Bot, type: DealTypeView, roleId: string): boolean {
-  const { roles, kinds } = type.parties;
-  if (!roles && !kinds) return true;
-  const role = bot.view.roles.find((r) => r.id === roleId);
-  return (roles?.includes(roleId) ?? false) || (role !== undefined && (kinds?.includes(role.kind) ?? false));
-}
+const movesOn = (bot: Bot, deal: Deal): DealMoves | undefined => bot.moves.deals[deal.id];
+/** The seat may post in the channel now. */
+const canTalkIn = (bot: Bot, channel: ChannelView | undefined): channel is ChannelView => !!channel && !!bot.moves.chat[channel.id]?.available;
+/** The roles that may be parties to a type (the bot's own among them, if it may). */
+const eligible = (bot: Bot, type: DealTypeView, roleId: string): boolean => bot.moves.dealTypes[type.id].parties.includes(roleId);
+/** Would an active constraint refuse a deal of this type between these parties? */
+const banned = (bot: Bot, dealType: string, parties: string[]): boolean => keptApart(bot.moves.dealTypes[dealType]?.bannedPairs ?? [], parties);
 
 function trustIn(bot: Bot, other: string): number {
   return bot.view.trust[bot.me.id]?.[other] ?? 50;
@@ -140,18 +127,9 @@ function channelFor(bot: Bot, parties: string[]): ChannelView | undefined {
   const others = parties.filter((p) => p !== bot.me.id);
   if (others.length === 1) {
     const direct = bilateral(bot, others[0]);
-    if (direct?.open) return direct;
+    if (canTalkIn(bot, direct)) return direct;
   }
-  return bot.view.channels.find((c) => c.kind === 'network' && c.open && parties.every((p) => c.members.includes(p)));
-}
-
-/** Would an active constraint refuse a deal of this type between these parties? */
-function banned(bot: Bot, dealType: string, parties: string[]): boolean {
-  return bot.view.constraints.some((c) =>
-    c.bansDeals.some(
-      (ban) => parties.includes(ban.between[0]) && parties.includes(ban.between[1]) && (!ban.dealTypes || ban.dealTypes.includes(dealType)),
-    ),
-  );
+  return bot.view.channels.find((c) => c.kind === 'network' && canTalkIn(bot, c) && parties.every((p) => c.members.includes(p)));
 }
 
 /** Valuations per role object: a bot is asked many times a phase with the same role. */
@@ -289,7 +267,7 @@ function lineValues(bot: Bot, type: DealTypeView, val: Valuation | null, chosen:
 }
 
 function say(bot: Bot, kind: LineKind, parties: string[], values: LineValues): void {
-  if (bot.spoke || !allowed(bot, 'chat')) return;
+  if (bot.spoke) return;
   const channel = channelFor(bot, parties);
   if (!channel) return;
   const network = bot.view.channels.find((c) => c.kind === 'network' && c.members.includes(bot.me.id));
@@ -304,9 +282,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /** Two proposals of the same type between the same parties: the later one's author withdraws. */
 function withdrawDuplicates(bot: Bot): void {
-  if (!can(bot, 'propose')) return;
   for (const deal of bot.view.deals) {
-    if (deal.author !== bot.me.id || deal.status !== 'proposed' || !phaseAllows(bot, deal, 'respond')) continue;
+    if (deal.status !== 'proposed' || !movesOn(bot, deal)?.withdrawDeal.available) continue;
     const earlier = bot.view.deals.find(
       (d) => d.id !== deal.id && d.dealType === deal.dealType && OPEN.includes(d.status) && sameSet(d.parties, deal.parties) && dealNumber(d) < dealNumber(deal),
     );
@@ -317,15 +294,18 @@ function withdrawDuplicates(bot: Bot): void {
 const dealNumber = (deal: Deal) => Number(deal.id.slice(1));
 
 function respondToProposals(bot: Bot): void {
-  if (!can(bot, 'propose')) return;
   const withdrawn = new Set(bot.actions.flatMap((a) => (a.type === 'withdrawDeal' ? [a.deal] : [])));
   for (const deal of bot.view.deals) {
-    if (deal.status !== 'proposed' || !deal.parties.includes(bot.me.id) || deal.acceptedBy.includes(bot.me.id)) continue;
+    const moves = movesOn(bot, deal);
+    // A proposal awaiting the bot's answer, unless a constraint stops it from going anywhere.
+    if (!moves || !concerns(moves.acceptDeal)) continue;
     if (withdrawn.has(deal.id) || banned(bot, deal.dealType, deal.parties)) continue;
     const type = dealTypeOf(bot, deal.dealType);
     if (!type) continue;
-    const canRespond = phaseAllows(bot, deal, 'respond');
-    const canCounter = phaseAllows(bot, deal, 'propose');
+    const canRespond = moves.acceptDeal.available;
+    const canCounter = moves.counterDeal.available;
+    // Saying no: the author withdraws its own proposal, the others reject it.
+    const refusal = moves.withdrawDeal.available ? 'withdrawDeal' : moves.rejectDeal.available ? 'rejectDeal' : null;
     const val = valuation(bot, type);
     const current = terms(deal);
 
@@ -334,7 +314,7 @@ function respondToProposals(bot: Bot): void {
       if (!canRespond) continue;
       const agree = deal.track === 2 && bot.personality === 'cooperative';
       if (agree) bot.actions.push({ type: 'acceptDeal', deal: deal.id });
-      else if (deal.author !== bot.me.id) bot.actions.push({ type: 'rejectDeal', deal: deal.id });
+      else if (moves.rejectDeal.available) bot.actions.push({ type: 'rejectDeal', deal: deal.id });
       say(bot, agree ? 'accept' : 'reject', deal.parties, { deal: type.label });
       continue;
     }
@@ -356,9 +336,8 @@ function respondToProposals(bot: Bot): void {
       }
     }
     // Out of counters (or nothing better to ask for): say no, unless it wrote the deal itself.
-    if (canRespond && (myVersions >= maxCounters || bot.lastRound || !canCounter)) {
-      if (deal.author === bot.me.id) bot.actions.push({ type: 'withdrawDeal', deal: deal.id });
-      else bot.actions.push({ type: 'rejectDeal', deal: deal.id });
+    if (refusal && (myVersions >= maxCounters || bot.lastRound || !canCounter)) {
+      bot.actions.push({ type: refusal, deal: deal.id });
       say(bot, 'reject', deal.parties, { deal: type.label });
     }
   }
@@ -366,15 +345,14 @@ function respondToProposals(bot: Bot): void {
 
 function signAndRatify(bot: Bot): void {
   for (const deal of bot.view.deals) {
-    if (!deal.parties.includes(bot.me.id) || banned(bot, deal.dealType, deal.parties)) continue;
+    const moves = movesOn(bot, deal);
     const type = dealTypeOf(bot, deal.dealType);
-    if (!type) continue;
-    if (deal.status === 'accepted' && !deal.signedBy.includes(bot.me.id) && can(bot, 'sign') && phaseAllows(bot, deal, 'sign')) {
+    if (!moves || !type) continue;
+    if (moves.signDeal.available) {
       bot.actions.push({ type: 'signDeal', deal: deal.id });
       say(bot, 'sign', deal.parties, { deal: type.label });
     }
-    const ratifies = bot.me.kind === 'government' && type.ratification && deal.track === 1;
-    if (deal.status === 'signed' && ratifies && !deal.ratifiedBy.includes(bot.me.id) && can(bot, 'ratify') && allowed(bot, 'ratify')) {
+    if (moves.ratifyDeal.available) {
       bot.actions.push({ type: 'ratifyDeal', deal: deal.id });
       say(bot, 'ratify', deal.parties, { deal: type.label });
     }
@@ -383,9 +361,9 @@ function signAndRatify(bot: Bot): void {
 
 /** A hard-nosed bot walks out of a binding deal in force that is worth less to it than no deal. */
 function breachBadDeals(bot: Bot): void {
-  if (bot.personality !== 'hard-nosed' || !can(bot, 'act') || !allowed(bot, 'breach')) return;
+  if (bot.personality !== 'hard-nosed') return;
   for (const deal of bot.view.deals) {
-    if (deal.status !== 'inForce' || deal.track !== 1 || !deal.parties.includes(bot.me.id)) continue;
+    if (deal.track !== 1 || !movesOn(bot, deal)?.breachDeal.available) continue;
     const type = dealTypeOf(bot, deal.dealType);
     const val = type && valuation(bot, type);
     if (!type || !val?.fromTable || value(val, terms(deal)) >= val.walkAway) continue;
@@ -415,16 +393,13 @@ function engaged(bot: Bot, typeId: string): boolean {
 
 /** A government adopts a memorandum signed by its own side when the terms are good enough for it. */
 function adoptMemoranda(bot: Bot): void {
-  if (bot.me.kind !== 'government' || !can(bot, 'propose') || !allowed(bot, 'propose')) return;
   for (const memo of bot.view.deals) {
-    if (memo.track !== 2 || memo.status !== 'inForce') continue;
-    const memoType = dealTypeOf(bot, memo.dealType);
-    const type = memoType?.adoptAs ? dealTypeOf(bot, memoType.adoptAs) : undefined;
-    if (!type || !available(bot, type) || !eligible(bot, type, bot.me.id) || engaged(bot, type.id)) continue;
-    const ours = memo.parties.some((p) => bot.view.roles.find((r) => r.id === p)?.nation === bot.me.nation);
+    if (!movesOn(bot, memo)?.adoptMemorandum.available) continue;
+    const type = dealTypeOf(bot, dealTypeOf(bot, memo.dealType)!.adoptAs!);
+    if (!type || engaged(bot, type.id)) continue;
     const val = valuation(bot, type);
     const parties = partnersFor(bot, type);
-    if (!ours || !val || !parties || banned(bot, type.id, parties) || value(val, terms(memo)) < floorOf(bot, val, type)) continue;
+    if (!val || !parties || banned(bot, type.id, parties) || value(val, terms(memo)) < floorOf(bot, val, type)) continue;
     bot.actions.push({ type: 'adoptMemorandum', deal: memo.id, parties });
     say(bot, 'adopt', parties, { deal: type.label });
     return;
@@ -433,11 +408,10 @@ function adoptMemoranda(bot: Bot): void {
 
 /** Draft a deal the bot wants, then propose it on a later turn (a draft's id comes from the engine). */
 function proposeDeals(bot: Bot): void {
-  if (!can(bot, 'propose')) return;
   if (bot.actions.some((a) => a.type === 'adoptMemorandum')) return;
   for (const type of bot.scenario.dealTypes) {
-    if (!available(bot, type) || !eligible(bot, type, bot.me.id)) continue;
-    if (!phaseAllows(bot, type, 'propose')) continue;
+    // Only what it could propose now: a draft it cannot send would wait for nothing.
+    if (!bot.moves.dealTypes[type.id].propose.available) continue;
     const val = valuation(bot, type);
     if (!val || range(val, type).best < floorOf(bot, val, type)) continue;
     const mine = bot.view.deals.filter((d) => d.dealType === type.id && d.author === bot.me.id);
@@ -446,12 +420,12 @@ function proposeDeals(bot: Bot): void {
     // One try per type and round: a turned-down proposal waits for the next round.
     if (mine.some((d) => d.round === bot.view.round && d.status !== 'draft')) continue;
     if (draft) {
-      if (banned(bot, type.id, draft.parties)) continue;
+      if (!movesOn(bot, draft)?.proposeDeal.available) continue;
       bot.actions.push({ type: 'proposeDeal', deal: draft.id });
       say(bot, 'propose', draft.parties, lineValues(bot, type, val, terms(draft), draft.parties));
       return;
     }
-    if (!phaseAllows(bot, type, 'draft')) continue;
+    if (!bot.moves.dealTypes[type.id].draftDeal.available) continue;
     const parties = partnersFor(bot, type);
     if (!parties) continue;
     bot.actions.push({ type: 'draftDeal', dealType: type.id, parties, terms: offer(bot, type, val, concessionStep(bot, type)) });
@@ -461,10 +435,11 @@ function proposeDeals(bot: Bot): void {
 
 /** Track II: a role in a scientists' network keeps the conversation going there once a round. */
 function talkTrackTwo(bot: Bot): void {
-  if (bot.spoke || !allowed(bot, 'chat')) return;
-  const network = bot.view.channels.find((c) => c.kind === 'network' && c.track === 2 && c.open && c.members.includes(bot.me.id));
+  if (bot.spoke) return;
+  const network = bot.view.channels.find((c) => c.kind === 'network' && c.track === 2 && canTalkIn(bot, c));
   if (!network || network.messages?.some((m) => m.role === bot.me.id && m.round === bot.view.round)) return;
-  const type = bot.scenario.dealTypes.find((d) => d.track === 2 && eligible(bot, d, bot.me.id) && available(bot, d));
+  // What it talks about: a memorandum its role may sign.
+  const type = bot.scenario.dealTypes.find((d) => d.track === 2 && eligible(bot, d, bot.me.id));
   const val = type ? valuation(bot, type) : null;
   const partners = network.members.filter((m) => m !== bot.me.id);
   const values: LineValues = { network: network.label };
@@ -494,7 +469,7 @@ const TONE_WORDS: Record<keyof typeof STATEMENT_TEXT, RegExp> = {
 
 /** A public statement now and then; its tone follows tension and temperament. */
 function makeStatement(bot: Bot): void {
-  if (!can(bot, 'speak') || !allowed(bot, 'statement') || doneThisPhase(bot, 'statement')) return;
+  if (!bot.moves.publicStatement.available || doneThisPhase(bot, 'statement')) return;
   if (random(bot) >= (bot.personality === 'hard-nosed' ? 0.5 : 0.35)) return;
   const moods: (keyof typeof STATEMENT_TEXT)[] = bot.tensionHigh
     ? ['calm', 'inform']
@@ -515,15 +490,8 @@ const FRIENDLY = /host|open|invite|offer|back.?channel|exchange|joint|share|help
 /** Unilateral actions: a friendly gesture now and then; a hard-nosed bot in calm times may also
  *  flex its muscles. Only actions its role may take, within their limit, that it can pay for. */
 function takeUnilateralAction(bot: Bot): void {
-  if (!can(bot, 'act') || !allowed(bot, 'unilateral') || doneThisPhase(bot, 'action')) return;
-  const resources = bot.view.resources[bot.me.id] ?? {};
-  const uses = bot.view.actionUses[bot.me.id] ?? {};
-  const choices = bot.scenario.actions.filter((a) => {
-    const listed = a.roles || a.kinds ? (a.roles?.includes(bot.me.id) ?? false) || (a.kinds?.includes(bot.me.kind) ?? false) : true;
-    const left = a.maxUses === undefined || (uses[a.id] ?? 0) < a.maxUses;
-    const affordable = Object.entries(a.cost).every(([r, amount]) => (resources[r] ?? 0) >= amount);
-    return listed && left && affordable;
-  });
+  if (doneThisPhase(bot, 'action')) return;
+  const choices = bot.scenario.actions.filter((a) => bot.moves.unilateralAction[a.id]?.available);
   const friendly = choices.filter((a) => FRIENDLY.test(`${a.label} ${a.description}`));
   const pool = bot.personality === 'hard-nosed' && !bot.tensionHigh ? choices : friendly;
   if (pool.length === 0 || random(bot) >= 0.3) return;
@@ -535,9 +503,10 @@ function takeUnilateralAction(bot: Bot): void {
 function waitingOnOthers(bot: Bot): boolean {
   return bot.view.deals.some((d) => {
     if (!d.parties.includes(bot.me.id) || banned(bot, d.dealType, d.parties)) return false;
-    if (d.status === 'proposed') return phaseAllows(bot, d, 'respond') || phaseAllows(bot, d, 'propose');
-    if (d.status === 'accepted') return phaseAllows(bot, d, 'sign');
-    if (d.status === 'signed') return allowed(bot, 'ratify');
+    const allows = bot.view.phase?.allows ?? [];
+    if (d.status === 'proposed') return dealStepAllowed(allows, d.track, 'respond') || dealStepAllowed(allows, d.track, 'propose');
+    if (d.status === 'accepted') return dealStepAllowed(allows, d.track, 'sign');
+    if (d.status === 'signed') return dealStepAllowed(allows, d.track, 'ratify');
     return false;
   });
 }

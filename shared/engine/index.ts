@@ -15,7 +15,7 @@ export {
   type DealMoves,
   type DealTypeMoves,
   type Move,
-  type Refusal,
+  type Refused,
 } from './moves';
 export { BREACH_TRUST_LOSS, describeTerms } from './deals';
 export { seedRng, nextRandom, type RngState } from './rng';

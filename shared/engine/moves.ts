@@ -36,6 +36,8 @@ interface Rulebook {
   eligible: Map<string, string[]>;
   /** Seat powers by `${role}/${seat}`. */
   powers: Map<string, readonly string[]>;
+  /** Per kind of move, the phases that allow it, as a refusal words them. */
+  allowedIn: Map<string, string>;
 }
 
 const rulebooks = new WeakMap<Rules, Rulebook>();
@@ -54,6 +56,7 @@ function rulebookOf(rules: Rules): Rulebook {
     tones: new Set(rules.statements.map((s) => s.id)),
     eligible: new Map(rules.dealTypes.map((d) => [d.id, rules.roles.filter((r) => listed(r, d.parties)).map((r) => r.id)])),
     powers,
+    allowedIn: new Map(),
   };
   rulebooks.set(rules, book);
   return book;
@@ -188,65 +191,80 @@ export function situationInView(view: GameView, rules: Rules): Situation | null 
 
 // --- Checks ---------------------------------------------------------------------------------------
 
-/** Why a move is refused: the engine's error code and a sentence a student can read. */
-export interface Refusal {
-  code: ErrorCode;
-  message: string;
-}
-type Check = Refusal | null;
+/** A refused move: the engine's error code, and the sentence a student reads, written only when
+ *  someone reads it (a screen does; a bot going through its moves does not). */
+export class Refused {
+  readonly available = false;
+  constructor(
+    readonly reason: ErrorCode,
+    private readonly why: () => string,
+  ) {}
 
-const refuse = (code: ErrorCode, message: string): Refusal => ({ code, message });
+  get message(): string {
+    return this.why();
+  }
+}
+type Check = Refused | null;
+
+const refuse = (code: ErrorCode, why: () => string): Refused => new Refused(code, why);
 const roleName = (sit: Situation, role: string): string => sit.book.roles.get(role)?.name ?? role;
 const dealLabel = (sit: Situation, deal: Deal): string => sit.book.dealTypes.get(deal.dealType)?.label ?? deal.dealType;
 const allows = (sit: Situation): readonly string[] => sit.book.rules.rounds.phases[sit.phaseIndex]?.allows ?? [];
 
 /** The game runs and someone sits in the seat. Talk goes on while the clock is paused; moves wait. */
 function seatCheck(sit: Situation, whilePaused = false): Check {
-  if (!sit.occupied) return refuse('not-your-seat', 'Nobody sits in this seat.');
-  if (sit.status === 'lobby') return refuse('not-running', 'The game has not started yet.');
-  if (sit.status === 'ended') return refuse('game-over', 'The game is over.');
-  if (sit.status === 'paused' && !whilePaused) return refuse('not-running', 'The game is paused.');
+  if (!sit.occupied) return refuse('not-your-seat', () => 'Nobody sits in this seat.');
+  if (sit.status === 'lobby') return refuse('not-running', () => 'The game has not started yet.');
+  if (sit.status === 'ended') return refuse('game-over', () => 'The game is over.');
+  if (sit.status === 'paused' && !whilePaused) return refuse('not-running', () => 'The game is paused.');
   return null;
 }
 
-function phaseCheck(sit: Situation, what: string, allowed: (allows: readonly string[]) => boolean): Check {
+/** "Drafts are not allowed in the Briefing phase (only in: Track II talks, Track I talks)." The
+ *  phases that allow a move are fixed by the scenario: listed once per rulebook and kind of move. */
+function phaseCheck(sit: Situation, what: string, key: string, allowed: (allows: readonly string[]) => boolean): Check {
   if (allowed(allows(sit))) return null;
   const phases = sit.book.rules.rounds.phases;
-  const when = phases.filter((p) => allowed(p.allows)).map((p) => p.label);
-  return refuse('wrong-phase', `${what} are not allowed in the ${phases[sit.phaseIndex].label} phase${when.length ? ` (only in: ${when.join(', ')})` : ''}.`);
+  let when = sit.book.allowedIn.get(key);
+  if (when === undefined) {
+    const labels = phases.filter((p) => allowed(p.allows)).map((p) => p.label);
+    when = labels.length ? ` (only in: ${labels.join(', ')})` : '';
+    sit.book.allowedIn.set(key, when);
+  }
+  return refuse('wrong-phase', () => `${what} are not allowed in the ${phases[sit.phaseIndex].label} phase${when}.`);
 }
 
-const allowCheck = (sit: Situation, allow: PhaseAllow, what: string): Check => phaseCheck(sit, what, (a) => a.includes(allow));
+const allowCheck = (sit: Situation, allow: PhaseAllow, what: string): Check => phaseCheck(sit, what, allow, (a) => a.includes(allow));
 const dealPhaseCheck = (sit: Situation, track: 1 | 2, step: PhaseAllow, what: string): Check =>
-  phaseCheck(sit, what, (a) => dealStepAllowed(a, track, step));
+  phaseCheck(sit, what, `${step}/${track}`, (a) => dealStepAllowed(a, track, step));
 
 function powerCheck(sit: Situation, power: SeatPower, verb: string): Check {
   if (sit.book.powers.get(seatKey(sit.role, sit.seat))?.includes(power)) return null;
   const role = sit.book.roles.get(sit.role)!;
   const able = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => `the ${seat.title}`);
-  return refuse('no-power', able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
+  return refuse('no-power', () => able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
 }
 
 function kindCheck(sit: Situation, type: DealTypeRules): Check {
   if (sit.book.eligible.get(type.id)!.includes(sit.role)) return null;
-  return refuse('not-your-kind', `${roleName(sit, sit.role)} cannot be a party to ${type.label}.`);
+  return refuse('not-your-kind', () => `${roleName(sit, sit.role)} cannot be a party to ${type.label}.`);
 }
 
 function lockCheck(sit: Situation, type: DealTypeRules): Check {
   if (!type.locked || sit.unlockedDealTypes.includes(type.id)) return null;
-  return refuse('deal-type-locked', `${type.label} is not open for negotiation yet.`);
+  return refuse('deal-type-locked', () => `${type.label} is not open for negotiation yet.`);
 }
 
 function banCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
   const ban = banOf(sit.constraints, type.id, parties);
   if (!ban) return null;
   const [a, b] = ban.between;
-  return refuse('banned-by-constraint', `${ban.label}: no ${type.label} between ${roleName(sit, a)} and ${roleName(sit, b)}.`);
+  return refuse('banned-by-constraint', () => `${ban.label}: no ${type.label} between ${roleName(sit, a)} and ${roleName(sit, b)}.`);
 }
 
 function partyCheck(sit: Situation, deal: Deal): Check {
   if (deal.parties.includes(sit.role)) return null;
-  return refuse('not-a-party', `${roleName(sit, sit.role)} is not a party to ${dealLabel(sit, deal)} (${deal.id}).`);
+  return refuse('not-a-party', () => `${roleName(sit, sit.role)} is not a party to ${dealLabel(sit, deal)} (${deal.id}).`);
 }
 
 const STATUS_WORDS: Record<Deal['status'], string> = {
@@ -264,11 +282,11 @@ const STATUS_WORDS: Record<Deal['status'], string> = {
 
 function statusCheck(deal: Deal, statuses: readonly Deal['status'][], doing: string): Check {
   if (statuses.includes(deal.status)) return null;
-  return refuse('wrong-status', `You cannot ${doing} ${deal.id}: it is ${STATUS_WORDS[deal.status]}.`);
+  return refuse('wrong-status', () => `You cannot ${doing} ${deal.id}: it is ${STATUS_WORDS[deal.status]}.`);
 }
 
 function doneCheck(sit: Situation, deal: Deal, by: readonly string[], done: string): Check {
-  return by.includes(sit.role) ? refuse('already-done', `${roleName(sit, sit.role)} has already ${done} ${deal.id}.`) : null;
+  return by.includes(sit.role) ? refuse('already-done', () => `${roleName(sit, sit.role)} has already ${done} ${deal.id}.`) : null;
 }
 
 const typeOf = (sit: Situation, deal: Deal): DealTypeRules => sit.book.dealTypes.get(deal.dealType)!;
@@ -311,18 +329,18 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     banCheck(sit, typeOf(sit, deal), deal.parties),
   rejectDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
-    (deal.author === sit.role ? refuse('wrong-status', `You wrote ${deal.id}: withdraw it instead of rejecting it.`) : null) ??
+    (deal.author === sit.role ? refuse('wrong-status', () => `You wrote ${deal.id}: withdraw it instead of rejecting it.`) : null) ??
     statusCheck(deal, ['proposed', 'accepted'], 'reject') ??
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
     powerCheck(sit, 'propose', 'reject a proposal'),
   withdrawDeal: (sit, deal) =>
-    (deal.author === sit.role ? null : refuse('not-a-party', `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
+    (deal.author === sit.role ? null : refuse('not-a-party', () => `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
     statusCheck(deal, ['draft', 'proposed', 'accepted', 'signed'], 'withdraw') ??
     seatCheck(sit) ??
     (deal.status === 'draft'
       ? // A draft was never seen by anyone else: any seat may discard it while drafting or answering.
-        phaseCheck(sit, 'Withdrawals', (a) => dealStepAllowed(a, deal.track, 'draft') || dealStepAllowed(a, deal.track, 'respond'))
+        phaseCheck(sit, 'Withdrawals', `discard/${deal.track}`, (a) => dealStepAllowed(a, deal.track, 'draft') || dealStepAllowed(a, deal.track, 'respond'))
       : dealPhaseCheck(sit, deal.track, 'respond', 'Withdrawals') ?? powerCheck(sit, 'propose', 'withdraw a proposal')),
   signDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
@@ -335,7 +353,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
   ratifyDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['signed'], 'ratify') ??
-    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', `Only governments ratify; ${roleName(sit, sit.role)} has signed and is done.`)) ??
+    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', () => `Only governments ratify; ${roleName(sit, sit.role)} has signed and is done.`)) ??
     doneCheck(sit, deal, deal.ratifiedBy, 'ratified') ??
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'ratify', 'Ratifications') ??
@@ -350,14 +368,14 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
   adoptMemorandum: (sit, memo) => {
     const memoType = typeOf(sit, memo);
     const role = sit.book.roles.get(sit.role)!;
-    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', `${memoType.label} is not a memorandum a government can adopt.`);
-    if (role.kind !== 'government') return refuse('not-a-party', 'Only a government can adopt a memorandum.');
+    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', () => `${memoType.label} is not a memorandum a government can adopt.`);
+    if (role.kind !== 'government') return refuse('not-a-party', () => 'Only a government can adopt a memorandum.');
     const target = sit.book.dealTypes.get(memoType.adoptAs)!;
     return (
       statusCheck(memo, ['inForce'], 'adopt') ??
       (memo.parties.some((p) => sit.book.roles.get(p)?.nation === role.nation)
         ? null
-        : refuse('not-a-party', `${role.name} can only adopt a memorandum signed by someone from ${role.nation}.`)) ??
+        : refuse('not-a-party', () => `${role.name} can only adopt a memorandum signed by someone from ${role.nation}.`)) ??
       kindCheck(sit, target) ??
       seatCheck(sit) ??
       allowCheck(sit, 'propose', 'Adoptions of memoranda') ??
@@ -369,18 +387,18 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
 
 function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members'>, what: string): Check {
   const label = closedBy(channel, sit.constraints);
-  return label ? refuse('channel-closed', `${what}: ${label}.`) : null;
+  return label ? refuse('channel-closed', () => `${what}: ${label}.`) : null;
 }
 
 function chatCheck(sit: Situation, id: string): Check {
   const channel = sit.channel(id);
-  if (!channel) return refuse('unknown-channel', `There is no channel "${id}".`);
-  if (!channel.members.includes(sit.role)) return refuse('not-a-member', `${roleName(sit, sit.role)} is not in ${channel.label}.`);
+  if (!channel) return refuse('unknown-channel', () => `There is no channel "${id}".`);
+  if (!channel.members.includes(sit.role)) return refuse('not-a-member', () => `${roleName(sit, sit.role)} is not in ${channel.label}.`);
   return seatCheck(sit, true) ?? allowCheck(sit, 'chat', 'Messages') ?? closedCheck(sit, channel, `The channel ${channel.label} is closed`);
 }
 
 function groupCheck(sit: Situation): Check {
-  if (!sit.book.rules.channels.groups.allowed) return refuse('groups-disabled', 'This scenario has no coalition groups.');
+  if (!sit.book.rules.channels.groups.allowed) return refuse('groups-disabled', () => 'This scenario has no coalition groups.');
   return seatCheck(sit) ?? allowCheck(sit, 'chat', 'New groups');
 }
 
@@ -390,16 +408,16 @@ function statementCheck(sit: Situation): Check {
 
 function actionCheck(sit: Situation, def: ActionRules): Check {
   const role = sit.book.roles.get(sit.role)!;
-  if (!listed(role, def)) return refuse('not-your-kind', `${role.name} cannot ${def.label.toLowerCase()}.`);
+  if (!listed(role, def)) return refuse('not-your-kind', () => `${role.name} cannot ${def.label.toLowerCase()}.`);
   const used = sit.actionUses[def.id] ?? 0;
   return (
     seatCheck(sit) ??
     allowCheck(sit, 'unilateral', 'Unilateral actions') ??
     powerCheck(sit, 'act', 'take actions') ??
     (def.maxUses !== undefined && used >= def.maxUses
-      ? refuse('max-uses', `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`)
+      ? refuse('max-uses', () => `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`)
       : null) ??
-    (sit.requirementMet(def.id) ? null : refuse('action-unavailable', `${def.label} is not possible right now.`)) ??
+    (sit.requirementMet(def.id) ? null : refuse('action-unavailable', () => `${def.label} is not possible right now.`)) ??
     costCheck(sit, def)
   );
 }
@@ -409,7 +427,7 @@ function costCheck(sit: Situation, def: ActionRules): Check {
     const has = sit.resources[resource] ?? 0;
     if (has < amount) {
       const label = sit.book.rules.resources.find((r) => r.id === resource)?.label.toLowerCase() ?? resource;
-      return refuse('insufficient-resources', `${def.label} costs ${amount} ${label}; ${roleName(sit, sit.role)} has ${has}.`);
+      return refuse('insufficient-resources', () => `${def.label} costs ${amount} ${label}; ${roleName(sit, sit.role)} has ${has}.`);
     }
   }
   return null;
@@ -418,34 +436,34 @@ function costCheck(sit: Situation, def: ActionRules): Check {
 // --- Content: parties, terms, members -------------------------------------------------------------
 
 function partiesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
-  for (const p of parties) if (!sit.book.roles.has(p)) return refuse('unknown-role', `There is no delegation "${p}".`);
+  for (const p of parties) if (!sit.book.roles.has(p)) return refuse('unknown-role', () => `There is no delegation "${p}".`);
   const unique = new Set(parties);
-  if (unique.size !== parties.length) return refuse('bad-parties', 'A delegation is listed twice among the parties.');
-  if (!unique.has(sit.role)) return refuse('bad-parties', `${roleName(sit, sit.role)} must be one of the parties.`);
+  if (unique.size !== parties.length) return refuse('bad-parties', () => 'A delegation is listed twice among the parties.');
+  if (!unique.has(sit.role)) return refuse('bad-parties', () => `${roleName(sit, sit.role)} must be one of the parties.`);
   const { min, max } = type.parties;
   if (unique.size < min || unique.size > max)
-    return refuse('bad-parties', `${type.label} needs ${min === max ? min : `${min} to ${max}`} parties, not ${unique.size}.`);
+    return refuse('bad-parties', () => `${type.label} needs ${min === max ? min : `${min} to ${max}`} parties, not ${unique.size}.`);
   const eligible = sit.book.eligible.get(type.id)!;
-  for (const p of unique) if (!eligible.includes(p)) return refuse('bad-parties', `${roleName(sit, p)} cannot be a party to ${type.label}.`);
+  for (const p of unique) if (!eligible.includes(p)) return refuse('bad-parties', () => `${roleName(sit, p)} cannot be a party to ${type.label}.`);
   return null;
 }
 
 /** One option per issue, nothing else. */
 function termsCheck(type: DealTypeRules, terms: Record<string, string>): Check {
-  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', 'The terms are missing.');
+  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => 'The terms are missing.');
   for (const issue of type.issues) {
     const option = Object.hasOwn(terms, issue.id) ? terms[issue.id] : undefined;
-    if (option === undefined) return refuse('bad-terms', `Pick an option for "${issue.label}".`);
-    if (!issue.options.some((o) => o.id === option)) return refuse('bad-terms', `"${option}" is not an option for "${issue.label}".`);
+    if (option === undefined) return refuse('bad-terms', () => `Pick an option for "${issue.label}".`);
+    if (!issue.options.some((o) => o.id === option)) return refuse('bad-terms', () => `"${option}" is not an option for "${issue.label}".`);
   }
   for (const key of Object.keys(terms))
-    if (!type.issues.some((i) => i.id === key)) return refuse('bad-terms', `${type.label} has no issue "${key}".`);
+    if (!type.issues.some((i) => i.id === key)) return refuse('bad-terms', () => `${type.label} has no issue "${key}".`);
   return null;
 }
 
 function counterTermsCheck(type: DealTypeRules, deal: Deal, terms: Record<string, string>): Check {
   const before = deal.versions[deal.versions.length - 1].terms;
-  return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', 'A counter-proposal must change at least one term.') : null);
+  return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', () => 'A counter-proposal must change at least one term.') : null);
 }
 
 /** Members of a new group: the opener's role and the ones it invites, in scenario order. */
@@ -454,11 +472,11 @@ export function groupMembers(roleIds: readonly string[], opener: string, invited
 }
 
 function membersCheck(sit: Situation, invited: readonly string[]): Check {
-  for (const m of invited) if (!sit.book.roles.has(m)) return refuse('unknown-role', `There is no delegation "${m}".`);
-  if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', 'Invite at least one other delegation.');
+  for (const m of invited) if (!sit.book.roles.has(m)) return refuse('unknown-role', () => `There is no delegation "${m}".`);
+  if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', () => 'Invite at least one other delegation.');
   const members = groupMembers(sit.book.roleIds, sit.role, invited);
   const { maxMembers } = sit.book.rules.channels.groups;
-  if (members.length > maxMembers) return refuse('bad-parties', `A group has at most ${maxMembers} delegations.`);
+  if (members.length > maxMembers) return refuse('bad-parties', () => `A group has at most ${maxMembers} delegations.`);
   return closedCheck(sit, { id: '', kind: 'group', members }, 'That group would be closed');
 }
 
@@ -466,7 +484,7 @@ function membersCheck(sit: Situation, invited: readonly string[]): Check {
  * Whether the seat may make this move now: null, or why not. The engine applies a player's move
  * only when this returns null, so it is the whole of the rules on who may do what.
  */
-export function checkMove(sit: Situation, action: PlayerAction): Refusal | null {
+export function checkMove(sit: Situation, action: PlayerAction): Refused | null {
   const { book } = sit;
   switch (action.type) {
     case 'chat':
@@ -475,21 +493,21 @@ export function checkMove(sit: Situation, action: PlayerAction): Refusal | null 
       return groupCheck(sit) ?? membersCheck(sit, action.members);
     case 'draftDeal': {
       const type = book.dealTypes.get(action.dealType);
-      if (!type) return refuse('unknown-deal-type', `There is no agreement type "${action.dealType}" in this scenario.`);
+      if (!type) return refuse('unknown-deal-type', () => `There is no agreement type "${action.dealType}" in this scenario.`);
       return draftTypeCheck(sit, type) ?? partiesCheck(sit, type, action.parties) ?? termsCheck(type, action.terms);
     }
     case 'publicStatement':
-      return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', `There is no statement tone "${action.tone}".`));
+      return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', () => `There is no statement tone "${action.tone}".`));
     case 'unilateralAction': {
       const def = book.actions.get(action.action);
-      if (!def) return refuse('unknown-action', `There is no action "${action.action}" in this scenario.`);
+      if (!def) return refuse('unknown-action', () => `There is no action "${action.action}" in this scenario.`);
       return actionCheck(sit, def);
     }
     case 'ready':
       return seatCheck(sit);
   }
   const deal = sit.deal(action.deal);
-  if (!deal) return refuse('unknown-deal', `There is no deal ${action.deal}.`);
+  if (!deal) return refuse('unknown-deal', () => `There is no deal ${action.deal}.`);
   const refusal = DEAL_CHECKS[action.type](sit, deal);
   if (refusal) return refusal;
   switch (action.type) {
@@ -509,7 +527,7 @@ export function checkMove(sit: Situation, action: PlayerAction): Refusal | null 
 // --- What a seat may do now -----------------------------------------------------------------------
 
 /** One move: available now, or refused with the engine's code and message. */
-export type Move = { available: true } | { available: false; reason: ErrorCode; message: string };
+export type Move = { available: true } | Refused;
 
 export interface DealTypeMoves {
   /** Start a draft of this type. */
@@ -530,8 +548,10 @@ export interface AvailableMoves {
   ready: Move;
   /** Per channel the seat can see: may it post there now? */
   chat: Record<string, Move>;
-  /** Open a coalition group: with whom (at most maxMembers in all, no two of a pair kept apart). */
-  openGroup: Move & { invite: string[]; maxMembers: number; apart: [string, string][] };
+  /** Open a coalition group, */
+  openGroup: Move;
+  /** ... with whom: at most maxMembers in all, and no two of a pair a constraint keeps apart. */
+  group: { invite: string[]; maxMembers: number; apart: [string, string][] };
   /** Per deal type of the scenario. A draft's terms pick one option per issue. */
   dealTypes: Record<string, DealTypeMoves>;
   /** Per deal the seat can see. A counter-proposal changes at least one term; an adoption's
@@ -544,7 +564,7 @@ export interface AvailableMoves {
 }
 
 const AVAILABLE: Move = { available: true };
-const moveOf = (check: Check): Move => (check ? { available: false, reason: check.code, message: check.message } : AVAILABLE);
+const moveOf = (check: Check): Move => check ?? AVAILABLE;
 
 /** Refusals that mean the move makes no sense for the seat (not its deal, not at that stage,
  *  already done, not for its kind, the game over), rather than "not now" or "not this seat". */
@@ -605,12 +625,8 @@ function movesIn(sit: Situation, deals: Iterable<Deal>, channels: Iterable<Chann
   return {
     ready: moveOf(seatCheck(sit)),
     chat,
-    openGroup: {
-      ...moveOf(groupCheck(sit)),
-      invite: book.roleIds.filter((id) => id !== sit.role),
-      maxMembers: book.rules.channels.groups.maxMembers,
-      apart,
-    },
+    openGroup: moveOf(groupCheck(sit)),
+    group: { invite: book.roleIds.filter((id) => id !== sit.role), maxMembers: book.rules.channels.groups.maxMembers, apart },
     dealTypes,
     deals: dealMoves,
     publicStatement: moveOf(statementCheck(sit)),

@@ -83,7 +83,7 @@ function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kin
   if (!Object.hasOwn(s.seats, key)) reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(ix, actor.role)}.`);
   // Who may do what is decided in moves.ts, the same rules a client or a bot reads to offer moves.
   const refusal = checkMove(situationInGame(s, w.scenario, actor.role, actor.seat), action);
-  if (refusal) reject(refusal.code, refusal.message);
+  if (refusal) reject(refusal.reason, refusal.message);
 
   const ctx: deals.SeatContext = {
     role: actor.role,
