@@ -23,12 +23,13 @@ import {
 import type { ChannelView, GameView } from '../../../../shared/engine/view';
 import type { Message, Whisper } from '../../../../shared/engine/types';
 import { LIMITS } from '../../../../shared/protocol/limits';
-import { t } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { BotIcon, LockIcon } from '../../ui/icons';
 import { roleName } from '../../ui/names';
 import classes from './Channels.module.css';
+import { concerns, refusalOf, useMoves } from './permissions';
 
 const WHISPERS = 'whispers';
 
@@ -80,6 +81,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
   const [selected, setSelected] = useState('public');
   const [lastSeen, markSeen] = useLastSeen(storageKey);
   const [groupOpen, setGroupOpen] = useState(false);
+  const moves = useMoves();
   const current = entries.find((e) => e.id === selected) ?? entries[0];
   const channel = view.channels.find((c) => c.id === current?.id);
   const me = view.me?.role.id ?? null;
@@ -143,9 +145,9 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
             })}
           </Stack>
         </ScrollArea>
-        {!readOnly && me && (
+        {!readOnly && moves && concerns(moves.openGroup) && (
           <Box p={6}>
-            <Button variant="subtle" size="xs" fullWidth onClick={() => setGroupOpen(true)}>
+            <Button variant="subtle" size="xs" fullWidth onClick={() => setGroupOpen(true)} disabled={!moves.openGroup.available} title={moves.openGroup.available ? undefined : errorText(refusalOf(moves.openGroup)!)}>
               + {t.table.newGroup}
             </Button>
           </Box>
@@ -248,6 +250,8 @@ function Composer({ channel }: { channel: ChannelView }) {
   const [text, setText] = useState(() => sessionStorage.getItem(draftKey) ?? '');
   const [failedText, setFailedText] = useState<string | null>(null);
   const action = useAction();
+  // Whether the seat may post here now (the phase, a pause, a constraint closing the channel).
+  const refusal = refusalOf(useMoves()?.chat[channel.id]);
   useEffect(() => {
     if (text) sessionStorage.setItem(draftKey, text);
     else sessionStorage.removeItem(draftKey);
@@ -278,7 +282,7 @@ function Composer({ channel }: { channel: ChannelView }) {
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <Textarea
             aria-label={t.table.messageLabel(channel.label)}
-            placeholder={channel.open ? t.table.messagePlaceholder : t.table.closedBecause(channel.closedBy ?? '')}
+            placeholder={!refusal ? t.table.messagePlaceholder : refusal.code === 'channel-closed' ? t.table.closedBecause(channel.closedBy ?? '') : errorText(refusal)}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -291,11 +295,11 @@ function Composer({ channel }: { channel: ChannelView }) {
             minRows={1}
             maxRows={4}
             maxLength={LIMITS.chatChars}
-            disabled={!channel.open}
+            disabled={!!refusal}
             style={{ flex: 1 }}
             data-testid="chat-input"
           />
-          <Button type="submit" disabled={!channel.open || !text.trim()}>
+          <Button type="submit" disabled={!!refusal || !text.trim()}>
             {t.table.send}
           </Button>
         </Group>
@@ -336,7 +340,7 @@ function NewGroupModal({ onClose, onCreated }: { onClose: () => void; onCreated:
   const [label, setLabel] = useState('');
   const [members, setMembers] = useState<string[]>([]);
   const action = useAction();
-  const me = view.me?.role.id;
+  const group = useMoves()?.group;
   useEffect(() => {
     if (action.done) onCreated();
   }, [action.done, onCreated]);
@@ -352,9 +356,10 @@ function NewGroupModal({ onClose, onCreated }: { onClose: () => void; onCreated:
           <TextInput label={t.table.groupLabel} value={label} onChange={(e) => setLabel(e.currentTarget.value)} maxLength={LIMITS.groupLabelChars} required data-autofocus />
           <MultiSelect
             label={t.table.groupMembers}
-            data={view.roles.filter((r) => r.id !== me).map((r) => ({ value: r.id, label: r.name }))}
+            data={(group?.invite ?? []).map((id) => ({ value: id, label: roleName(view, id) }))}
             value={members}
             onChange={setMembers}
+            maxValues={group ? group.maxMembers - 1 : undefined}
             comboboxProps={{ withinPortal: true }}
           />
           <ActionErrorText error={action.error} />

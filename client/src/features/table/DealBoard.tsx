@@ -1,15 +1,16 @@
 // The deal board: every deal the viewer may see, with each party's status and the moves open
 // to the viewer's seat. Rejections from the server appear inside the card that caused them.
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { DealMoves, Move } from '../../../../shared/engine/moves';
 import type { Deal } from '../../../../shared/engine/types';
 import type { GameView, PublicScenario } from '../../../../shared/engine/view';
-import { t } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { DealEditor, type EditorMode } from './DealEditor';
-import { hasPower, isParty } from './permissions';
+import { concerns, refusalOf, useMoves } from './permissions';
 
 const STATUS_COLOR: Record<string, string> = {
   draft: 'gray',
@@ -85,15 +86,16 @@ export function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameVi
   );
 }
 
-function MoveButton({ label, power, onClick, color, testId }: { label: string; power: string; onClick: () => void; color?: string; testId: string }) {
-  const { view } = useSession();
-  const allowed = hasPower(view, power);
+/** A move on a deal, shown when it concerns the seat: enabled when the engine would take it, else
+ *  disabled with the engine's reason. */
+function MoveButton({ move, label, onClick, color, variant, testId }: { move: Move; label: string; onClick: () => void; color?: string; variant?: string; testId?: string }) {
+  const refusal = refusalOf(move);
   const button = (
-    <Button size="xs" variant={color ? 'filled' : 'light'} color={color} onClick={onClick} disabled={!allowed} data-testid={testId}>
+    <Button size="xs" variant={variant ?? (color ? 'filled' : 'light')} color={color} onClick={onClick} disabled={!!refusal} data-testid={testId}>
       {label}
     </Button>
   );
-  return allowed ? button : <Tooltip label={t.table.noPowerHint(t.powers[power] ?? power)}><span tabIndex={0}>{button}</span></Tooltip>;
+  return refusal ? <Tooltip label={errorText(refusal)} multiline maw={320}><span tabIndex={0}>{button}</span></Tooltip> : button;
 }
 
 function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => void }) {
@@ -101,35 +103,26 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
   const action = useAction();
   const [historyOpen, setHistoryOpen] = useState(false);
   const type = dealTypeOf(scenario, deal.dealType);
-  const me = view.me?.role.id;
   const value = view.me?.dealValues[deal.id];
-  const party = isParty(view, deal);
+  const moves = useMoves()?.deals[deal.id];
   const act = (type: 'proposeDeal' | 'acceptDeal' | 'rejectDeal' | 'withdrawDeal' | 'signDeal' | 'ratifyDeal' | 'breachDeal') => action.submit({ type, deal: deal.id });
-  const myKind = view.roles.find((r) => r.id === me)?.kind;
-  const canAdopt =
-    deal.track === 2 && deal.status === 'inForce' && myKind === 'government' && !!type?.adoptAs && deal.parties.some((p) => view.roles.find((r) => r.id === p)?.nation === view.roles.find((r) => r.id === me)?.nation);
 
-  const moves: ReactNode[] = [];
-  if (me) {
-    if (deal.status === 'draft' && deal.author === me) {
-      moves.push(<Button key="edit" size="xs" variant="default" onClick={() => onEdit({ kind: 'edit', deal })}>{t.deals.edit}</Button>);
-      moves.push(<MoveButton key="propose" label={t.deals.propose} power="propose" onClick={() => act('proposeDeal')} color="space" testId="deal-propose" />);
-    }
-    if (deal.status === 'proposed' && party) {
-      if (!deal.acceptedBy.includes(me)) moves.push(<MoveButton key="accept" label={t.deals.accept} power="propose" onClick={() => act('acceptDeal')} color="teal" testId="deal-accept" />);
-      moves.push(<MoveButton key="counter" label={t.deals.counter} power="propose" onClick={() => onEdit({ kind: 'counter', deal })} testId="deal-counter" />);
-      moves.push(<MoveButton key="reject" label={t.deals.reject} power="propose" onClick={() => act('rejectDeal')} testId="deal-reject" />);
-    }
-    if (deal.status === 'accepted' && party && !deal.signedBy.includes(me)) moves.push(<MoveButton key="sign" label={t.deals.sign} power="sign" onClick={() => act('signDeal')} color="space" testId="deal-sign" />);
-    if (deal.status === 'signed' && party && !deal.ratifiedBy.includes(me) && myKind === 'government' && type?.ratification)
-      moves.push(<MoveButton key="ratify" label={t.deals.ratify} power="ratify" onClick={() => act('ratifyDeal')} color="space" testId="deal-ratify" />);
-    if (['draft', 'proposed', 'accepted', 'signed'].includes(deal.status) && deal.author === me && deal.status !== 'draft')
-      moves.push(<MoveButton key="withdraw" label={t.deals.withdraw} power="propose" onClick={() => act('withdrawDeal')} testId="deal-withdraw" />);
-    if (deal.status === 'draft' && deal.author === me) moves.push(<Button key="discard" size="xs" variant="subtle" color="gray" onClick={() => act('withdrawDeal')}>{t.deals.withdraw}</Button>);
-    if (deal.status === 'inForce' && party && deal.track === 1)
-      moves.push(<MoveButton key="breach" label={t.deals.breach} power="act" onClick={() => window.confirm(t.deals.confirmBreach) && act('breachDeal')} color="red" testId="deal-breach" />);
-    if (canAdopt) moves.push(<MoveButton key="adopt" label={t.deals.adopt} power="propose" onClick={() => onEdit({ kind: 'adopt', deal })} testId="deal-adopt" />);
-  }
+  // Every move the engine rules on for this deal, in the order a negotiation takes them.
+  const buttons: { key: keyof DealMoves; label: string; onClick: () => void; color?: string; variant?: string; testId?: string }[] = [
+    { key: 'editDraft', label: t.deals.edit, onClick: () => onEdit({ kind: 'edit', deal }), variant: 'default' },
+    { key: 'proposeDeal', label: t.deals.propose, onClick: () => act('proposeDeal'), color: 'space', testId: 'deal-propose' },
+    { key: 'acceptDeal', label: t.deals.accept, onClick: () => act('acceptDeal'), color: 'teal', testId: 'deal-accept' },
+    { key: 'counterDeal', label: t.deals.counter, onClick: () => onEdit({ kind: 'counter', deal }), testId: 'deal-counter' },
+    { key: 'rejectDeal', label: t.deals.reject, onClick: () => act('rejectDeal'), testId: 'deal-reject' },
+    { key: 'signDeal', label: t.deals.sign, onClick: () => act('signDeal'), color: 'space', testId: 'deal-sign' },
+    { key: 'ratifyDeal', label: t.deals.ratify, onClick: () => act('ratifyDeal'), color: 'space', testId: 'deal-ratify' },
+    deal.status === 'draft'
+      ? { key: 'withdrawDeal', label: t.deals.withdraw, onClick: () => act('withdrawDeal'), variant: 'subtle', color: 'gray' }
+      : { key: 'withdrawDeal', label: t.deals.withdraw, onClick: () => act('withdrawDeal'), testId: 'deal-withdraw' },
+    { key: 'breachDeal', label: t.deals.breach, onClick: () => window.confirm(t.deals.confirmBreach) && act('breachDeal'), color: 'red', testId: 'deal-breach' },
+    { key: 'adoptMemorandum', label: t.deals.adopt, onClick: () => onEdit({ kind: 'adopt', deal }), testId: 'deal-adopt' },
+  ];
+  const shown = moves ? buttons.filter((b) => concerns(moves[b.key])) : [];
 
   const current = deal.versions.at(-1);
   return (
@@ -175,7 +168,13 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
             </Collapse>
           </>
         )}
-        {moves.length > 0 && <Group gap={6}>{moves}</Group>}
+        {shown.length > 0 && (
+          <Group gap={6}>
+            {shown.map(({ key, ...b }) => (
+              <MoveButton key={key} move={moves![key]} {...b} />
+            ))}
+          </Group>
+        )}
         <ActionErrorText error={action.error} onClose={action.reset} />
       </Stack>
     </Paper>
@@ -200,7 +199,10 @@ export function DealList({ deals, onEdit }: { deals: Deal[]; onEdit: (mode: Edit
 
 export function DealBoard({ height }: { height?: number | string }) {
   const { view } = useSession();
+  const moves = useMoves();
   const [editor, setEditor] = useState<EditorMode | null>(null);
+  // Drafting is offered when some deal type is the seat's to draft, now or in a later phase.
+  const mayDraft = !!moves && Object.values(moves.dealTypes).some((d) => concerns(d.draftDeal));
   const sorted = view.deals.slice().sort((a, b) => Number(OPEN_STATUSES.has(b.status)) - Number(OPEN_STATUSES.has(a.status)) || b.id.localeCompare(a.id, undefined, { numeric: true }));
   const trackOne = sorted.filter((d) => d.track === 1);
   const trackTwo = sorted.filter((d) => d.track === 2);
@@ -210,7 +212,7 @@ export function DealBoard({ height }: { height?: number | string }) {
         <Title order={2} size="h5" id="deal-board-title">
           {t.deals.board}
         </Title>
-        {view.me && !editor && (
+        {mayDraft && !editor && (
           <Button size="xs" onClick={() => setEditor({ kind: 'new' })} data-testid="new-draft">
             + {t.deals.newDraft}
           </Button>

@@ -3,36 +3,27 @@
 // run in the browser on the role's own point table). Also used to counter, edit and adopt.
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { AvailableMoves, Move } from '../../../../shared/engine/moves';
 import { evaluateProposal } from '../../../../shared/engine/score';
 import type { Deal } from '../../../../shared/engine/types';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { GameView } from '../../../../shared/engine/view';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { dealTypeOf } from '../../ui/names';
+import { concerns, refusalOf, useMoves } from './permissions';
 
 export type EditorMode = { kind: 'new' } | { kind: 'edit'; deal: Deal } | { kind: 'counter'; deal: Deal } | { kind: 'adopt'; deal: Deal };
 
-type DealTypeDef = PublicScenario['dealTypes'][number];
-
-function eligibleRoles(view: GameView, type: DealTypeDef | undefined): string[] {
-  if (!type) return [];
-  return view.roles
-    .filter((r) => (!type.parties.roles || type.parties.roles.includes(r.id)) && (!type.parties.kinds || type.parties.kinds.includes(r.kind)))
-    .map((r) => r.id);
+/** The roles the engine lets the viewer's role name as parties of a type, besides itself. */
+function counterparts(moves: AvailableMoves | null, typeId: string | null | undefined, me: string): string[] {
+  return (typeId && moves?.dealTypes[typeId]?.parties.filter((r) => r !== me)) || [];
 }
 
 /** A two-party type with a single possible counterpart needs no choosing. */
-function onlyCounterpart(view: GameView, type: DealTypeDef | undefined, me: string): string[] {
-  const others = eligibleRoles(view, type).filter((r) => r !== me);
-  return type && type.parties.max === 2 && others.length === 1 ? others : [];
-}
-
-export function availableDealTypes(view: GameView, scenario: PublicScenario, track?: 1 | 2): DealTypeDef[] {
-  const me = view.me?.role.id;
-  return scenario.dealTypes.filter(
-    (d) => (!d.locked || view.unlockedDealTypes.includes(d.id)) && (track === undefined || d.track === track) && (!me || eligibleRoles(view, d).includes(me)),
-  );
+function onlyCounterpart(moves: AvailableMoves | null, typeId: string | null | undefined, me: string): string[] {
+  const others = counterparts(moves, typeId, me);
+  return typeId && moves?.dealTypes[typeId]?.max === 2 && others.length === 1 ? others : [];
 }
 
 export function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string; terms: Record<string, string> }) {
@@ -73,8 +64,10 @@ export function LiveValue({ view, dealType, terms }: { view: GameView; dealType:
 
 export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => void }) {
   const { view, scenario } = useSession();
+  const moves = useMoves();
   const me = view.me!.role.id;
-  const types = scenario ? availableDealTypes(view, scenario) : [];
+  // The types the viewer's role may draft, now or once the phase or an event allows it.
+  const types = (scenario?.dealTypes ?? []).filter((d) => moves && concerns(moves.dealTypes[d.id].draftDeal));
   const source = mode.kind === 'new' ? null : mode.deal;
   const [dealTypeId, setDealTypeId] = useState<string | null>(() => {
     if (!source) return types[0]?.id ?? null;
@@ -84,17 +77,19 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
   const type = dealTypeOf(scenario, dealTypeId ?? '');
   const [terms, setTerms] = useState<Record<string, string>>(() => ({ ...(source?.versions.at(-1)?.terms ?? {}) }));
   const [parties, setParties] = useState<string[]>(() =>
-    source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : onlyCounterpart(view, type, me),
+    source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : onlyCounterpart(moves, dealTypeId, me),
   );
   const action = useAction();
+  // A move the engine would refuse is answered here, with the engine's own reason.
+  const [refused, setRefused] = useState<Move | null>(null);
 
   useEffect(() => {
     if (action.done) onDone();
   }, [action.done, onDone]);
 
   const partyChoices = useMemo(
-    () => eligibleRoles(view, type).filter((r) => r !== me).map((r) => ({ value: r, label: view.roles.find((x) => x.id === r)?.name ?? r })),
-    [view, type, me],
+    () => counterparts(moves, dealTypeId, me).map((r) => ({ value: r, label: view.roles.find((x) => x.id === r)?.name ?? r })),
+    [moves, view, dealTypeId, me],
   );
   const myTable = view.me!.role.pointTables[dealTypeId ?? ''];
   const termsFixed = mode.kind === 'adopt';
@@ -102,7 +97,17 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
   const complete = !!type && type.issues.every((i) => terms[i.id]);
 
   function submit() {
-    if (!type) return;
+    if (!type || !moves) return;
+    const move =
+      mode.kind === 'new'
+        ? moves.dealTypes[type.id].draftDeal
+        : mode.kind === 'edit'
+          ? moves.deals[mode.deal.id]?.editDraft
+          : mode.kind === 'counter'
+            ? moves.deals[mode.deal.id]?.counterDeal
+            : moves.deals[mode.deal.id]?.adoptMemorandum;
+    setRefused(move && !move.available ? move : null);
+    if (!move?.available) return;
     const allParties = [me, ...parties];
     const picked = Object.fromEntries(type.issues.map((i) => [i.id, terms[i.id]]));
     if (mode.kind === 'new') action.submit({ type: 'draftDeal', dealType: type.id, parties: allParties, terms: picked });
@@ -127,12 +132,17 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
           {mode.kind === 'new' ? (
             <Select
               label={t.deals.dealType}
-              data={types.map((d) => ({ value: d.id, label: `${d.label} (${d.track === 2 ? t.table.trackTwo : t.table.trackOne})` }))}
+              data={types.map((d) => {
+                const draft = moves?.dealTypes[d.id].draftDeal;
+                const locked = !!draft && !draft.available && draft.reason === 'deal-type-locked';
+                return { value: d.id, label: `${d.label} (${d.track === 2 ? t.table.trackTwo : t.table.trackOne})${locked ? ` · ${t.deals.locked}` : ''}` };
+              })}
               value={dealTypeId}
               onChange={(v) => {
                 setDealTypeId(v);
                 setTerms({});
-                setParties(onlyCounterpart(view, dealTypeOf(scenario, v ?? ''), me));
+                setRefused(null);
+                setParties(onlyCounterpart(moves, v, me));
               }}
               allowDeselect={false}
               data-testid="deal-type-select"
@@ -159,7 +169,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               data={partyChoices}
               value={parties}
               onChange={setParties}
-              maxValues={type ? type.parties.max - 1 : undefined}
+              maxValues={dealTypeId && moves?.dealTypes[dealTypeId] ? moves.dealTypes[dealTypeId].max - 1 : undefined}
               data-testid="deal-parties"
             />
           )}
@@ -207,7 +217,13 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               </Radio.Group>
             ))}
         </Stack>
-        <ActionErrorText error={action.error} onClose={action.reset} />
+        <ActionErrorText
+          error={refusalOf(refused) ?? action.error}
+          onClose={() => {
+            setRefused(null);
+            action.reset();
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t.app.cancel}

@@ -1,23 +1,25 @@
 // The viewer's other moves: a public statement, unilateral actions, and ready/pass.
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Switch, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { LIMITS } from '../../../../shared/protocol/limits';
-import { t } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { resourceLabel } from '../../ui/names';
-import { hasPower } from './permissions';
+import { concerns, refusalOf, useMoves } from './permissions';
 
 export function ReadyToggle() {
   const { view } = useSession();
+  const moves = useMoves();
   const action = useAction();
   const me = view.me;
-  if (!me || view.status !== 'running') return null;
+  if (!me || !moves || !concerns(moves.ready)) return null;
   const ready = view.seats.find((s) => s.role === me.role.id && s.seat === me.seat)?.ready ?? false;
   return (
     <Stack gap={4}>
       <Switch
         checked={ready}
+        disabled={!moves.ready.available}
         onChange={(e) => action.submit({ type: 'ready', ready: e.currentTarget.checked })}
         label={ready ? t.table.readyOn : t.table.ready}
         description={t.table.readyHint}
@@ -30,12 +32,14 @@ export function ReadyToggle() {
 }
 
 function StatementForm() {
-  const { view, scenario } = useSession();
+  const { scenario } = useSession();
+  const moves = useMoves();
   const [tone, setTone] = useState<string | null>(scenario?.statements[0]?.id ?? null);
   const [text, setText] = useState('');
   const action = useAction();
-  if (!scenario || scenario.statements.length === 0) return null;
-  const allowed = hasPower(view, 'speak');
+  if (!scenario || !moves || scenario.statements.length === 0 || !concerns(moves.publicStatement)) return null;
+  const refusal = refusalOf(moves.publicStatement);
+  const allowed = !refusal;
   return (
     <form
       onSubmit={(e) => {
@@ -49,9 +53,9 @@ function StatementForm() {
         <Text size="sm" fw={600}>
           {t.table.statement}
         </Text>
-        {!allowed && (
-          <Text size="xs" c="dimmed">
-            {t.table.noPowerHint(t.powers.speak)}
+        {refusal && (
+          <Text size="xs" c="dimmed" data-testid="statement-unavailable">
+            {errorText(refusal)}
           </Text>
         )}
         <Select
@@ -87,26 +91,33 @@ function StatementForm() {
 
 function UnilateralActions() {
   const { view, scenario } = useSession();
+  const moves = useMoves();
   const action = useAction();
   const me = view.me;
-  if (!scenario || !me) return null;
-  const mine = scenario.actions.filter((a) => (!a.roles || a.roles.includes(me.role.id)) && (!a.kinds || a.kinds.includes(me.role.kind)));
+  if (!scenario || !me || !moves) return null;
+  // The scenario's actions that are the seat's delegation's to take (by its id or its kind).
+  const mine = scenario.actions.filter((a) => concerns(moves.unilateralAction[a.id]));
   if (mine.length === 0) return null;
-  const allowed = hasPower(view, 'act');
   const uses = view.actionUses[me.role.id] ?? {};
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
         {t.table.actions}
       </Text>
-      {!allowed && (
-        <Text size="xs" c="dimmed">
-          {t.table.noPowerHint(t.powers.act)}
-        </Text>
-      )}
       {mine.map((a) => {
         const left = a.maxUses !== undefined ? a.maxUses - (uses[a.id] ?? 0) : null;
         const cost = Object.entries(a.cost);
+        const refusal = refusalOf(moves.unilateralAction[a.id]);
+        const button = (
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!!refusal}
+            onClick={() => window.confirm(t.table.confirmAction(a.label)) && action.submit({ type: 'unilateralAction', action: a.id })}
+          >
+            {t.table.takeAction}
+          </Button>
+        );
         return (
           <Paper key={a.id} p="xs" withBorder>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -130,14 +141,13 @@ function UnilateralActions() {
                   )}
                 </Group>
               </div>
-              <Button
-                size="xs"
-                variant="light"
-                disabled={!allowed || left === 0}
-                onClick={() => window.confirm(t.table.confirmAction(a.label)) && action.submit({ type: 'unilateralAction', action: a.id })}
-              >
-                {t.table.takeAction}
-              </Button>
+              {refusal ? (
+                <Tooltip label={errorText(refusal)} multiline maw={320}>
+                  <span tabIndex={0}>{button}</span>
+                </Tooltip>
+              ) : (
+                button
+              )}
             </Group>
           </Paper>
         );
