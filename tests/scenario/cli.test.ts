@@ -129,12 +129,16 @@ describe('spacebridge schema', () => {
 });
 
 describe('bin/spacebridge.mjs', () => {
-  // A copy of the sources (sharing node_modules), so the project's own dist/ is left alone.
+  // A copy of the sources (sharing node_modules), so the project's own dist/ is left alone. Its
+  // files are dated a minute ago, as after a checkout: a file saved in the second a build starts
+  // counts as newer than the build.
   function copyProject(): string {
     const copy = path.join(dir, 'project');
     for (const part of ['bin', 'server', 'shared', 'package.json', 'tsconfig.json']) {
       fs.cpSync(path.join(root, part), path.join(copy, part), { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
     }
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    for (const file of fs.readdirSync(copy, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(copy, file), aMinuteAgo, aMinuteAgo);
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
     return copy;
   }
