@@ -141,28 +141,53 @@ export function activeConstraints(scenario: Scenario, state: GameState): ActiveC
   return list;
 }
 
-/** A seat's situation from the engine's full state (the seat must exist). */
+/** A seat's situation from the engine's full state (the seat must exist). A class, not a literal
+ *  with closures: the reducer builds one for every player action, chat included. */
+class GameSituation implements Situation {
+  readonly book: Rulebook;
+  readonly status: GameState['status'];
+  readonly phaseIndex: number;
+  readonly occupied: boolean;
+  readonly unlockedDealTypes: readonly string[];
+  readonly actionUses: Readonly<Record<string, number>>;
+  readonly resources: Readonly<Record<string, number>>;
+
+  constructor(
+    private readonly state: GameState,
+    private readonly scenario: Scenario,
+    readonly role: string,
+    readonly seat: string,
+  ) {
+    this.book = rulebookOf(scenario);
+    this.status = state.status;
+    this.phaseIndex = state.phaseIndex;
+    this.occupied = state.seats[seatKey(role, seat)]?.occupant != null;
+    this.unlockedDealTypes = state.unlockedDealTypes;
+    this.actionUses = state.actionUses[role] ?? {};
+    this.resources = state.resources[role] ?? {};
+  }
+
+  get constraints(): readonly ActiveConstraint[] {
+    return activeConstraints(this.scenario, this.state);
+  }
+
+  deal(id: string): Deal | undefined {
+    const deal = Object.hasOwn(this.state.deals, id) ? this.state.deals[id] : undefined;
+    // Another team's draft does not exist as far as this role knows.
+    return deal && (deal.status !== 'draft' || deal.author === this.role) ? deal : undefined;
+  }
+
+  channel(id: string): Channel | undefined {
+    return Object.hasOwn(this.state.channels, id) ? this.state.channels[id] : undefined;
+  }
+
+  requirementMet(action: string): boolean {
+    return requirementMet(this.scenario, this.state, this.role, indexScenario(this.scenario).actions.get(action)?.requires);
+  }
+}
+
 export function situationInGame(state: GameState, scenario: Scenario, role: string, seat: string): Situation {
-  const ix = indexScenario(scenario);
-  return {
-    book: rulebookOf(scenario),
-    status: state.status,
-    phaseIndex: state.phaseIndex,
-    role,
-    seat,
-    occupied: state.seats[seatKey(role, seat)]?.occupant != null,
-    unlockedDealTypes: state.unlockedDealTypes,
-    constraints: activeConstraints(scenario, state),
-    actionUses: state.actionUses[role] ?? {},
-    resources: state.resources[role] ?? {},
-    deal(id) {
-      const deal = Object.hasOwn(state.deals, id) ? state.deals[id] : undefined;
-      // Another team's draft does not exist as far as this role knows.
-      return deal && (deal.status !== 'draft' || deal.author === role) ? deal : undefined;
-    },
-    channel: (id) => (Object.hasOwn(state.channels, id) ? state.channels[id] : undefined),
-    requirementMet: (action) => requirementMet(scenario, state, role, ix.actions.get(action)?.requires),
-  };
+  return new GameSituation(state, scenario, role, seat);
 }
 
 /** A seat's situation from its own view; null for a spectator or the facilitator. */
