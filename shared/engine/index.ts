@@ -6,17 +6,7 @@ export { score, scoreRole, evaluateProposal } from './score';
 export { replay, type LoggedAction } from './replay';
 export { holds, resolveRoles, isInForce, type RoleContext } from './conditions';
 export { bilateralId, closedBy } from './channels';
-export {
-  availableMoves,
-  concerns,
-  dealStepAllowed,
-  keptApart,
-  type AvailableMoves,
-  type DealMoves,
-  type DealTypeMoves,
-  type Move,
-  type Refused,
-} from './moves';
+export { availableMoves, keptApart, type AvailableMoves, type Move, type Refused } from './moves';
 export { BREACH_TRUST_LOSS, describeTerms } from './deals';
 export { seedRng, nextRandom, type RngState } from './rng';
 export * from './types';

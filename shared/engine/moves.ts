@@ -191,7 +191,7 @@ export function situationInGame(state: GameState, scenario: Scenario, role: stri
 }
 
 /** A seat's situation from its own view; null for a spectator or the facilitator. */
-export function situationInView(view: GameView, rules: Rules): Situation | null {
+function situationInView(view: GameView, rules: Rules): Situation | null {
   const me = view.me;
   if (view.viewer.kind !== 'seat' || !me) return null;
   const role = me.role.id;
@@ -554,7 +554,7 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
 /** One move: available now, or refused with the engine's code and message. */
 export type Move = { available: true } | Refused;
 
-export interface DealTypeMoves {
+interface DealTypeMoves {
   /** Start a draft of this type. */
   draftDeal: Move;
   /** Propose a draft of this type (bans between its parties aside). */

@@ -27,7 +27,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 const OPEN_STATUSES = new Set(['draft', 'proposed', 'accepted', 'signed', 'inForce']);
 
-export function DealStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
+function DealStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
   return (
     <Badge color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="deal-status" data-status={status}>
       {t.deals.statuses[status] ?? status}
@@ -55,7 +55,7 @@ export function TermsTable({ deal, scenario, terms }: { deal: Deal; scenario: Pu
 }
 
 /** One line per party: accepted / signed / ratified, in words and marks (not colour alone). */
-export function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameView; scenario: PublicScenario | null }) {
+function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameView; scenario: PublicScenario | null }) {
   const type = dealTypeOf(scenario, deal.dealType);
   const steps: { key: 'acceptedBy' | 'signedBy' | 'ratifiedBy'; label: string; applies: (role: string) => boolean }[] = [
     { key: 'acceptedBy', label: t.deals.accepted, applies: () => true },

@@ -26,7 +26,7 @@ function onlyCounterpart(moves: AvailableMoves | null, typeId: string | null | u
   return typeId && moves?.dealTypes[typeId]?.max === 2 && others.length === 1 ? others : [];
 }
 
-export function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string; terms: Record<string, string> }) {
+function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string; terms: Record<string, string> }) {
   const me = view.me;
   const value = me ? evaluateProposal({ roles: [me.role] }, me.role.id, dealType, terms) : null;
   if (!me) return null;

@@ -8,7 +8,7 @@ import { ActionErrorText } from '../../ui/ActionError';
 import { resourceLabel } from '../../ui/names';
 import { concerns, refusalOf, useMoves } from './permissions';
 
-export function ReadyToggle() {
+function ReadyToggle() {
   const { view } = useSession();
   const moves = useMoves();
   const action = useAction();

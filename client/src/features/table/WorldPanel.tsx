@@ -85,7 +85,7 @@ function TrustBar({ value, label }: { value: number | undefined; label: string }
   );
 }
 
-export function TrustTable({ view }: { view: GameView }) {
+function TrustTable({ view }: { view: GameView }) {
   const me = view.me?.role.id;
   if (!me) return null;
   const others = view.roles.filter((r) => r.id !== me);
@@ -123,7 +123,7 @@ export function TrustTable({ view }: { view: GameView }) {
   );
 }
 
-export function MyResources({ view, scenario }: { view: GameView; scenario: PublicScenario | null }) {
+function MyResources({ view, scenario }: { view: GameView; scenario: PublicScenario | null }) {
   const me = view.me?.role.id;
   if (!me) return null;
   const resources = view.resources[me] ?? {};
