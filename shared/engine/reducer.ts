@@ -15,7 +15,7 @@ import { groupTrack } from './channels';
 import * as deals from './deals';
 import { applyEffects } from './effects';
 import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
-import { checkMove, groupMembers, situationInGame } from './moves';
+import { checkMove, groupMembers, situationInGame, type Refused } from './moves';
 import { indexScenario, roleName, seatKey } from './scenarioIndex';
 import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
 import { addTimeline, put, reject, Rejection, type Work } from './work';
@@ -36,6 +36,8 @@ export function applyAction(state: GameState, action: Action, actor: Actor, now:
     w.s.seq = state.seq + 1;
     if (typeof type === 'string' && PLAYER.has(type)) {
       if (actor.kind !== 'seat') reject('not-your-seat', 'Only a player in a seat can do that.');
+      const refusal = refusalOf(w, action as PlayerAction, actor);
+      if (refusal) return { ok: false, error: { code: refusal.reason, message: refusal.message } };
       playerAction(w, action as PlayerAction, actor);
     } else if (typeof type === 'string' && FACILITATOR.has(type)) {
       if (actor.kind !== 'facilitator') reject('facilitator-only', 'Only the facilitator can do that.');
@@ -77,14 +79,15 @@ function requireRunning(w: Work, allowPaused = false): void {
 
 // --- Players --------------------------------------------------------------------------------------
 
-function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): void {
-  const { s, ix } = w;
-  const key = seatKey(actor.role, actor.seat);
-  if (!Object.hasOwn(s.seats, key)) reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(ix, actor.role)}.`);
-  // Who may do what is decided in moves.ts, the same rules a client or a bot reads to offer moves.
-  const refusal = checkMove(situationInGame(s, w.scenario, actor.role, actor.seat), action);
-  if (refusal) reject(refusal.reason, refusal.message);
+/** Who may do what is decided in moves.ts, by the rules a client or a bot reads to offer moves. */
+function refusalOf(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): Refused | null {
+  if (!Object.hasOwn(w.s.seats, seatKey(actor.role, actor.seat)))
+    reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(w.ix, actor.role)}.`);
+  return checkMove(situationInGame(w.s, w.scenario, actor.role, actor.seat), action);
+}
 
+function playerAction(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): void {
+  const key = seatKey(actor.role, actor.seat);
   const ctx: deals.SeatContext = {
     role: actor.role,
     seat: actor.seat,
