@@ -172,7 +172,6 @@ export const en = {
     usesLeft: (n: number) => `${n} use${n === 1 ? '' : 's'} left`,
     takeAction: 'Take action',
     confirmAction: (label: string) => `Take the action "${label}"? It cannot be undone.`,
-    noPowerHint: (power: string) => `Only a seat with the "${power}" power can do this.`,
     moves: 'Moves',
     resources: 'Resources',
     whoNotActed: 'Not ready yet',
