@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Action, Actor, GameState } from '../shared/engine/types';
-import type { ResultMessage } from '../shared/protocol/serverMessages';
-import type { Scenario } from '../shared/scenario/schema';
+import type { Action, Actor, GameState } from '@shared/engine/types';
+import type { ResultMessage } from '@shared/protocol/serverMessages';
+import type { Scenario } from '@shared/scenario/schema';
 
 export interface SessionRecord {
   id: string;
@@ -291,6 +291,11 @@ export class Store {
 
   setPlayerName(sessionId: string, playerId: string, name: string): void {
     this.sql('UPDATE players SET name = ? WHERE session_id = ? AND id = ?').run(name, sessionId, playerId);
+  }
+
+  /** Removes a lobby player, and with it their seat token (an idle one, or a revoked token). */
+  deletePlayer(sessionId: string, playerId: string): void {
+    this.sql('DELETE FROM players WHERE session_id = ? AND id = ?').run(sessionId, playerId);
   }
 
   // --- quarantine -------------------------------------------------------------------------------

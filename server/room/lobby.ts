@@ -3,19 +3,38 @@
 // once, in the store's players table, written in the same commit as the engine's takeSeat or
 // assignSeat, and only by `setSeat` below (docs/architecture.md, "Who sits where").
 import { ServerError } from '@colyseus/core';
-import type { Action, Actor, Viewer } from '../../shared/engine';
-import type { SeatRef } from '../../shared/protocol/actions';
-import { JoinOptions } from '../../shared/protocol/messages';
-import type { ProtocolError, ServerMessagePayloads } from '../../shared/protocol/serverMessages';
+import type { Action, Actor, Viewer } from '@shared/engine';
+import type { SeatRef } from '@shared/protocol/actions';
+import { JoinOptions } from '@shared/protocol/messages';
+import type { ProtocolError, ServerMessagePayloads } from '@shared/protocol/serverMessages';
 import { hashSecret, judgeGuess, normaliseJoinCode, randomToken, secretMatches } from '../secrets';
+import type { Timer } from '../clock';
 import type { Services } from '../services';
 import type { GameSession, Submission } from '../session';
 import type { PlayerRecord } from '../store';
 import type { Identity } from './connection';
 import { describeZodError } from './inbox';
 
-/** Lobby identities one session may hold (a join code must not let anyone fill the disk). */
-const MAX_PLAYERS_PER_SESSION = 300;
+/**
+ * Unseated lobby players (docs/security.md, item 4). The class size is the scenario's seat count
+ * (sessions have no class-size setting). One address may keep a whole class waiting (a school
+ * behind one NAT address) plus a few spares (second devices, private windows); the session as
+ * many again, so whatever one address holds, a whole class still gets in. One with no connection
+ * (not even a dropped one waiting to reconnect) for `idleMs` is removed, and its token with it.
+ */
+export const LOBBY = { spare: 5, idleMs: 3 * 60_000 } as const;
+
+export function lobbyLimits(classSize: number): { perAddress: number; perSession: number } {
+  const perAddress = classSize + LOBBY.spare;
+  return { perAddress, perSession: perAddress + classSize + LOBBY.spare };
+}
+
+/** What the lobby asks of the room's connections: a player's devices told why and closed, and
+ *  everyone told who is in the session now. */
+export interface LobbyEvents {
+  closePlayer(playerId: string, reason: 'revoked'): void;
+  playersChanged(): void;
+}
 
 export class Lobby {
   /**
@@ -25,10 +44,19 @@ export class Lobby {
    */
   private seating: Map<string, SeatRef> | null = null;
 
+  /** The address each lobby player of this run was created from (none for older ones). */
+  private addresses = new Map<string, string>();
+  /** Removal timers of unseated players with no connection, by player id. */
+  private idle = new Map<string, Timer>();
+
   constructor(
     private readonly services: Services,
     private readonly session: GameSession,
-  ) {}
+    private readonly events: LobbyEvents,
+  ) {
+    // After a restart nobody is connected yet.
+    this.watchIdle(new Set());
+  }
 
   /**
    * onAuth: who this connection is, from its join options. A player without a known seat token
@@ -56,11 +84,79 @@ export class Lobby {
       if (known.name !== options.name) store.setPlayerName(record.id, known.id, options.name);
       return { kind: 'player', playerId: known.id, newSeatToken: null };
     }
-    if (store.players(record.id).length >= MAX_PLAYERS_PER_SESSION) throw new ServerError(403, 'This session is full.');
+    this.checkLobbyRoom(ip);
     const seatToken = randomToken(32);
     const player: PlayerRecord = { id: randomToken(9), name: options.name, tokenHash: hashSecret(seatToken), role: null, seat: null };
     store.addPlayer(record.id, player, clock.now());
+    this.addresses.set(player.id, ip);
     return { kind: 'player', playerId: player.id, newSeatToken: seatToken };
+  }
+
+  /** Throws the refusal of a new lobby player from `ip` when its address or the session has no
+   *  lobby place left (seated players take none). */
+  private checkLobbyRoom(ip: string): void {
+    const limits = lobbyLimits(Object.keys(this.session.state.seats).length);
+    const waiting = this.services.store.players(this.session.id).filter((p) => p.role === null);
+    if (waiting.filter((p) => this.addresses.get(p.id) === ip).length >= limits.perAddress) {
+      throw new ServerError(429, 'Too many players waiting from your address. Ask the facilitator to seat them, or try again in a few minutes.');
+    }
+    if (waiting.length >= limits.perSession) throw new ServerError(403, 'The lobby of this session is full. Ask the facilitator to seat the waiting players.');
+  }
+
+  /**
+   * Keeps the removal timers in step with who has a connection (`present`: player ids with any
+   * connection, dropped ones waiting to reconnect included): an unseated player without one is
+   * removed after `LOBBY.idleMs`. Called whenever connections or seating change.
+   */
+  watchIdle(present: ReadonlySet<string>): void {
+    const idle = new Set<string>();
+    for (const p of this.services.store.players(this.session.id)) if (p.role === null && !present.has(p.id)) idle.add(p.id);
+    for (const [playerId, timer] of this.idle) {
+      if (idle.has(playerId)) continue;
+      timer.clear();
+      this.idle.delete(playerId);
+    }
+    for (const playerId of idle) {
+      if (!this.idle.has(playerId)) this.idle.set(playerId, this.services.clock.setTimeout(() => this.expire(playerId), LOBBY.idleMs));
+    }
+  }
+
+  /** Clears the removal timers (the room is closing). */
+  stop(): void {
+    for (const timer of this.idle.values()) timer.clear();
+    this.idle.clear();
+  }
+
+  /** An idle unseated player is removed (`watchIdle` cleared the timer of any that came back). */
+  private expire(playerId: string): void {
+    this.idle.delete(playerId);
+    const player = this.services.store.player(this.session.id, playerId);
+    if (!player || player.role !== null) return;
+    this.removePlayer(playerId);
+    this.events.playersChanged();
+  }
+
+  /**
+   * The facilitator's `revokeToken`: the player and its seat token are removed (a rejoin with it
+   * gets a fresh lobby identity), their devices are told and closed. A seat they held keeps its
+   * occupant's name in the game, held by nobody, until the facilitator seats someone there.
+   */
+  revokeToken(identity: Identity, playerId: string): ProtocolError | null {
+    if (identity.kind !== 'facilitator') return { code: 'facilitator-only', message: 'Only the facilitator revokes a seat token.' };
+    if (!this.services.store.player(this.session.id, playerId)) return { code: 'unknown-player', message: 'No such player in this session.' };
+    this.removePlayer(playerId);
+    this.events.closePlayer(playerId, 'revoked');
+    this.events.playersChanged();
+    return null;
+  }
+
+  /** Deletes a player's row (and token); like `setSeat`, it changes the seating. */
+  private removePlayer(playerId: string): void {
+    this.services.store.deletePlayer(this.session.id, playerId);
+    this.addresses.delete(playerId);
+    this.idle.get(playerId)?.clear();
+    this.idle.delete(playerId);
+    this.seating = null;
   }
 
   /** Who a connection acts as, or why it may not act. */

@@ -7,9 +7,9 @@
 // and ../bots.ts plays the bot seats. Every change goes through `submit`: session -> sync. Room
 // state stays empty: secrets travel only inside per-client messages built by `viewFor`.
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import type { Action, Actor } from '../../shared/engine';
-import type { SeatRef } from '../../shared/protocol/actions';
-import type { ActionResult, ProtocolError } from '../../shared/protocol/serverMessages';
+import type { Action, Actor } from '@shared/engine';
+import type { SeatRef } from '@shared/protocol/actions';
+import type { ActionResult, ProtocolError } from '@shared/protocol/serverMessages';
 import { BotDriver } from '../bots';
 import { ChatFloodGuards } from '../rateLimit';
 import type { Services } from '../services';
@@ -51,7 +51,10 @@ export function createSessionRoom(services: Services) {
       this.roomId = record.id;
       this.session = services.sessions.get(record.id) ?? GameSession.restore(store, record);
       services.sessions.set(record.id, this.session);
-      this.lobby = new Lobby(services, this.session);
+      this.lobby = new Lobby(services, this.session, {
+        closePlayer: (playerId, reason) => this.sync.closePlayer(playerId, reason),
+        playersChanged: () => this.sync.playersChanged(),
+      });
       this.sync = new Sync(this.session, store, this.lobby);
       // Not matchable by room name: joining needs the session id (from a join code) or its key.
       await this.setPrivate(true);
@@ -66,6 +69,7 @@ export function createSessionRoom(services: Services) {
     override onDispose() {
       this.phaseClock?.stop();
       this.bots?.stop();
+      this.lobby?.stop();
       // onCreate may have refused the room before there was a session.
       if (!this.session) return;
       this.session.checkpoint();
@@ -106,6 +110,10 @@ export function createSessionRoom(services: Services) {
           return this.seat(conn, this.lobby.chooseSeat(conn.identity, checked.seat, now));
         case 'seatPlayer':
           return this.seat(conn, this.lobby.seatPlayer(conn.identity, checked.player, checked.seat, now));
+        case 'revokeToken': {
+          const refusal = this.lobby.revokeToken(conn.identity, checked.player);
+          return refusal ? this.sync.refuse(conn, refusal) : undefined;
+        }
       }
     }
 

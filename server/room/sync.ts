@@ -2,9 +2,9 @@
 // that holds it is on disk, so a crash can never take back what a client saw. Then every connected
 // client gets a JSON Patch from the last view it was sent; a patch is computed and encoded once
 // per role (and once for the facilitator, once for spectators) and the same bytes go to each seat.
-import { getMessageBytes, Protocol, type Client } from '@colyseus/core';
-import { publicScenario, type GameState, type GameView } from '../../shared/engine';
-import { SERVER_MESSAGES, type ActionResult, type ProtocolError } from '../../shared/protocol/serverMessages';
+import { CloseCode, getMessageBytes, Protocol, type Client } from '@colyseus/core';
+import { publicScenario, type GameState, type GameView } from '@shared/engine';
+import { SERVER_MESSAGES, type ActionResult, type DisplacedReason, type ProtocolError } from '@shared/protocol/serverMessages';
 import { GameSession, viewerKey } from '../session';
 import type { Store } from '../store';
 import { diffViews } from '../viewDiff';
@@ -14,6 +14,9 @@ import type { Lobby } from './lobby';
 export class Sync {
   /** By Colyseus client session id; a dropped one stays (not `connected`) until it is back or gone. */
   private connections = new Map<string, Connection>();
+  /** Connections closed for their player (displaced), by client session id, until they are gone:
+   *  a dropped one that comes back is told again and closed. */
+  private displaced = new Map<string, DisplacedReason>();
   /** Replies waiting for the store's group commit (see `whenDurable`). */
   private outbox: { replies: (() => void)[]; seatingChanged: boolean } | null = null;
   /** The state whose views the clients were last sent. */
@@ -33,6 +36,8 @@ export class Sync {
 
   /** A new connection is told who it is and gets its full view, once its identity is on disk. */
   join(client: Client, identity: Identity, now: number): void {
+    // One connection per player: a seat token used on another device or tab takes over.
+    if (identity.kind === 'player') this.closePlayer(identity.playerId, 'elsewhere');
     const conn = openConnection(client, identity, now);
     this.connections.set(client.sessionId, conn);
     this.whenDurable(() => this.welcome(conn));
@@ -47,6 +52,8 @@ export class Sync {
   /** Back on a new socket: patches were not sent while it was away, so it starts from a full view. */
   reconnect(client: Client): void {
     const conn = this.connections.get(client.sessionId);
+    const reason = this.displaced.get(client.sessionId);
+    if (reason) return tellDisplaced(client, reason);
     if (!conn) return;
     conn.client = client;
     conn.connected = true;
@@ -55,7 +62,24 @@ export class Sync {
 
   leave(client: Client): void {
     this.connections.delete(client.sessionId);
+    this.displaced.delete(client.sessionId);
     this.broadcastPresence();
+  }
+
+  /** Every connection of a player stops acting for it at once; connected ones are told why and
+   *  closed once what caused it is on disk. */
+  closePlayer(playerId: string, reason: DisplacedReason): void {
+    for (const [id, conn] of this.connections) {
+      if (conn.identity.kind !== 'player' || conn.identity.playerId !== playerId) continue;
+      this.connections.delete(id);
+      this.displaced.set(id, reason);
+      if (conn.connected) this.whenDurable(() => tellDisplaced(conn.client, reason));
+    }
+  }
+
+  /** The session's players changed (one expired or was revoked): everyone gets the presence. */
+  playersChanged(): void {
+    this.whenDurable(() => this.broadcastPresence());
   }
 
   /** The answer to an action, once it is on disk. */
@@ -119,6 +143,7 @@ export class Sync {
   }
 
   private welcome(conn: Connection): void {
+    if (this.connections.get(conn.client.sessionId) !== conn) return; // displaced meanwhile
     this.sendIdentity(conn);
     this.sendFullView(conn, this.session.view(this.lobby.viewerOf(conn.identity)));
     this.broadcastPresence();
@@ -136,10 +161,22 @@ export class Sync {
 
   private broadcastPresence(): void {
     const online = new Set<string>();
-    for (const c of this.connections.values()) if (c.connected && c.identity.kind === 'player') online.add(c.identity.playerId);
+    const present = new Set<string>();
+    for (const c of this.connections.values()) {
+      if (c.identity.kind !== 'player') continue;
+      present.add(c.identity.playerId);
+      if (c.connected) online.add(c.identity.playerId);
+    }
+    this.lobby.watchIdle(present);
     const presence = this.lobby.presenceMessage(online);
     for (const c of this.connections.values()) if (c.connected) send(c, SERVER_MESSAGES.presence, presence);
   }
+}
+
+/** Tells a client why it no longer acts for its player, and closes it (consented: no reconnect). */
+function tellDisplaced(client: Client, reason: DisplacedReason): void {
+  client.send(SERVER_MESSAGES.displaced, { reason });
+  client.leave(CloseCode.CONSENTED);
 }
 
 /** A `patch` message as Colyseus frames `client.send(SERVER_MESSAGES.patch, …)`, encoded once. */

@@ -33,6 +33,9 @@ export const ClientMessages = {
   chooseSeat: z.strictObject({ seat: SeatRef }),
   /** The facilitator seats a connected lobby player (identified by their lobby id) in a seat. */
   seatPlayer: z.strictObject({ player: z.string().min(1).max(64), seat: SeatRef }),
+  /** The facilitator revokes a player's seat token: their devices are closed, the token no longer
+   *  joins, and a seat they held waits for the facilitator to seat someone (docs/security.md, 7). */
+  revokeToken: z.strictObject({ player: z.string().min(1).max(64) }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 

@@ -101,6 +101,10 @@ const Identity = z.discriminatedUnion('role', [
 ]);
 export type Identity = z.infer<typeof Identity>;
 
+/** Why a connection stopped acting for its player (the `displaced` message). */
+export const DISPLACED_REASONS = ['elsewhere', 'revoked'] as const;
+export type DisplacedReason = (typeof DISPLACED_REASONS)[number];
+
 const PresencePlayer = z.object({ id: z.string(), name: z.string(), seat: z.nullable(SeatRef), online: z.boolean() });
 export type PresencePlayer = z.infer<typeof PresencePlayer>;
 
@@ -120,6 +124,9 @@ export const ServerMessages = {
   identity: Identity,
   /** Who is in the session and connected. */
   presence: z.object({ players: z.array(PresencePlayer) }),
+  /** This connection no longer acts for its player, and the server closes it next: the seat
+   *  token joined from another device or tab (`elsewhere`), or the facilitator revoked it. */
+  displaced: z.object({ reason: z.enum(DISPLACED_REASONS) }),
 } as const;
 
 export type ServerMessageType = keyof typeof ServerMessages;
@@ -138,4 +145,5 @@ export const SERVER_MESSAGES = {
   error: 'error',
   identity: 'identity',
   presence: 'presence',
+  displaced: 'displaced',
 } as const satisfies { [K in ServerMessageType]: K };

@@ -2,11 +2,13 @@
 // messages with: every message of a short session (joins, seating, moves accepted and refused,
 // bad messages), for the facilitator, two players and a spectator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServerMessages, type ServerMessageType } from '../../shared/protocol/serverMessages';
+import { ServerMessages, type ServerMessageType } from '@shared/protocol/serverMessages';
 import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from '../server/harness';
 
 let server: RunningServer;
 let clients: TestClient[] = [];
+/** Closed by the server (its seat token joined elsewhere): checked, not left. */
+let displaced: TestClient;
 
 beforeAll(async () => {
   let url: string;
@@ -34,6 +36,11 @@ beforeAll(async () => {
   expect(await academy.act({ type: 'acceptDeal', deal: 'd9' })).toMatchObject({ ok: false, error: { code: 'unknown-deal' } });
   expect(await projector.act({ type: 'chat', channel: 'public', text: 'Hello?' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
   expect(await nasa.act({ type: 'chat', channel: 'public', text: '' })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+
+  // A seat token joining from a second device: the first is told (`displaced`) and closed.
+  displaced = await join({ as: 'player', joinCode: opened.joinCode, name: 'Valentina' });
+  clients.push(await join({ as: 'player', joinCode: opened.joinCode, name: 'Valentina', seatToken: displaced.identity.seatToken }));
+  await displaced.next((m) => m.type === 'displaced');
   const last = await nasa.act({ type: 'chat', channel: 'public', text: 'Over.' });
   for (const client of clients) await client.reach(last.seq);
 });
@@ -46,7 +53,7 @@ afterAll(async () => {
 describe('every message the server sent', () => {
   it('matches the schema of its type', () => {
     const seen = new Set<string>();
-    for (const client of clients) {
+    for (const client of [...clients, displaced]) {
       for (const { type, body } of client.received) {
         expect(Object.hasOwn(ServerMessages, type), `unknown message type ${type}`).toBe(true);
         const parsed = ServerMessages[type as ServerMessageType].safeParse(body);

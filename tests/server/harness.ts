@@ -20,17 +20,17 @@ export class RecordingWebSocket extends WsWebSocket {
 
 const { Client } = await import('@colyseus/sdk');
 const jsonPatch = (await import('fast-json-patch')).default;
-const { startServer } = await import('../../server/app');
-const { configFromEnv } = await import('../../server/config');
+const { startServer } = await import('@server/app');
+const { configFromEnv } = await import('@server/config');
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Room } from '@colyseus/sdk';
-import type { RunningServer } from '../../server/app';
-import type { GameView } from '../../shared/engine';
-import type { Action } from '../../shared/protocol/actions';
-import type { JoinOptions } from '../../shared/protocol/messages';
+import type { RunningServer } from '@server/app';
+import type { GameView } from '@shared/engine';
+import type { Action } from '@shared/protocol/actions';
+import type { JoinOptions } from '@shared/protocol/messages';
 import { ManualClock } from './manualClock';
 
 export type { RunningServer };
@@ -91,7 +91,7 @@ export class TestClient {
   private counter = 0;
 
   constructor(readonly room: Room) {
-    for (const type of ['view', 'patch', 'result', 'error', 'identity', 'presence']) {
+    for (const type of ['view', 'patch', 'result', 'error', 'identity', 'presence', 'displaced']) {
       room.onMessage(type, (body: any) => this.receive({ type, body }));
     }
   }
