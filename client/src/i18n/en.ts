@@ -1,6 +1,6 @@
 // Every string the web client shows, in English. Another language is another file of the same
 // shape (`satisfies Messages`), picked in i18n/index.ts.
-import type { ErrorCode } from '../../../shared/protocol/errors';
+import type { ErrorCode } from '@shared/protocol/errors';
 import type { ClientErrorCode } from '../net/connection';
 
 export const en = {
@@ -25,6 +25,12 @@ export const en = {
     pending: (n: number) => (n === 1 ? '1 action waiting to be sent' : `${n} actions waiting to be sent`),
     failed: 'Could not join the session',
     leftSession: 'You left the session.',
+    displacedTitle: 'This page no longer acts for your seat',
+    displacedElsewhere:
+      'Your seat was opened on another device or browser tab, so this page no longer acts for it. If that was not you, tell the facilitator.',
+    displacedRevoked: 'The facilitator cancelled this device\'s access to your seat. Join again: the facilitator will seat you.',
+    useThisDevice: 'Use this device instead',
+    joinAgain: 'Join again',
   },
   home: {
     joinTitle: 'Join a session',
@@ -261,6 +267,8 @@ export const en = {
   } as Record<string, string>,
   facilitator: {
     title: 'Facilitator console',
+    revoke: 'Revoke seat link',
+    revokeHint: (name: string) => `Revoke ${name}'s seat link? Their devices are disconnected; they join again with the code and you seat them.`,
     missingKey: 'This link has no facilitator key. Open the link you got when you created the session.',
     controls: 'Game controls',
     start: 'Start the game',

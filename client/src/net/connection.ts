@@ -5,18 +5,19 @@
 // Every server message is checked against its schema (shared/protocol/serverMessages.ts) first.
 import { Client, type Room } from '@colyseus/sdk';
 import { applyPatch, type Operation } from 'fast-json-patch';
-import type { GameView, PublicScenario } from '../../../shared/engine/view';
-import type { SeatRef } from '../../../shared/protocol/actions';
-import type { ErrorCode } from '../../../shared/protocol/errors';
-import type { JoinOptions } from '../../../shared/protocol/messages';
+import type { GameView, PublicScenario } from '@shared/engine/view';
+import type { SeatRef } from '@shared/protocol/actions';
+import type { ErrorCode } from '@shared/protocol/errors';
+import type { JoinOptions } from '@shared/protocol/messages';
 import {
   ServerMessages,
   type ActionResult,
+  type DisplacedReason,
   type Identity,
   type PresencePlayer,
   type ServerMessagePayloads,
   type ServerMessageType,
-} from '../../../shared/protocol/serverMessages';
+} from '@shared/protocol/serverMessages';
 import { Outbox, type ClientAction, type OutboxEntry } from './outbox';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
@@ -43,6 +44,9 @@ export interface ConnectionSnapshot {
   results: Record<string, ActionResult>;
   /** The last problem not tied to an action (bad message, throttled, could not join). */
   error: ConnectionError | null;
+  /** Set when the server stopped this connection acting for its player: the seat token joined
+   *  from another device (`elsewhere`) or the facilitator revoked it. No retries until `rejoin`. */
+  displaced: DisplacedReason | null;
 }
 
 export interface ConnectionOptions {
@@ -80,6 +84,7 @@ export class SessionConnection {
       pending: this.outbox.list(),
       results: {},
       error: null,
+      displaced: null,
     };
     window.addEventListener('online', this.retryNow);
     void this.join();
@@ -115,6 +120,19 @@ export class SessionConnection {
 
   seatPlayer(player: string, seat: SeatRef) {
     this.room?.send('seatPlayer', { player, seat });
+  }
+
+  /** The facilitator revokes a player's seat token (they re-join by code, and are re-seated). */
+  revokeToken(player: string) {
+    this.room?.send('revokeToken', { player });
+  }
+
+  /** After `displaced`: joins again on this device (with the seat token, which takes the seat
+   *  back from the other device; a revoked token gets a new lobby place). */
+  rejoin() {
+    if (!this.snapshot.displaced || this.closed) return;
+    this.update({ displaced: null, error: null });
+    void this.join();
   }
 
   private sendEntry(entry: OutboxEntry) {
@@ -167,6 +185,8 @@ export class SessionConnection {
       this.options.onIdentity?.(identity);
     });
     this.on(room, 'presence', ({ players }) => this.update({ presence: players }));
+    // The server closes the socket next; retrying would take the seat back from the other device.
+    this.on(room, 'displaced', ({ reason }) => this.update({ displaced: reason, status: 'closed' }));
     room.onDrop(() => this.update({ status: 'reconnecting' }));
     room.onReconnect(() => {
       this.update({ status: 'connected', error: null });
@@ -175,7 +195,7 @@ export class SessionConnection {
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.room = null;
-      if (this.closed) return;
+      if (this.closed || this.snapshot.displaced) return;
       // 1000: the server closed the room on purpose (session deleted); anything else is a drop
       // the SDK could not recover: join again with our seat token.
       if (code === 1000) this.update({ status: 'closed' });

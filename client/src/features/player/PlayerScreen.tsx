@@ -9,6 +9,7 @@ import { useSessionByCode } from '../../net/useSessionByCode';
 import { SessionContext } from '../../net/SessionContext';
 import { storage } from '../../storage';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
+import { DisplacedNotice } from '../../ui/DisplacedNotice';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
 import { Briefing } from '../briefing/Briefing';
@@ -110,6 +111,7 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
   const title = view?.me ? `${view.roles.find((r) => r.id === view.me!.role.id)?.name} · ${identity.name}` : scenario?.title;
   return (
     <Shell title={title} right={right}>
+      {snapshot?.displaced && connection && <DisplacedNotice reason={snapshot.displaced} onRejoin={() => connection.rejoin()} />}
       {body}
     </Shell>
   );
