@@ -5,6 +5,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // machine to itself (a later group, one file at a time), so its timing does not depend on what
 // else happens to run.
 export default defineConfig({
+  // The path aliases (@shared/*, @server/*, @client/*) come from tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   test: {
     pool: 'forks',
     projects: [

@@ -10,6 +10,8 @@ const serverUrl = `http://localhost:${serverPort}`;
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The path aliases (@shared/*) come from tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

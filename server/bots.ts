@@ -2,11 +2,11 @@
 // seat's view (what a student there would see) and acts through the room's `submitAsSeat`, the
 // same pipeline as a human's action (engine -> log -> views). Bots live in the engine state
 // (`assignSeat` with a bot occupant), so a restored session picks them up again.
-import { decideBotActions, seedBotRng, type Personality } from '../shared/bots';
-import { nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '../shared/engine';
-import type { SeatRef } from '../shared/protocol/actions';
-import type { ActionResult } from '../shared/protocol/serverMessages';
-import type { Scenario } from '../shared/scenario/schema';
+import { decideBotActions, seedBotRng, type Personality } from '@shared/bots';
+import { nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '@shared/engine';
+import type { SeatRef } from '@shared/protocol/actions';
+import type { ActionResult } from '@shared/protocol/serverMessages';
+import type { Scenario } from '@shared/scenario/schema';
 import type { Clock, Timer } from './clock';
 import { sessionLog, type Logger } from './log';
 import type { GameSession } from './session';

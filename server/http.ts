@@ -8,7 +8,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ErrorCode, matchMaker, ServerError, type AuthContext } from '@colyseus/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { publicScenario } from '../shared/engine';
+import { publicScenario } from '@shared/engine';
 import type { TrustProxy } from './config';
 import { log, type Logger } from './log';
 import { buildReport, reportCsv, reportMarkdown } from './report';

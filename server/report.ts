@@ -1,8 +1,8 @@
 // The facilitator's debrief data for one session, and its exports (JSON, CSV, Markdown).
 // Everything is revealed here: it is only served to the holder of the facilitator key.
-import { describeLabelledTerms, describePlacement, placeDeals, type DealInSpace } from '../shared/analysis';
-import { score } from '../shared/engine';
-import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '../shared/engine';
+import { describeLabelledTerms, describePlacement, placeDeals, type DealInSpace } from '@shared/analysis';
+import { score } from '@shared/engine';
+import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '@shared/engine';
 import type { GameSession } from './session';
 
 export interface SeatParticipation {

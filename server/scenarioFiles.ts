@@ -1,10 +1,10 @@
 // Scenario files on disk: read them and run the pure loader. Used by the CLI, the server and tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadScenario } from '../shared/scenario/load';
-import type { LoadResult } from '../shared/scenario/load';
-import type { Problem } from '../shared/scenario/problems';
-import type { Scenario } from '../shared/scenario/schema';
+import { loadScenario } from '@shared/scenario/load';
+import type { LoadResult } from '@shared/scenario/load';
+import type { Problem } from '@shared/scenario/problems';
+import type { Scenario } from '@shared/scenario/schema';
 
 export interface ScenarioFile {
   file: string;

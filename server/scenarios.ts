@@ -1,8 +1,8 @@
 // The scenarios a server offers: every valid YAML file of the scenario directory, loaded at
 // start. A file with problems is skipped with a warning naming file:line:column.
 import fs from 'node:fs';
-import { formatProblem } from '../shared/scenario/problems';
-import type { Scenario } from '../shared/scenario/schema';
+import { formatProblem } from '@shared/scenario/problems';
+import type { Scenario } from '@shared/scenario/schema';
 import { log } from './log';
 import { loadScenarioDir } from './scenarioFiles';
 

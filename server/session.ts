@@ -1,11 +1,11 @@
 // One session's authority: the game state, and the only way to change it. Every change goes
 // engine -> store (one transaction, before anyone is told) -> listeners. Transport-free, so the
 // Colyseus room, the bot driver and the HTTP report all use the same object.
-import { applyAction, createGame, replay, viewFor } from '../shared/engine';
-import type { GameView } from '../shared/engine';
-import type { Action, Actor, GameState, Viewer } from '../shared/engine';
-import type { Scenario } from '../shared/scenario/schema';
-import type { ActionResult, ProtocolError, ResultMessage } from '../shared/protocol/serverMessages';
+import { applyAction, createGame, replay, viewFor } from '@shared/engine';
+import type { GameView } from '@shared/engine';
+import type { Action, Actor, GameState, Viewer } from '@shared/engine';
+import type { Scenario } from '@shared/scenario/schema';
+import type { ActionResult, ProtocolError, ResultMessage } from '@shared/protocol/serverMessages';
 import { sessionLog } from './log';
 import type { LoggedAction, SessionRecord, Store } from './store';
 

@@ -2,7 +2,7 @@
 // possible agreements, how many beat every walk-away, which are Pareto-efficient) and warnings
 // about point tables that make a deal pointless or a role dominant or hopeless.
 import { parseArgs } from 'node:util';
-import { analyzeAgreementSpace, formatAgreementSpace } from '../../shared/analysis';
+import { analyzeAgreementSpace, formatAgreementSpace } from '@shared/analysis';
 import { scenarioFromArgs } from './scenarioArg';
 
 export function run(args: string[]): number {

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Id } from '../../shared/scenario/schema';
-import { starterScenario } from '../../shared/scenario/starter';
+import { Id } from '@shared/scenario/schema';
+import { starterScenario } from '@shared/scenario/starter';
 import { SCHEMA_FILE } from './schema';
 import { UsageError } from './usageError';
 

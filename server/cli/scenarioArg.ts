@@ -1,6 +1,6 @@
 // The one scenario file a command works on: loaded and validated, or its problems printed.
-import { formatProblem } from '../../shared/scenario/problems';
-import type { Scenario } from '../../shared/scenario/schema';
+import { formatProblem } from '@shared/scenario/problems';
+import type { Scenario } from '@shared/scenario/schema';
 import { loadScenarioFile } from '../scenarioFiles';
 import { UsageError } from './usageError';
 

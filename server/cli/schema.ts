@@ -2,7 +2,7 @@
 // SCHEMA_FILE, the copy committed beside the shipped scenarios that their first line names.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { scenarioJsonSchema } from '../../shared/scenario/jsonSchema';
+import { scenarioJsonSchema } from '@shared/scenario/jsonSchema';
 import { PROJECT_ROOT } from '../config';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'scenarios', 'spacebridge.schema.json');

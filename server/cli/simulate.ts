@@ -2,8 +2,8 @@
 // plays N all-bot games through the engine and reports score distributions per role, how often
 // each deal type entered into force, events, collapses, and warnings about an unbalanced scenario.
 import { parseArgs } from 'node:util';
-import { formatSimulation } from '../../shared/bots/format';
-import { simulate } from '../../shared/bots/simulate';
+import { formatSimulation } from '@shared/bots/format';
+import { simulate } from '@shared/bots/simulate';
 import { scenarioFromArgs } from './scenarioArg';
 import { UsageError } from './usageError';
 

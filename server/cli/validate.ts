@@ -2,7 +2,7 @@
 // (path)`, then one summary line per file. Exit 0 when every file is valid, 1 otherwise.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../../shared/scenario/problems';
+import { formatProblem } from '@shared/scenario/problems';
 import { loadScenarioFile, scenarioFilesIn } from '../scenarioFiles';
 import { UsageError } from './usageError';
 

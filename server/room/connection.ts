@@ -1,8 +1,8 @@
 // One client's connection to a session room: who it is (decided once, in onAuth), its message
 // allowance, and the last view it was sent (its next patch is computed from that view).
 import type { Client } from '@colyseus/core';
-import type { GameView } from '../../shared/engine';
-import type { ServerMessagePayloads, ServerMessageType } from '../../shared/protocol/serverMessages';
+import type { GameView } from '@shared/engine';
+import type { ServerMessagePayloads, ServerMessageType } from '@shared/protocol/serverMessages';
 import { CONNECTION_BUCKET, TokenBucket } from '../rateLimit';
 
 export type Identity =

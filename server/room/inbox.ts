@@ -2,8 +2,8 @@
 // it: its size, the connection's rate, its type, its schema. What passes comes out parsed; what
 // fails gets an error code for the sender (in `result` when it carried an action id).
 import type { z, ZodError } from 'zod';
-import { ClientMessages, MAX_MESSAGE_BYTES, type ClientMessageType } from '../../shared/protocol/messages';
-import type { ProtocolError } from '../../shared/protocol/serverMessages';
+import { ClientMessages, MAX_MESSAGE_BYTES, type ClientMessageType } from '@shared/protocol/messages';
+import type { ProtocolError } from '@shared/protocol/serverMessages';
 import type { Connection } from './connection';
 
 /** A checked client message: its type and its parsed payload. */

@@ -2,8 +2,8 @@
 // it is due. Deadlines are absolute times in the game state, so they survive a restart; one that
 // passed while the server was down pauses the game instead (`pauseForRecovery`), for the
 // facilitator to resume, rather than resolving a phase behind everyone's back.
-import type { Action, GameState } from '../../shared/engine';
-import type { ActionResult } from '../../shared/protocol/serverMessages';
+import type { Action, GameState } from '@shared/engine';
+import type { ActionResult } from '@shared/protocol/serverMessages';
 import type { Clock, Timer } from '../clock';
 import { sessionLog } from '../log';
 import type { GameSession } from '../session';

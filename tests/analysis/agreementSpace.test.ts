@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Scenario, type ScenarioInput } from '../../shared/scenario/schema';
+import { Scenario, type ScenarioInput } from '@shared/scenario/schema';
 
 type PointTables = Record<string, { walkAway: number; issues: Record<string, Record<string, number>> }>;
-import { analyzeAgreementSpace, formatAgreementSpace, placeDeal } from '../../shared/analysis';
+import { analyzeAgreementSpace, formatAgreementSpace, placeDeal } from '@shared/analysis';
 
 // A tiny scenario whose agreement space is computed by hand in the comments below.
 function fixture(): Scenario {

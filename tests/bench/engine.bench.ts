@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { applyAction, replay, viewFor, type GameState, type LoggedAction, type Viewer } from '../../shared/engine';
-import { loadScenario } from '../../shared/scenario';
+import { applyAction, replay, viewFor, type GameState, type LoggedAction, type Viewer } from '@shared/engine';
+import { loadScenario } from '@shared/scenario';
 import { playScripted } from '../engine/plan';
 
 const file = fileURLToPath(new URL('../../scenarios/handshake-in-orbit.yaml', import.meta.url));

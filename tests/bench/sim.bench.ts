@@ -4,8 +4,8 @@
 // every bot decision, applyAction for every move), single-threaded, after a warm-up.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadScenarioDir } from '../../server/scenarioFiles';
-import { simulate } from '../../shared/bots';
+import { loadScenarioDir } from '@server/scenarioFiles';
+import { simulate } from '@shared/bots';
 
 const dir = fileURLToPath(new URL('../../scenarios', import.meta.url));
 const GAMES = 60;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioDir, loadScenarioFile } from '../../server/scenarioFiles';
-import { decideBotActions, seedBotRng, valuationFor, type Personality } from '../../shared/bots';
-import { playBotGame, simulate } from '../../shared/bots/simulate';
-import { applyAction, createGame, publicScenario, viewFor } from '../../shared/engine';
-import type { Action, Actor, GameState } from '../../shared/engine/types';
-import type { Scenario } from '../../shared/scenario/schema';
+import { loadScenarioDir, loadScenarioFile } from '@server/scenarioFiles';
+import { decideBotActions, seedBotRng, valuationFor, type Personality } from '@shared/bots';
+import { playBotGame, simulate } from '@shared/bots/simulate';
+import { applyAction, createGame, publicScenario, viewFor } from '@shared/engine';
+import type { Action, Actor, GameState } from '@shared/engine/types';
+import type { Scenario } from '@shared/scenario/schema';
 
 const { scenarios } = loadScenarioDir('scenarios');
 

@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../server/scenarioFiles';
-import { analyzeAgreementSpace } from '../../shared/analysis';
-import { simulate } from '../../shared/bots';
+import { loadScenarioFile } from '@server/scenarioFiles';
+import { analyzeAgreementSpace } from '@shared/analysis';
+import { simulate } from '@shared/bots';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/spacebridge.mjs');

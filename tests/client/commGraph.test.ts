@@ -1,8 +1,8 @@
 // The who-talks-to-whom graph from the facilitator's counts: live, private channels included,
 // though the facilitator cannot read them in this scenario.
 import { expect, test } from 'vitest';
-import { viewFor } from '../../shared/engine';
-import { communicationEdges } from '../../client/src/ui/CommGraph';
+import { viewFor } from '@shared/engine';
+import { communicationEdges } from '@client/src/ui/CommGraph';
 import { seat, shipped, Table } from '../engine/helpers';
 
 const handshake = shipped('handshake-in-orbit');

@@ -2,8 +2,8 @@
 // state: a message that does not match is dropped with a console error and the student is told to
 // reload; a dropped patch also brings a fresh full view (a resync), so the copy is never behind.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GameView } from '../../shared/engine';
-import { createGame, publicScenario, viewFor } from '../../shared/engine';
+import type { GameView } from '@shared/engine';
+import { createGame, publicScenario, viewFor } from '@shared/engine';
 import { shipped } from '../engine/helpers';
 
 /** A Colyseus room as the SDK hands it to the connection; `deliver` plays the server. */
@@ -40,7 +40,7 @@ vi.mock('@colyseus/sdk', () => ({
   },
 }));
 
-const { SessionConnection } = await import('../../client/src/net/connection');
+const { SessionConnection } = await import('@client/src/net/connection');
 
 const scenario = shipped('handshake-in-orbit');
 const seat = { kind: 'seat', role: 'nasa', seat: 'head' } as const;

@@ -1,8 +1,8 @@
 // The debrief's placement of deals, computed in the browser: only from a revealed view (the point
 // tables arrive with the debrief), with readable counts.
 import { expect, test } from 'vitest';
-import { publicScenario, viewFor } from '../../shared/engine';
-import { dealsInSpace, paretoSummary, spaceSummary, valuesText } from '../../client/src/features/debrief/placement';
+import { publicScenario, viewFor } from '@shared/engine';
+import { dealsInSpace, paretoSummary, spaceSummary, valuesText } from '@client/src/features/debrief/placement';
 import { facilitator, seat, shipped, Table } from '../engine/helpers';
 
 const handshake = shipped('handshake-in-orbit');

@@ -2,8 +2,8 @@
 // options) mixed with wrong ones (bogus ids, wrong actors), so random games both progress and
 // exercise every rejection.
 import fc from 'fast-check';
-import type { Action, Actor } from '../../shared/engine';
-import type { Scenario } from '../../shared/scenario';
+import type { Action, Actor } from '@shared/engine';
+import type { Scenario } from '@shared/scenario';
 
 export interface Step {
   action: Action;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { replay, score } from '../../shared/engine';
+import { replay, score } from '@shared/engine';
 import { fullRoster, shipped } from './helpers';
 import { playScripted } from './plan';
 

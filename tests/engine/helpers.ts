@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { applyAction, createGame, type Action, type Actor, type GameState, type Roster } from '../../shared/engine';
-import { loadScenario, type Scenario } from '../../shared/scenario';
+import { applyAction, createGame, type Action, type Actor, type GameState, type Roster } from '@shared/engine';
+import { loadScenario, type Scenario } from '@shared/scenario';
 
 const cache = new Map<string, Scenario>();
 

@@ -18,9 +18,9 @@ import {
   type GameState,
   type GameView,
   type Move,
-} from '../../shared/engine';
-import type { PlayerAction } from '../../shared/protocol/actions';
-import type { DealType, Scenario } from '../../shared/scenario';
+} from '@shared/engine';
+import type { PlayerAction } from '@shared/protocol/actions';
+import type { DealType, Scenario } from '@shared/scenario';
 import { arbSteps } from './arbitrary';
 import { facilitator, fullRoster, headsRoster, shipped } from './helpers';
 import { playScripted } from './plan';

@@ -3,8 +3,8 @@
 // party, accepts what beats its walk-away, signs, ratifies, adopts memoranda, makes statements and
 // takes actions; the server's clock ends each phase at its deadline. Rejected moves are skipped,
 // so the log holds only accepted actions, exactly as a server stores it.
-import { applyAction, createGame, evaluateProposal, type Action, type Actor, type GameState, type LoggedAction, type Roster } from '../../shared/engine';
-import type { DealType, Role, Scenario } from '../../shared/scenario';
+import { applyAction, createGame, evaluateProposal, type Action, type Actor, type GameState, type LoggedAction, type Roster } from '@shared/engine';
+import type { DealType, Role, Scenario } from '@shared/scenario';
 
 export interface PlanOptions {
   seed: number;

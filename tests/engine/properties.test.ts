@@ -5,8 +5,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyAction, createGame, replay, viewFor, type GameState, type LoggedAction } from '../../shared/engine';
-import type { Scenario } from '../../shared/scenario';
+import { applyAction, createGame, replay, viewFor, type GameState, type LoggedAction } from '@shared/engine';
+import type { Scenario } from '@shared/scenario';
 import { arbSteps } from './arbitrary';
 import { deepFreeze, headsRoster, shipped } from './helpers';
 

@@ -1,6 +1,6 @@
 // The rules, one story each, played on the shipped scenario "Handshake in orbit".
 import { describe, expect, test } from 'vitest';
-import { BREACH_TRUST_LOSS, evaluateProposal, score, viewFor } from '../../shared/engine';
+import { BREACH_TRUST_LOSS, evaluateProposal, score, viewFor } from '@shared/engine';
 import { facilitator, fullRoster, seat, shipped, system, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');

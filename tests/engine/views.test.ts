@@ -1,6 +1,6 @@
 // Who sees what: secrets of other roles are absent from a view, not blanked.
 import { describe, expect, test } from 'vitest';
-import { publicScenario, viewFor, type GameView } from '../../shared/engine';
+import { publicScenario, viewFor, type GameView } from '@shared/engine';
 import { facilitator, seat, shipped, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');

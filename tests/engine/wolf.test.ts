@@ -1,7 +1,7 @@
 // Stories on the shipped scenario "The Wolf Amendment and Mars": a law closes official channels
 // and bans deals, while the scientists' network stays open.
 import { describe, expect, test } from 'vitest';
-import { viewFor } from '../../shared/engine';
+import { viewFor } from '@shared/engine';
 import { seat, shipped, Table } from './helpers';
 
 const wolf = shipped('wolf-amendment-and-mars');

@@ -13,7 +13,7 @@
 // target or a delivery is lost; `--repeat 3` takes the median of three runs per step;
 // `--profile DIR` runs the server under `node --cpu-prof` and leaves the profile in DIR.
 // Prints readable lines and one JSON summary line; exits 1 when a single run misses the target.
-import '../../server/globalWebSocket';
+import '@server/globalWebSocket';
 import { Client, type Room } from '@colyseus/sdk';
 import jsonPatch, { type Operation } from 'fast-json-patch';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -24,10 +24,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CHAT_FLOOD } from '../../server/rateLimit';
-import type { ChannelView, GameView } from '../../shared/engine';
-import type { Action } from '../../shared/protocol/actions';
-import type { JoinOptions } from '../../shared/protocol/messages';
+import { CHAT_FLOOD } from '@server/rateLimit';
+import type { ChannelView, GameView } from '@shared/engine';
+import type { Action } from '@shared/protocol/actions';
+import type { JoinOptions } from '@shared/protocol/messages';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOST = '127.0.0.1';

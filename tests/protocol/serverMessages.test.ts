@@ -1,11 +1,11 @@
 // The schemas of the server's messages accept what the engine and the room really produce, for
 // every shipped scenario and every kind of viewer, and refuse what a client must not trust.
 import { describe, expect, it } from 'vitest';
-import { applyAction, createGame, publicScenario, viewFor, type GameState, type GameView, type Viewer } from '../../shared/engine';
-import { playBotGame } from '../../shared/bots/simulate';
-import { ERROR_CODES } from '../../shared/protocol/errors';
-import { ServerMessages, SERVER_MESSAGES } from '../../shared/protocol/serverMessages';
-import type { Scenario } from '../../shared/scenario';
+import { applyAction, createGame, publicScenario, viewFor, type GameState, type GameView, type Viewer } from '@shared/engine';
+import { playBotGame } from '@shared/bots/simulate';
+import { ERROR_CODES } from '@shared/protocol/errors';
+import { ServerMessages, SERVER_MESSAGES } from '@shared/protocol/serverMessages';
+import type { Scenario } from '@shared/scenario';
 import { shipped } from '../engine/helpers';
 
 const SCENARIOS = ['handshake-in-orbit', 'freedom-to-iss', 'sanctions-and-the-station', 'wolf-amendment-and-mars'];

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatProblem, starterScenario } from '../../shared/scenario';
-import { loadScenarioDir, loadScenarioFile } from '../../server/scenarioFiles';
+import { formatProblem, starterScenario } from '@shared/scenario';
+import { loadScenarioDir, loadScenarioFile } from '@server/scenarioFiles';
 
 const scenariosDir = path.resolve(import.meta.dirname, '../../scenarios');
 

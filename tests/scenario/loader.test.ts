@@ -2,7 +2,7 @@
 // exact `file:line:column: message (path)` lines that `spacebridge validate` would print.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadScenario, starterScenario } from '../../shared/scenario';
+import { formatProblem, loadScenario, starterScenario } from '@shared/scenario';
 
 const base = fs.readFileSync(new URL('./fixtures/base.yaml', import.meta.url), 'utf8');
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../shared/scenario';
+import { loadScenario } from '@shared/scenario';
 
 const lines = fs.readFileSync(new URL('./fixtures/base.yaml', import.meta.url), 'utf8').split('\n');
 const values = ['', 'x', 'Bad Id', '0', '-5', '2.5', '[a, b]', '{}', '{ x: 1 }', 'null', '"@self"', '"@parties"', 'true', 'us-gov', 'talks', '[nasa]'];

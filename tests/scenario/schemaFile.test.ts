@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, schemaText } from '../../server/cli/schema';
+import { SCHEMA_FILE, schemaText } from '@server/cli/schema';
 
 const scenariosDir = path.resolve(import.meta.dirname, '../../scenarios');
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)\n/;

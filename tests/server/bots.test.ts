@@ -6,13 +6,13 @@
 // it, and checks that a bot does nothing by turning it well past the bot's pace.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, openSession, startTestServer, tempDir, TestClient, type Opened, type RunningServer } from './harness';
-import { actingBots, BotDriver, MAX_REJECTIONS_PER_PHASE } from '../../server/bots';
-import { loadCatalog } from '../../server/scenarios';
-import { GameSession } from '../../server/session';
-import { Store } from '../../server/store';
-import type { Action, GameView } from '../../shared/engine';
-import type { SeatRef } from '../../shared/protocol/actions';
-import type { ActionResult } from '../../shared/protocol/serverMessages';
+import { actingBots, BotDriver, MAX_REJECTIONS_PER_PHASE } from '@server/bots';
+import { loadCatalog } from '@server/scenarios';
+import { GameSession } from '@server/session';
+import { Store } from '@server/store';
+import type { Action, GameView } from '@shared/engine';
+import type { SeatRef } from '@shared/protocol/actions';
+import type { ActionResult } from '@shared/protocol/serverMessages';
 
 const catalog = loadCatalog('scenarios');
 /** The bots' pace: a turn comes 0.75 to 1.25 paces after the move that woke the bot. */

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { api, openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
-import { loadCatalog } from '../../server/scenarios';
-import { CSV_COLUMNS } from '../../server/report';
-import { JOIN_FAILURES } from '../../server/services';
+import { loadCatalog } from '@server/scenarios';
+import { CSV_COLUMNS } from '@server/report';
+import { JOIN_FAILURES } from '@server/services';
 
 const scenario = loadCatalog('scenarios').get('handshake-in-orbit')!;
 let server: RunningServer;

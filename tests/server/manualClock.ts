@@ -1,7 +1,7 @@
 // A clock the test turns by hand (the server's `Clock`): time stands still until `advance` or
 // `fireNext`, and timers fire then, in order, synchronously. A test that lets time pass says by
 // how much; one that checks nothing happened advances past the moment it would have.
-import type { Clock, Timer } from '../../server/clock';
+import type { Clock, Timer } from '@server/clock';
 
 interface Pending {
   at: number;

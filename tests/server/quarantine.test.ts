@@ -3,11 +3,12 @@
 // The engine is wrapped so that one magic chat text throws, as an engine bug would.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
+import type * as Engine from '@shared/engine';
 
 const BOOM = 'this text trips an engine bug';
 
-vi.mock('../../shared/engine', async (importOriginal) => {
-  const engine = await importOriginal<typeof import('../../shared/engine')>();
+vi.mock('@shared/engine', async (importOriginal) => {
+  const engine = await importOriginal<typeof Engine>();
   return {
     ...engine,
     applyAction: (...args: Parameters<typeof engine.applyAction>) => {

@@ -2,9 +2,9 @@
 // science accord between NASA and the Soviet Academy, checked against an enumeration of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, openSession, startTestServer, type Opened, type RunningServer } from './harness';
-import { loadCatalog } from '../../server/scenarios';
-import type { SessionReport } from '../../server/report';
-import type { Action, Actor } from '../../shared/engine';
+import { loadCatalog } from '@server/scenarios';
+import type { SessionReport } from '@server/report';
+import type { Action, Actor } from '@shared/engine';
 
 const scenario = loadCatalog('scenarios').get('handshake-in-orbit')!;
 const accord = scenario.dealTypes.find((d) => d.id === 'science-accord')!;

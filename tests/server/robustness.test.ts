@@ -2,8 +2,8 @@
 // or flooding message gets its error and changes nothing; a resent action id is applied once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSession, startTestServer, TestClient, type ManualClock, type Opened, type RunningServer } from './harness';
-import { CONNECTION_BUCKET } from '../../server/rateLimit';
-import { MAX_MESSAGE_BYTES } from '../../shared/protocol/messages';
+import { CONNECTION_BUCKET } from '@server/rateLimit';
+import { MAX_MESSAGE_BYTES } from '@shared/protocol/messages';
 
 let server: RunningServer;
 let clock: ManualClock;

@@ -3,7 +3,7 @@
 // then against a real server over WebSocket.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
-import { cleanName, hasVisibleText, isReservedName } from '../../shared/protocol/names';
+import { cleanName, hasVisibleText, isReservedName } from '@shared/protocol/names';
 
 // The SDK warns about every join the server refuses; these tests refuse joins on purpose.
 const warn = console.warn;

@@ -3,9 +3,9 @@
 // and a right key or join code still works from a blocked address.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, openSession, startTestServer, TestClient, type ManualClock, type Opened, type RunningServer } from './harness';
-import { configFromEnv } from '../../server/config';
-import { forwardedClient } from '../../server/http';
-import { JOIN_FAILURES } from '../../server/services';
+import { configFromEnv } from '@server/config';
+import { forwardedClient } from '@server/http';
+import { JOIN_FAILURES } from '@server/services';
 
 const { Client } = await import('@colyseus/sdk');
 

@@ -3,8 +3,8 @@
 // equals the server's view for it, and no secret of another role crossed the wire to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
-import { loadCatalog } from '../../server/scenarios';
-import type { Viewer } from '../../shared/engine';
+import { loadCatalog } from '@server/scenarios';
+import type { Viewer } from '@shared/engine';
 
 const scenario = loadCatalog('scenarios').get('handshake-in-orbit')!;
 const HEADS = ['us-gov', 'soviet-gov', 'nasa', 'soviet-academy'] as const;

@@ -6,12 +6,12 @@
 import path from 'node:path';
 import jsonPatch from 'fast-json-patch';
 import { afterEach, describe, expect, it } from 'vitest';
-import { viewFor, type Action, type Actor, type Viewer } from '../../shared/engine';
-import { PROJECT_ROOT } from '../../server/config';
-import { loadCatalog } from '../../server/scenarios';
-import { GameSession } from '../../server/session';
-import { Store } from '../../server/store';
-import { diffViews } from '../../server/viewDiff';
+import { viewFor, type Action, type Actor, type Viewer } from '@shared/engine';
+import { PROJECT_ROOT } from '@server/config';
+import { loadCatalog } from '@server/scenarios';
+import { GameSession } from '@server/session';
+import { Store } from '@server/store';
+import { diffViews } from '@server/viewDiff';
 import { tempDir } from './harness';
 
 const stores: Store[] = [];

@@ -1,7 +1,7 @@
 // What every screen inside a session needs: the live view, the connection to act through and
 // the public scenario. Screens read game state from here and keep their own UI state locally.
 import { createContext, useContext, useState } from 'react';
-import type { GameView, PublicScenario } from '../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import type { ConnectionSnapshot, SessionConnection } from './connection';
 import type { ClientAction } from './outbox';
 

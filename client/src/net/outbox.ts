@@ -2,7 +2,7 @@
 // client generated, so resending after a reconnect is safe (the server applies an id at most
 // once and answers a repeat with the original result). Kept in sessionStorage: a reload in the
 // same tab does not lose what was typed.
-import type { FacilitatorAction, PlayerAction } from '../../../shared/protocol/actions';
+import type { FacilitatorAction, PlayerAction } from '@shared/protocol/actions';
 
 export type ClientAction = PlayerAction | FacilitatorAction;
 

@@ -3,8 +3,8 @@
 // only signal. Counts come from the facilitator's per-channel counts (private channels included,
 // without their text), else from the messages the viewer can read.
 import { Group, Stack, Text } from '@mantine/core';
-import type { Message } from '../../../shared/engine/types';
-import type { GameView } from '../../../shared/engine/view';
+import type { Message } from '@shared/engine/types';
+import type { GameView } from '@shared/engine/view';
 import { t } from '../i18n';
 
 interface Edge {

@@ -1,6 +1,6 @@
 // Round, phase and the countdown to the phase's deadline (server time). Large on the projector.
 import { Group, Stack, Text } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../i18n';
 import { useNow } from './useNow';
 

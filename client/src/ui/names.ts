@@ -1,5 +1,5 @@
 // Labels for ids, from the view and the public scenario.
-import type { GameView, PublicScenario } from '../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 
 export function roleName(view: GameView, role: string | null | undefined): string {
   if (!role) return '';

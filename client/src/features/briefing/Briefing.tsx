@@ -1,7 +1,7 @@
 // A role's briefing: public brief, and clearly marked as confidential, the confidential brief,
 // secret objectives, point tables and walk-away values.
 import { Badge, Button, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { LockIcon } from '../../ui/icons';
 import { dealTypeOf, resourceLabel, seatTitle } from '../../ui/names';

@@ -2,8 +2,8 @@
 // its walk-away, how many agreements everyone could have accepted, whether any was better for
 // someone at no one's cost (Pareto-better) and which. Marks are words and symbols, not colour.
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { DealInSpace } from '../../../../shared/analysis';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { DealInSpace } from '@shared/analysis';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { roleName } from '../../ui/names';
 import { dealsInSpace, paretoSummary, spaceSummary } from './placement';

@@ -2,7 +2,7 @@
 // pattern as well as colour.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Grid, Paper, Title } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { roleName } from '../../ui/names';
 

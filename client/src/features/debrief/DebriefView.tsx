@@ -4,8 +4,8 @@
 // discussion prompts, exports and a print stylesheet for a clean handout.
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
-import { api, ApiError } from '../../api';
+import type { GameView, PublicScenario } from '@shared/engine/view';
+import { api, type ApiError } from '../../api';
 import { errorText, t } from '../../i18n';
 import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';

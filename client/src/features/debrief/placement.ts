@@ -1,8 +1,8 @@
 // The debrief's deals against the space of possible agreements, computed in the browser from
 // what the revealed view already holds: every role's point tables arrive only with `debrief`,
 // after the facilitator reveals or the game ends, so nothing secret is needed before then.
-import { placeDeals, type DealInSpace } from '../../../../shared/analysis';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import { placeDeals, type DealInSpace } from '@shared/analysis';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { roleName } from '../../ui/names';
 

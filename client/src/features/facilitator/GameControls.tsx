@@ -1,7 +1,7 @@
 // Start, pause, resume, extend, next phase, end, reveal: each with its rejection shown beside it.
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Text } from '@mantine/core';
-import type { FacilitatorAction } from '../../../../shared/protocol/actions';
+import type { FacilitatorAction } from '@shared/protocol/actions';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

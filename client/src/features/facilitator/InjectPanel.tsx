@@ -1,7 +1,7 @@
 // Injects: an event not fired yet (a deck card first), or a news item the facilitator writes; and whispers.
 import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { LIMITS } from '../../../../shared/protocol/limits';
+import { LIMITS } from '@shared/protocol/limits';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

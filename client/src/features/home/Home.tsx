@@ -19,7 +19,7 @@ import {
 import { useLocation } from 'wouter';
 import { api, ApiError, type ScenarioSummary } from '../../api';
 import { errorText, t } from '../../i18n';
-import { LIMITS } from '../../../../shared/protocol/limits';
+import { LIMITS } from '@shared/protocol/limits';
 import { consoleUrl, storage } from '../../storage';
 import { Shell } from '../../ui/Shell';
 

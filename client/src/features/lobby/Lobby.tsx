@@ -1,7 +1,7 @@
 // The student's lobby: the join code, every delegation's seats, and a free seat to take.
 import { Alert, Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import type { GameView } from '../../../../shared/engine/view';
-import type { SeatRef } from '../../../../shared/protocol/actions';
+import type { GameView } from '@shared/engine/view';
+import type { SeatRef } from '@shared/protocol/actions';
 import { errorText, t } from '../../i18n';
 import type { ConnectionError } from '../../net/connection';
 import { roleName } from '../../ui/names';

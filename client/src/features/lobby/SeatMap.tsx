@@ -2,8 +2,8 @@
 // gets extra controls per seat through `seatControls`.
 import type { ReactNode } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { GameView, SeatView } from '../../../../shared/engine/view';
-import type { SeatRef } from '../../../../shared/protocol/actions';
+import type { GameView, SeatView } from '@shared/engine/view';
+import type { SeatRef } from '@shared/protocol/actions';
 import { t } from '../../i18n';
 
 export function occupantLabel(seat: SeatView): string {

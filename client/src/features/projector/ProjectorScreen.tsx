@@ -4,7 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
 import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
 import { useSessionByCode } from '../../net/useSessionByCode';

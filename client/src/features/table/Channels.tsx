@@ -20,9 +20,9 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import type { ChannelView, GameView } from '../../../../shared/engine/view';
-import type { Message, Whisper } from '../../../../shared/engine/types';
-import { LIMITS } from '../../../../shared/protocol/limits';
+import type { ChannelView, GameView } from '@shared/engine/view';
+import type { Message, Whisper } from '@shared/engine/types';
+import { LIMITS } from '@shared/protocol/limits';
 import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

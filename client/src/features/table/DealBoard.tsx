@@ -2,9 +2,9 @@
 // to the viewer's seat. Rejections from the server appear inside the card that caused them.
 import { useState } from 'react';
 import { Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { DealMoves, Move } from '../../../../shared/engine/moves';
-import type { Deal } from '../../../../shared/engine/types';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { DealMoves, Move } from '@shared/engine/moves';
+import type { Deal } from '@shared/engine/types';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

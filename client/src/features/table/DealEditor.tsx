@@ -3,10 +3,10 @@
 // run in the browser on the role's own point table). Also used to counter, edit and adopt.
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { AvailableMoves, Move } from '../../../../shared/engine/moves';
-import { evaluateProposal } from '../../../../shared/engine/score';
-import type { Deal } from '../../../../shared/engine/types';
-import type { GameView } from '../../../../shared/engine/view';
+import type { AvailableMoves, Move } from '@shared/engine/moves';
+import { evaluateProposal } from '@shared/engine/score';
+import type { Deal } from '@shared/engine/types';
+import type { GameView } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

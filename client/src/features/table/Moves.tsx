@@ -1,7 +1,7 @@
 // The viewer's other moves: a public statement, unilateral actions, and ready/pass.
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Switch, Text, Textarea, Title, Tooltip } from '@mantine/core';
-import { LIMITS } from '../../../../shared/protocol/limits';
+import { LIMITS } from '@shared/protocol/limits';
 import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';

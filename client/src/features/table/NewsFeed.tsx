@@ -1,6 +1,6 @@
 // The timeline as a news feed, newest first.
 import { Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import type { TimelineEntry } from '../../../../shared/engine/types';
+import type { TimelineEntry } from '@shared/engine/types';
 import { t } from '../../i18n';
 
 const KIND_COLOR: Record<string, string> = {

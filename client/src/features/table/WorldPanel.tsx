@@ -1,7 +1,7 @@
 // The shared gauges (tracks with their thresholds), constraints in force, the trust the viewer
 // can see, and the viewer's resources.
 import { Badge, Group, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { GameView, PublicScenario } from '../../../../shared/engine/view';
+import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { WarningIcon } from '../../ui/icons';
 import { resourceLabel, roleName } from '../../ui/names';

@@ -1,8 +1,8 @@
 // What the viewer's seat may do, as the engine rules it (shared/engine/moves.ts): the table's
 // screens offer these moves and show the engine's own reason for the others. Nothing here decides
 // a permission: it only reads availableMoves once per view.
-import { availableMoves, concerns, type AvailableMoves, type Move } from '../../../../shared/engine/moves';
-import type { GameView } from '../../../../shared/engine/view';
+import { availableMoves, concerns, type AvailableMoves, type Move } from '@shared/engine/moves';
+import type { GameView } from '@shared/engine/view';
 import { useSession } from '../../net/SessionContext';
 import type { ConnectionError } from '../../net/connection';
 
