@@ -7,11 +7,11 @@ import type { DealType, Role, Scenario } from '../scenario/schema';
 /** More combinations than this per deal type are not enumerated (the report says so). */
 export const MAX_COMBINATIONS = 100_000;
 /** At most this many party sets per deal type (smallest sets first, in scenario role order). */
-export const MAX_PARTY_SETS = 12;
+const MAX_PARTY_SETS = 12;
 /** A share of combinations with consensus from which a deal type is barely a negotiation. */
-export const NEARLY_ALL = 0.9;
+const NEARLY_ALL = 0.9;
 /** At most this many Pareto-efficient agreements are listed per party set (all are counted). */
-export const MAX_LISTED = 10;
+const MAX_LISTED = 10;
 
 export type Terms = Record<string, string>;
 
@@ -90,7 +90,7 @@ export interface DealPlacement {
 // ---------------------------------------------------------------------------------------------
 
 /** Roles the type allows as parties: listed by id or by kind (as the engine checks them). */
-export function eligibleParties(scenario: Scenario, dealType: DealType): Role[] {
+function eligibleParties(scenario: Scenario, dealType: DealType): Role[] {
   const { roles, kinds } = dealType.parties;
   if (!roles && !kinds) return scenario.roles;
   return scenario.roles.filter((r) => (roles?.includes(r.id) ?? false) || (kinds?.includes(r.kind) ?? false));
@@ -101,7 +101,7 @@ export function combinationCount(dealType: Pick<DealType, 'issues'>): number {
 }
 
 /** Every combination of one option per issue, in a fixed order (first issue varies slowest). */
-export function* combinations(dealType: Pick<DealType, 'issues'>): Generator<Terms> {
+function* combinations(dealType: Pick<DealType, 'issues'>): Generator<Terms> {
   const total = combinationCount(dealType);
   for (let index = 0; index < total; index++) {
     const terms: Terms = {};
@@ -129,7 +129,7 @@ export interface PlacementData {
 }
 
 /** Points of a combination for a role, or null when the role has no table for the type. */
-export function valueFor(role: Pick<Role, 'pointTables'>, dealType: string, terms: Terms): number | null {
+function valueFor(role: Pick<Role, 'pointTables'>, dealType: string, terms: Terms): number | null {
   const table = role.pointTables[dealType];
   if (!table) return null;
   let points = 0;

@@ -4,7 +4,7 @@ import type { AgreementSpaceReport, Terms } from './agreementSpace';
 import type { DealInSpace, LabelledTerm } from './placement';
 
 /** "Docking system: Androgynous common system; Flight date: 1975" */
-export function describeTerms(scenario: Scenario, dealTypeId: string, terms: Terms): string {
+function describeTerms(scenario: Scenario, dealTypeId: string, terms: Terms): string {
   const dealType = scenario.dealTypes.find((d) => d.id === dealTypeId);
   if (!dealType) return JSON.stringify(terms);
   return dealType.issues

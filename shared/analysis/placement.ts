@@ -7,9 +7,9 @@ import type { DealStatusName, DealType, Role } from '../scenario/schema';
 import { MAX_COMBINATIONS, placeDeal, type Terms } from './agreementSpace';
 
 /** Deals placed: those that were agreed, even if they later failed ratification or were broken. */
-export const PLACED_STATUSES: readonly DealStatusName[] = ['inForce', 'signed', 'failed', 'breached'];
+const PLACED_STATUSES: readonly DealStatusName[] = ['inForce', 'signed', 'failed', 'breached'];
 /** At most this many Pareto-better alternatives are listed per deal (all are counted). */
-export const MAX_BETTER_LISTED = 5;
+const MAX_BETTER_LISTED = 5;
 
 /** Deal types with their labels and the roles' point tables: a scenario, or a public scenario
  *  plus the point tables revealed in the debrief. */

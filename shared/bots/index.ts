@@ -21,7 +21,7 @@
 import { seedRng, type RngState } from '../engine/rng';
 
 export { decideBotActions, type BotDecision, type BotOptions, type Personality } from './decide';
-export { valuationFor, value, type Valuation } from './valuation';
+export { valuationFor,  type Valuation } from './valuation';
 export { simulate, type SimulationOptions, type SimulationReport } from './simulate';
 export type { RngState };
 

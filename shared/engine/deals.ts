@@ -119,7 +119,7 @@ function enterIntoForce(w: Work, deal: Deal, completedBy: string): void {
   applyEffects(w, type.onForce, { actor: completedBy, parties: deal.parties });
 }
 
-export function describeTerms(type: DealType, terms: Record<string, string>): string {
+function describeTerms(type: DealType, terms: Record<string, string>): string {
   return type.issues.map((i) => `${i.label}: ${i.options.find((o) => o.id === terms[i.id])?.label ?? terms[i.id]}.`).join(' ');
 }
 

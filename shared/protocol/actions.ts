@@ -6,7 +6,7 @@ import { Id } from '../scenario/schema';
 import { LIMITS } from './limits';
 import { cleanName, hasVisibleText } from './names';
 
-export { LIMITS };
+;
 
 const RoleId = Id;
 const DealId = z.string().regex(/^d[0-9]{1,6}$/, 'a deal id such as "d3"');

@@ -40,4 +40,4 @@ export const ClientMessages = {
 export type ClientMessageType = keyof typeof ClientMessages;
 
 /** Server -> client message names; their payload schemas and types are in serverMessages.ts. */
-export { SERVER_MESSAGES } from './serverMessages';
+;

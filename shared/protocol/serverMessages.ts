@@ -102,7 +102,7 @@ const Identity = z.discriminatedUnion('role', [
 export type Identity = z.infer<typeof Identity>;
 
 /** Why a connection stopped acting for its player (the `displaced` message). */
-export const DISPLACED_REASONS = ['elsewhere', 'revoked'] as const;
+const DISPLACED_REASONS = ['elsewhere', 'revoked'] as const;
 export type DisplacedReason = (typeof DISPLACED_REASONS)[number];
 
 const PresencePlayer = z.object({ id: z.string(), name: z.string(), seat: z.nullable(SeatRef), online: z.boolean() });

@@ -6,7 +6,7 @@ import { pathToString } from './problems';
 import type { Condition, DealType, Effect, Role, Scenario } from './schema';
 
 /** Whether `role` may be named a party of a deal of this type (`parties.roles` and/or `parties.kinds`). */
-export function mayBeParty(role: Pick<Role, 'id' | 'kind'>, dealType: Pick<DealType, 'parties'>): boolean {
+function mayBeParty(role: Pick<Role, 'id' | 'kind'>, dealType: Pick<DealType, 'parties'>): boolean {
   const { roles, kinds } = dealType.parties;
   if (!roles && !kinds) return true;
   return (roles?.includes(role.id) ?? false) || (kinds?.includes(role.kind) ?? false);

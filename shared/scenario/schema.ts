@@ -18,21 +18,21 @@ const Points = z.number().int('a whole number of points');
  * `@self` (in objectives: the role being scored), `@actor` (the role taking the action),
  * `@parties` (every party of the deal the effect belongs to), `@all` (every role).
  */
-export const RoleRef = z.string().regex(/^(@self|@actor|@parties|@all|[a-z][a-z0-9-]{0,47})$/, 'a role id or one of @self, @actor, @parties, @all');
+const RoleRef = z.string().regex(/^(@self|@actor|@parties|@all|[a-z][a-z0-9-]{0,47})$/, 'a role id or one of @self, @actor, @parties, @all');
 
-export const ROLE_KINDS = ['government', 'agency', 'science', 'industry', 'press'] as const;
+const ROLE_KINDS = ['government', 'agency', 'science', 'industry', 'press'] as const;
 export const RoleKind = z.enum(ROLE_KINDS);
 
 /** What a seat may do for its delegation. Chat, drafting and ready are open to every seat. */
-export const SEAT_POWERS = ['propose', 'sign', 'ratify', 'act', 'speak'] as const;
+const SEAT_POWERS = ['propose', 'sign', 'ratify', 'act', 'speak'] as const;
 export const SeatPower = z.enum(SEAT_POWERS);
 
 /** What a phase may allow. `ready` (and the facilitator) is always allowed. */
-export const PHASE_ALLOWS = ['chat', 'draft', 'propose', 'respond', 'sign', 'ratify', 'memorandum', 'breach', 'statement', 'unilateral'] as const;
+const PHASE_ALLOWS = ['chat', 'draft', 'propose', 'respond', 'sign', 'ratify', 'memorandum', 'breach', 'statement', 'unilateral'] as const;
 export const PhaseAllow = z.enum(PHASE_ALLOWS);
 
-export const DEAL_STATUSES = ['draft', 'proposed', 'accepted', 'signed', 'inForce', 'rejected', 'withdrawn', 'failed', 'breached', 'adopted'] as const;
-export const DealStatus = z.enum(DEAL_STATUSES);
+const DEAL_STATUSES = ['draft', 'proposed', 'accepted', 'signed', 'inForce', 'rejected', 'withdrawn', 'failed', 'breached', 'adopted'] as const;
+const DealStatus = z.enum(DEAL_STATUSES);
 
 // ---------------------------------------------------------------------------------------------
 // Conditions: a tree of all/any/not over comparisons on the game state.

@@ -14,7 +14,7 @@ export interface OutboxEntry {
 
 /** 16 random bytes as hex. `crypto.getRandomValues` works on plain http too (a classroom LAN),
  *  unlike `crypto.randomUUID`. */
-export function newActionId(): string {
+function newActionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

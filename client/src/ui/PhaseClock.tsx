@@ -4,13 +4,13 @@ import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../i18n';
 import { useNow } from './useNow';
 
-export function remainingMs(view: GameView, now: number): number | null {
+function remainingMs(view: GameView, now: number): number | null {
   if (view.status === 'paused') return view.clock.remainingMs;
   if (view.status !== 'running' || view.clock.deadline === null) return null;
   return Math.max(0, view.clock.deadline - now);
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const total = Math.ceil(ms / 1000);
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;

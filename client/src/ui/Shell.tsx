@@ -6,7 +6,7 @@ import { Link } from 'wouter';
 import { t } from '../i18n';
 import classes from './Shell.module.css';
 
-export function Logo({ size = 28 }: { size?: number }) {
+function Logo({ size = 28 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
       <rect width="32" height="32" rx="8" fill="#1c3f8f" />

@@ -14,10 +14,6 @@ export function dealTypeOf(scenario: PublicScenario | null, id: string) {
   return scenario?.dealTypes.find((d) => d.id === id);
 }
 
-export function trackOf(scenario: PublicScenario | null, id: string) {
-  return scenario?.tracks.find((tr) => tr.id === id);
-}
-
 export function resourceLabel(scenario: PublicScenario | null, id: string): string {
   return scenario?.resources.find((r) => r.id === id)?.label ?? id;
 }

@@ -3,7 +3,7 @@ import { Paper, Stack, Text } from '@mantine/core';
 import { QRCodeSVG } from 'qrcode.react';
 import { t } from '../../i18n';
 
-export function joinUrl(joinCode: string): string {
+function joinUrl(joinCode: string): string {
   return `${window.location.origin}/join/${joinCode}`;
 }
 

@@ -54,7 +54,7 @@ export function ProjectorScreen({ joinCode: rawCode }: { joinCode: string }) {
   );
 }
 
-export function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario: PublicScenario | null; joinCode: string }) {
+function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario: PublicScenario | null; joinCode: string }) {
   if (view.status === 'lobby')
     return (
       <Grid gap="xl">
