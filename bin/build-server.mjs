@@ -4,6 +4,7 @@
 // `npm run build:server` and by `prepare` (npm install/ci); bin/spacebridge.mjs rebuilds when
 // dist/ is missing or older than its sources. Decisions: docs/performance.md, "CLI start-up".
 import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,11 +30,11 @@ export function serverBuildIsFresh() {
 }
 
 /**
- * Builds dist/. Options come from tsconfig.json (esbuild reads the nearest one of each file:
- * paths, decorators, class fields), so the build follows what `tsc` checks. Packages stay
- * imports of node_modules (native better-sqlite3, Colyseus). Each file is written under a
- * temporary name and renamed, the entry last: two builds at once (parallel tests) or a CLI
- * started meanwhile never read half a file. Throws after esbuild has printed the errors.
+ * Builds dist/. Options come from the tsconfig.json of each part (esbuild reads the nearest one
+ * of each file and what it extends: path aliases, class fields), as `tsc` checks them. Packages
+ * stay imports of node_modules (native better-sqlite3, Colyseus…), but for zod and yaml. Each file
+ * is written under a temporary name and renamed, the entry last: two builds at once (parallel
+ * tests) or a CLI started meanwhile never read half a file. Throws after esbuild printed the errors.
  */
 export async function buildServer() {
   const { build } = await import('esbuild');
@@ -62,6 +63,7 @@ export async function buildServer() {
     logLevel: 'error',
   });
 
+  checkExternalImports(result.metafile);
   fs.mkdirSync(DIST, { recursive: true });
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of outputs) writeAtomically(file.path, file.contents);
@@ -79,7 +81,7 @@ export async function buildServer() {
 }
 
 /**
- * zod and yaml, which `validate` loads, are bundled too: read from one file instead of about 150
+ * zod and yaml, which `validate` loads, are bundled too: read from one file instead of about 180
  * (zod with its locales, yaml's CommonJS modules) they start a quarter faster. Every other
  * package stays an import of node_modules (native better-sqlite3, Colyseus, express…).
  */
@@ -95,11 +97,25 @@ function bundlePackages(filter) {
   };
 }
 
+/**
+ * Every import left in dist/ must be a Node module or an installed package: an import esbuild did
+ * not resolve (a path alias that no tsconfig.json names) would otherwise fail only when run.
+ */
+function checkExternalImports(metafile) {
+  const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  for (const specifier of new Set(imports)) {
+    const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    if (!isBuiltin(specifier) && !fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json'))) {
+      throw new Error(`dist/ would import "${specifier}", which is neither a Node module nor an installed package (a path alias missing from tsconfig.json?)`);
+    }
+  }
+}
+
 /** The other files a build depends on: this script, package.json and every tsconfig on the way. */
 function configFiles(inputs) {
   const files = new Set(['bin/build-server.mjs', 'package.json']);
   for (const name of fs.readdirSync(ROOT)) if (/^tsconfig.*\.json$/.test(name)) files.add(name);
-  for (const input of inputs) {
+  for (const input of inputs.filter((file) => !file.startsWith('node_modules/'))) {
     for (let dir = path.dirname(input); dir !== '.'; dir = path.dirname(dir)) {
       const tsconfig = path.join(dir, 'tsconfig.json');
       if (fs.existsSync(path.join(ROOT, tsconfig))) files.add(tsconfig);
@@ -119,7 +135,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     await buildServer();
     console.log(`built the server and CLI into dist/ (${Math.round(performance.now() - started)} ms)`);
-  } catch {
+  } catch (error) {
+    if (!error.errors) console.error(`build:server: ${error.message}`); // esbuild printed its own
     process.exitCode = 1;
   }
 }

@@ -10,7 +10,8 @@ const { buildServer, serverBuildIsFresh } = await import('./build-server.mjs');
 if (!serverBuildIsFresh()) {
   try {
     await buildServer();
-  } catch {
+  } catch (error) {
+    if (!error.errors) process.stderr.write(`${error.message}\n`); // esbuild printed its own
     process.stderr.write('spacebridge: could not build dist/ from the TypeScript sources (errors above)\n');
     process.exit(1);
   }

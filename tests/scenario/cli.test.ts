@@ -134,7 +134,8 @@ describe('bin/spacebridge.mjs', () => {
   // counts as newer than the build.
   function copyProject(): string {
     const copy = path.join(dir, 'project');
-    for (const part of ['bin', 'server', 'shared', 'package.json', 'tsconfig.json']) {
+    const tsconfigs = fs.readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name));
+    for (const part of ['bin', 'server', 'shared', 'package.json', ...tsconfigs]) {
       fs.cpSync(path.join(root, part), path.join(copy, part), { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
     }
     const aMinuteAgo = new Date(Date.now() - 60_000);
@@ -148,9 +149,10 @@ describe('bin/spacebridge.mjs', () => {
     const command = path.join(copy, 'bin/spacebridge.mjs');
     const entry = path.join(copy, 'dist/cli.js');
 
-    expect(spacebridge(['help'], copy, command)).toMatchObject({ code: 0, stderr: '' });
+    const scenario = path.join(root, 'scenarios/handshake-in-orbit.yaml');
+    expect(spacebridge(['validate', scenario], copy, command)).toMatchObject({ code: 0, stdout: `${scenario}: ok\n`, stderr: '' });
     const built = fs.statSync(entry).mtimeMs;
-    expect(spacebridge(['help'], copy, command).code).toBe(0);
+    expect(spacebridge(['validate', scenario], copy, command).code).toBe(0);
     expect(fs.statSync(entry).mtimeMs).toBe(built);
 
     const main = path.join(copy, 'server/cli/main.ts');
@@ -166,5 +168,15 @@ describe('bin/spacebridge.mjs', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('server/cli/validate.ts');
     expect(stderr).toContain('spacebridge: could not build dist/ from the TypeScript sources');
+  });
+
+  it('refuses a build that would leave an import unresolved (a path alias no tsconfig names)', () => {
+    const copy = copyProject();
+    const base = path.join(copy, 'tsconfig.base.json');
+    fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('"@shared/*"', '"@elsewhere/*"'));
+    const { code, stderr } = spacebridge(['validate'], copy, path.join(copy, 'bin/spacebridge.mjs'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/dist\/ would import "@shared\/[^"]+", which is neither a Node module nor an installed package/);
+    expect(fs.existsSync(path.join(copy, 'dist/cli.js'))).toBe(false);
   });
 });
