@@ -4,7 +4,6 @@
 // `npm run build:server` and by `prepare` (npm install/ci); bin/spacebridge.mjs rebuilds when
 // dist/ is missing or older than its sources. Decisions: docs/performance.md, "CLI start-up".
 import fs from 'node:fs';
-import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +31,7 @@ export function serverBuildIsFresh() {
 /**
  * Builds dist/. Options come from the tsconfig.json of each part (esbuild reads the nearest one
  * of each file and what it extends: path aliases, class fields), as `tsc` checks them. Packages
- * stay imports of node_modules (native better-sqlite3, Colyseus…), but for zod and yaml. Each file
+ * stay imports of node_modules (native better-sqlite3, Colyseus…), except zod and yaml. Each file
  * is written under a temporary name and renamed, the entry last: two builds at once (parallel
  * tests) or a CLI started meanwhile never read half a file. Throws after esbuild printed the errors.
  */
@@ -53,8 +52,7 @@ export async function buildServer() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
-    plugins: [bundlePackages(BUNDLED_PACKAGES)],
+    external: externalPackages(),
     // yaml is CommonJS: its require() of Node's modules needs a require in these ES modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: 'linked',
@@ -63,7 +61,7 @@ export async function buildServer() {
     logLevel: 'error',
   });
 
-  checkExternalImports(result.metafile);
+  checkBundledPackages(result.metafile);
   fs.mkdirSync(DIST, { recursive: true });
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of outputs) writeAtomically(file.path, file.contents);
@@ -83,32 +81,31 @@ export async function buildServer() {
 /**
  * zod and yaml, which `validate` loads, are bundled too: read from one file instead of about 180
  * (zod with its locales, yaml's CommonJS modules) they start a quarter faster. Every other
- * package stays an import of node_modules (native better-sqlite3, Colyseus, express…).
+ * package of package.json stays an import of node_modules (native better-sqlite3, Colyseus…).
  */
-const BUNDLED_PACKAGES = /^(zod|yaml)(\/|$)/;
+const BUNDLED_PACKAGES = ['zod', 'yaml'];
 
-/** Resolves these packages' imports to their files (as Node would), so esbuild bundles them. */
-function bundlePackages(filter) {
-  return {
-    name: 'bundle-packages',
-    setup(build) {
-      build.onResolve({ filter }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
-    },
-  };
+function externalPackages() {
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)]
+    .filter((name) => !BUNDLED_PACKAGES.includes(name))
+    .flatMap((name) => [name, `${name}/*`]);
 }
 
 /**
- * Every import left in dist/ must be a Node module or an installed package: an import esbuild did
- * not resolve (a path alias that no tsconfig.json names) would otherwise fail only when run.
+ * Packages not listed in package.json would be bundled (esbuild finds them in node_modules): only
+ * BUNDLED_PACKAGES may be. A path alias no tsconfig.json names fails in esbuild (cannot resolve).
  */
-function checkExternalImports(metafile) {
-  const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-  for (const specifier of new Set(imports)) {
-    const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-    if (!isBuiltin(specifier) && !fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json'))) {
-      throw new Error(`dist/ would import "${specifier}", which is neither a Node module nor an installed package (a path alias missing from tsconfig.json?)`);
-    }
+function checkBundledPackages(metafile) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const at = input.lastIndexOf('node_modules/');
+    const name = at >= 0 && packageName(input.slice(at + 'node_modules/'.length));
+    if (name && !BUNDLED_PACKAGES.includes(name)) throw new Error(`the server imports ${name}, which package.json does not list`);
   }
+}
+
+function packageName(specifier) {
+  return specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 }
 
 /** The other files a build depends on: this script, package.json and every tsconfig on the way. */

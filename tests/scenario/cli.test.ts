@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/spacebridge.mjs');
 
 function spacebridge(args: string[], cwd = root, command = bin) {
-  const run = spawnSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -170,13 +170,22 @@ describe('bin/spacebridge.mjs', () => {
     expect(stderr).toContain('spacebridge: could not build dist/ from the TypeScript sources');
   });
 
-  it('refuses a build that would leave an import unresolved (a path alias no tsconfig names)', () => {
+  it('says so when an import cannot be resolved (a path alias no tsconfig names)', () => {
     const copy = copyProject();
     const base = path.join(copy, 'tsconfig.base.json');
     fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('"@shared/*"', '"@elsewhere/*"'));
     const { code, stderr } = spacebridge(['validate'], copy, path.join(copy, 'bin/spacebridge.mjs'));
     expect(code).toBe(1);
-    expect(stderr).toMatch(/dist\/ would import "@shared\/[^"]+", which is neither a Node module nor an installed package/);
+    expect(stderr).toMatch(/Could not resolve "@shared\//);
     expect(fs.existsSync(path.join(copy, 'dist/cli.js'))).toBe(false);
+  });
+
+  it('refuses to bundle a package that package.json does not list', () => {
+    const copy = copyProject();
+    const manifest = path.join(copy, 'package.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/\n\s*"fast-json-patch": "[^"]*",/, ''));
+    const { code, stderr } = spacebridge(['help'], copy, path.join(copy, 'bin/spacebridge.mjs'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('the server imports fast-json-patch, which package.json does not list');
   });
 });
