@@ -3,7 +3,7 @@
 // snapshots (a cache of the replayed state), lobby players and quarantined actions.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from './sqlite';
 import type { Action, Actor, GameState } from '@shared/engine/types';
 import type { ResultMessage } from '@shared/protocol/serverMessages';
 import type { Scenario } from '@shared/scenario/schema';

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '@server/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSession, tempDir, TestClient } from './harness';
 
