@@ -11,6 +11,21 @@ afterAll(async () => server?.close());
 const logOf = (s: RunningServer, id: string) => s.services.store.actionsAfter(id, 0);
 const ticksOf = (s: RunningServer, id: string) => logOf(s, id).filter((e) => e.action.type === 'deadlineReached');
 
+/** Starts a game in a fresh data directory, then stops the server: what a restart test restarts. */
+async function startGameThenStop() {
+  const dataDir = tempDir();
+  const first = await startTestServer({ DATA_DIR: dataDir });
+  server = first.server;
+  const opened = await openSession(first.url);
+  const facilitator = await TestClient.join(first.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
+  expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
+  const before = server.services.sessions.get(opened.sessionId)!.state;
+  await facilitator.leave();
+  await server.close();
+  server = null;
+  return { dataDir, opened, before };
+}
+
 describe('phase deadlines', () => {
   it('submits deadlineReached once when a phase is due, and the next phase starts', async () => {
     const started = await startTestServer({ DATA_DIR: tempDir() });
@@ -46,17 +61,8 @@ describe('phase deadlines', () => {
   });
 
   it('after a restart, a deadline that passed while the server was down pauses the game', async () => {
-    const dataDir = tempDir();
-    const first = await startTestServer({ DATA_DIR: dataDir });
-    server = first.server;
-    const opened = await openSession(first.url);
-    const facilitator = await TestClient.join(first.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
-    expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
-    const before = server.services.sessions.get(opened.sessionId)!.state;
+    const { dataDir, opened, before } = await startGameThenStop(); // down before the deadline…
     expect(before.status).toBe('running');
-    await facilitator.leave();
-    await server.close(); // down before the deadline…
-    server = null;
 
     // …and back half a second after it.
     const second = await startTestServer({ DATA_DIR: dataDir }, new ManualClock(before.clock.deadline! + 500));
@@ -76,16 +82,8 @@ describe('phase deadlines', () => {
   });
 
   it('after a restart, a deadline still ahead resumes where it was', async () => {
-    const dataDir = tempDir();
-    const first = await startTestServer({ DATA_DIR: dataDir });
-    server = first.server;
-    const opened = await openSession(first.url);
-    const facilitator = await TestClient.join(first.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
-    expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
-    const deadline = server.services.sessions.get(opened.sessionId)!.state.clock.deadline!;
-    await facilitator.leave();
-    await server.close();
-    server = null;
+    const { dataDir, opened, before } = await startGameThenStop();
+    const deadline = before.clock.deadline!;
 
     const clock = new ManualClock(deadline - 1000);
     const second = await startTestServer({ DATA_DIR: dataDir }, clock);
