@@ -38,9 +38,9 @@ export interface LobbyEvents {
 
 export class Lobby {
   /**
-   * The store's seating (player id -> seat), read once and kept until `setSeat`, the only writer
-   * of a player's seat, changes it. A memo of the store's rows for the per-message and per-patch
-   * lookups, never written to: it cannot disagree with the store.
+   * The store's seating (player id -> seat), read once and kept until `setSeat` or `removePlayer`,
+   * the only writers of the players' rows, change them. A memo of the store's rows for the
+   * per-message and per-patch lookups, never written to: it cannot disagree with the store.
    */
   private seating: Map<string, SeatRef> | null = null;
 
