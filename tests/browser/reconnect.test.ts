@@ -79,3 +79,20 @@ describe('a dropped connection', () => {
     }
   });
 });
+
+describe('a page reloaded while the server is unreachable', () => {
+  it('finds its session by itself once the server answers again', async () => {
+    const { server, browser } = suite;
+    const session = await createSession(server.url);
+    const { page: chris } = await newPage(browser);
+    await joinAsStudent(chris, server.url, session.joinCode, 'Chris');
+    // The first lookups of the join code fail as a refused connection would.
+    let refused = 0;
+    await chris.route('**/api/join/**', (route) => (refused++ < 2 ? route.abort('connectionrefused') : route.continue()));
+    await chris.reload();
+    await chris.getByRole('alert').getByText('The server cannot be reached.').waitFor();
+    await status(chris, 'connected').waitFor();
+    expect(refused).toBeGreaterThanOrEqual(3);
+    expect(await chris.getByText('The server cannot be reached.').count()).toBe(0);
+  });
+});

@@ -60,7 +60,8 @@ export interface ConnectionOptions {
 }
 
 const MAX_RESULTS = 100;
-const RETRY_DELAYS = [500, 1000, 2000, 4000, 8000];
+/** Waits between attempts to reach the server (ms): quick at first, then every 8 s. */
+export const RETRY_DELAYS = [500, 1000, 2000, 4000, 8000];
 
 export class SessionConnection {
   private client: Client;
