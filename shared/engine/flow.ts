@@ -122,7 +122,8 @@ function refreshConstraints(w: Work): void {
   for (const c of scenario.constraints) {
     const was = before.includes(c.id);
     const is = active.includes(c.id);
-    if (was !== is) addTimeline(w, 'constraint', `${is ? 'In force' : 'Lifted'}: ${c.label}`, c.description);
+    // A lifted constraint's text says so: its description alone reads as if it still held.
+    if (was !== is) addTimeline(w, 'constraint', `${is ? 'In force' : 'Lifted'}: ${c.label}`, is ? c.description : `No longer in force: ${c.description}`);
   }
 }
 

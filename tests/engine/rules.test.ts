@@ -228,7 +228,10 @@ describe('channels', () => {
     expect(t.state.tracks.tension).toBe(7);
     expect(t.state.activeConstraints).toEqual(['rocket-secrecy']);
     t.do(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk now?' });
-    expect(t.state.timeline.some((e) => e.headline === 'Lifted: Cold War freeze')).toBe(true);
+    // The lifted entry says the ban no longer holds, not just the ban's text again.
+    expect(t.state.timeline.find((e) => e.headline === 'Lifted: Cold War freeze')?.text).toBe(
+      'No longer in force: Tension is so high that neither capital will be seen talking to the other.',
+    );
   });
 
   test('a role cannot write in a channel it is not a member of', () => {
