@@ -30,7 +30,11 @@ export interface SessionReport {
     seq: number;
     outcome: { reason: string; at: string } | null;
   };
-  roles: { id: string; name: string; kind: string; nation: string }[];
+  roles: { id: string; name: string; kind: string; nations: string[] }[];
+  /** Every channel of the session (groups opened in play too), by the name players saw. */
+  channels: { id: string; label: string }[];
+  /** The scenario's deal types with the labels of their issues and options, to read `deals` by. */
+  dealTypes: { id: string; label: string; issues: { id: string; label: string; options: { id: string; label: string }[] }[] }[];
   timeline: TimelineEntry[];
   scores: RoleScore[];
   /** Every role's secret objectives, with whether each was met. */
@@ -62,7 +66,13 @@ export function buildReport(session: GameSession): SessionReport {
       seq: state.seq,
       outcome: state.outcome ? { reason: state.outcome.reason, at: iso(state.outcome.at) } : null,
     },
-    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nation: r.nation })),
+    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nations: r.nations })),
+    channels: Object.values(state.channels).map((c) => ({ id: c.id, label: c.label })),
+    dealTypes: scenario.dealTypes.map((d) => ({
+      id: d.id,
+      label: d.label,
+      issues: d.issues.map((i) => ({ id: i.id, label: i.label, options: i.options.map((o) => ({ id: o.id, label: o.label })) })),
+    })),
     timeline: state.timeline,
     scores,
     objectives: scores.flatMap((s) => s.objectives.map((o) => ({ role: s.role, ...o }))),
@@ -137,54 +147,78 @@ function csvCell(value: string | number | null | undefined): string {
 
 // --- Markdown -------------------------------------------------------------------------------------
 
+/**
+ * Text as Markdown shows it literally: what students typed (and scenario text) must never turn
+ * into markup in whatever renders the export, so a chat message `<script>` or `**x**` reads as
+ * typed. Backslash escapes (CommonMark) for the characters that start inline markup, raw HTML,
+ * an entity or a table cell; line breaks become spaces. Every line of the export starts with its
+ * own prefix ("- ", "| "), so no text of this kind can start a block (a heading, a quote).
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\s*\r?\n\s*/g, ' ');
+}
+
 export function reportMarkdown(report: SessionReport): string {
   const roleName = new Map(report.roles.map((r) => [r.id, r.name]));
-  const name = (role: string | null) => (role ? (roleName.get(role) ?? role) : 'Facilitator');
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const channelLabel = new Map(report.channels.map((c) => [c.id, c.label]));
+  const dealTypes = new Map(report.dealTypes.map((d) => [d.id, d]));
+  /** A deal's terms as its players read them: "Issue: option; …". */
+  const termsText = (dealTypeId: string, terms: Record<string, string>) => {
+    const issues = dealTypes.get(dealTypeId)?.issues ?? [];
+    return Object.entries(terms)
+      .map(([issueId, optionId]) => {
+        const issue = issues.find((i) => i.id === issueId);
+        return `${issue?.label ?? issueId}: ${issue?.options.find((o) => o.id === optionId)?.label ?? optionId}`;
+      })
+      .join('; ');
+  };
+  const name = (role: string | null) => markdownText(role ? (roleName.get(role) ?? role) : 'Facilitator');
+  const cell = markdownText;
   const out: string[] = [];
   const s = report.session;
-  out.push(`# ${report.session.title}: session report`, '');
+  out.push(`# ${cell(report.session.title)}: session report`, '');
   out.push(`Session \`${s.id}\`, created ${s.createdAt}, seed ${s.seed}. Status: ${s.status}, round ${s.round}, ${s.seq} actions.`);
   if (s.outcome) out.push(`Ended (${s.outcome.reason}) at ${s.outcome.at}.`);
   out.push('', '## Scores', '', '| Delegation | Total | Deals | Objectives met |', '| --- | ---: | ---: | --- |');
   for (const sc of report.scores) {
     const dealPoints = sc.deals.reduce((sum, d) => sum + d.points, 0);
-    const met = sc.objectives.filter((o) => o.met).map((o) => o.id);
-    out.push(`| ${cell(name(sc.role))} | ${sc.total} | ${dealPoints} | ${met.length ? met.join(', ') : 'none'} |`);
+    const met = sc.objectives.filter((o) => o.met).map((o) => cell(o.description));
+    out.push(`| ${name(sc.role)} | ${sc.total} | ${dealPoints} | ${met.length ? met.join('; ') : 'none'} |`);
   }
   out.push('', '## Secret objectives (revealed)', '');
-  for (const o of report.objectives) out.push(`- **${cell(name(o.role))}**: ${o.description} (${o.points} points): ${o.met ? 'met' : 'not met'}`);
+  for (const o of report.objectives) out.push(`- **${name(o.role)}**: ${cell(o.description)} (${o.points} points): ${o.met ? 'met' : 'not met'}`);
   out.push('', '## Deals', '');
   if (report.deals.length === 0) out.push('No deals.');
   for (const d of report.deals) {
     const terms = d.versions.at(-1)?.terms ?? {};
-    out.push(`- ${d.id} ${d.dealType} (${d.track === 2 ? 'track II memorandum' : 'track I'}), ${d.status}; parties: ${d.parties.map(name).join(', ')}; terms: ${Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(', ')}`);
+    const type = cell(dealTypes.get(d.dealType)?.label ?? d.dealType);
+    out.push(`- ${d.id} ${type} (${d.track === 2 ? 'track II memorandum' : 'track I'}), ${d.status}; parties: ${d.parties.map(name).join(', ')}; terms: ${cell(termsText(d.dealType, terms))}`);
   }
   if (report.dealsInSpace.length) {
     out.push('', '## Deals against the space of possible agreements', '');
     for (const p of report.dealsInSpace) {
       out.push(`### ${p.deal} ${cell(p.dealTypeLabel)} (${p.status}): ${p.parties.map(name).join(', ')}`, '');
-      out.push(`Terms: ${describeLabelledTerms(p.terms)}.${p.valuedAs !== p.dealType ? ` Valued as: ${p.valuedAsLabel}.` : ''}`, '');
-      for (const line of describePlacement(p, name)) out.push(`- ${line}`);
+      out.push(`Terms: ${cell(describeLabelledTerms(p.terms))}.${p.valuedAs !== p.dealType ? ` Valued as: ${cell(p.valuedAsLabel)}.` : ''}`, '');
+      for (const line of describePlacement(p, (role) => roleName.get(role) ?? role)) out.push(`- ${cell(line)}`);
       out.push('');
     }
   }
   out.push('', '## Transcript', '');
   type Line = { seq: number; at: number; text: string };
   const lines: Line[] = [
-    ...report.timeline.map((t) => ({ seq: t.seq, at: t.at, text: `**${t.headline}**${t.text ? `: ${t.text}` : ''}` })),
-    ...report.messages.map((m) => ({ seq: m.seq, at: m.at, text: `[${m.channel}] ${m.name} (${name(m.role)}): ${m.text}` })),
-    ...report.whispers.map((w) => ({ seq: w.seq, at: w.at, text: `[whisper to ${name(w.role)}] ${w.text}` })),
+    ...report.timeline.map((t) => ({ seq: t.seq, at: t.at, text: `**${cell(t.headline)}**${t.text ? `: ${cell(t.text)}` : ''}` })),
+    ...report.messages.map((m) => ({ seq: m.seq, at: m.at, text: `${cell(channelLabel.get(m.channel) ?? m.channel)}: ${cell(m.name)} (${name(m.role)}): ${cell(m.text)}` })),
+    ...report.whispers.map((w) => ({ seq: w.seq, at: w.at, text: `whisper to ${name(w.role)}: ${cell(w.text)}` })),
   ].sort((a, b) => a.seq - b.seq || a.at - b.at);
-  for (const l of lines) out.push(`- ${iso(l.at).slice(11, 19)} ${l.text.replace(/\r?\n/g, ' ')}`);
+  for (const l of lines) out.push(`- ${iso(l.at).slice(11, 19)} ${l.text}`);
   out.push('', '## Participation', '', '| Delegation | Seat | Player | Messages | Proposals | Responses | Signatures | Statements | Actions |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of report.participation) {
     if (!p.occupant) continue;
-    out.push(`| ${cell(name(p.role))} | ${cell(p.title)} | ${cell(p.occupant)} | ${p.messages} | ${p.proposals} | ${p.responses} | ${p.signatures} | ${p.statements} | ${p.actions} |`);
+    out.push(`| ${name(p.role)} | ${cell(p.title)} | ${cell(p.occupant)} | ${p.messages} | ${p.proposals} | ${p.responses} | ${p.signatures} | ${p.statements} | ${p.actions} |`);
   }
   if (report.discussionPrompts.length) {
     out.push('', '## Discussion', '');
-    for (const q of report.discussionPrompts) out.push(`- ${q}`);
+    for (const q of report.discussionPrompts) out.push(`- ${cell(q)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -123,7 +123,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                 >
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'}>
+                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'} data-label="channel-name">
                         {entry.open ? null : <LockIcon size={12} />} 
                         {entry.label}
                       </Text>
@@ -345,7 +345,7 @@ function NewGroupModal({ onClose, onCreated }: { onClose: () => void; onCreated:
     if (action.done) onCreated();
   }, [action.done, onCreated]);
   return (
-    <Modal opened onClose={onClose} title={t.table.newGroup}>
+    <Modal opened onClose={onClose} title={t.table.newGroup} closeButtonProps={{ 'aria-label': t.app.close }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

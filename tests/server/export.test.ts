@@ -1,0 +1,85 @@
+// The Markdown export reads as the class saw the session: objectives by their description (never
+// an internal id), channels and deal terms by their names, and what students typed shown as typed:
+// a chat message `<script>` or `**x**` stays literal text, never HTML or emphasis.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '@server/scenarios';
+import { markdownText } from '@server/report';
+import type { Action, Actor } from '@shared/engine';
+import { api, openSession, startTestServer, type Opened, type RunningServer } from './harness';
+
+const scenario = loadCatalog('scenarios').get('handshake-in-orbit')!;
+const SCRIPT = '<script>alert("x")</script> & <b>bold</b>';
+const EMPHASIS = '**x** _y_ `z` [link](http://example.org) | pipe ~~gone~~';
+
+let server: RunningServer;
+let url: string;
+let opened: Opened;
+let markdown: string;
+
+beforeAll(async () => {
+  ({ server, url } = await startTestServer());
+  opened = await openSession(url, 'handshake-in-orbit', { seed: 3 });
+  const session = server.services.sessions.get(opened.sessionId)!;
+  let now = Date.now();
+  const act = (actor: Actor, action: Action) => {
+    const outcome = session.submit({ principal: actor.kind, actor, action, clientId: null, now: (now += 1000) });
+    if (!outcome.ok) throw new Error(`${action.type}: ${outcome.error.code} ${outcome.error.message}`);
+  };
+  const nasa: Actor = { kind: 'seat', role: 'nasa', seat: 'head' };
+  act({ kind: 'system' }, { type: 'takeSeat', seat: { role: 'nasa', seat: 'head' }, name: '<i>Neil</i> **A**' });
+  act({ kind: 'facilitator' }, { type: 'startGame' });
+  act(nasa, { type: 'chat', channel: 'team:nasa', text: SCRIPT });
+  act(nasa, { type: 'chat', channel: 'team:nasa', text: `${EMPHASIS}\n# not a heading` });
+  act({ kind: 'facilitator' }, { type: 'injectNews', headline: '<img src=x onerror=alert(1)>', text: '> not a quote' });
+  act({ kind: 'facilitator' }, { type: 'whisper', role: 'nasa', text: '<a href="x">whisper</a>' });
+
+  const res = await api(url, `/api/sessions/${opened.sessionId}/export.md`, { key: opened.facilitatorKey });
+  expect(res.status).toBe(200);
+  markdown = res.text;
+});
+afterAll(async () => server?.close());
+
+/** The transcript line carrying `needle` (escaped as the export writes it). */
+const lineWith = (needle: string) => markdown.split('\n').find((l) => l.includes(needle));
+
+describe('the Markdown export', () => {
+  it('escapes HTML in chat, names, news and whispers: no tag survives', () => {
+    // Every < is escaped (\<), so a Markdown renderer starts no tag.
+    expect(markdown).not.toMatch(/(^|[^\\])</m);
+    expect(lineWith(markdownText(SCRIPT))).toMatch(/^- \d\d:\d\d:\d\d NASA team: /);
+    expect(lineWith(markdownText(SCRIPT))).toContain('\\<i\\>Neil\\</i\\> \\*\\*A\\*\\* (NASA): \\<script\\>alert("x")\\</script\\> \\& \\<b\\>bold\\</b\\>');
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(markdown).toContain('\\<a href="x"\\>whisper\\</a\\>');
+  });
+
+  it('escapes Markdown in chat: emphasis, code, links and table pipes read literally, on one line', () => {
+    const line = lineWith('\\*\\*x\\*\\*');
+    expect(line).toContain('\\*\\*x\\*\\* \\_y\\_ \\`z\\` \\[link\\](http://example.org) \\| pipe \\~\\~gone\\~\\~ # not a heading');
+    expect(line!.startsWith('- ')).toBe(true);
+    expect(markdown).not.toContain('**x**');
+  });
+
+  it('lists objectives met and revealed by their description, never by id', () => {
+    const ids = scenario.roles.flatMap((r) => r.objectives.map((o) => o.id));
+    const scores = markdown.slice(markdown.indexOf('## Scores'), markdown.indexOf('## Secret objectives'));
+    // No deal is in force, so the Soviet government kept its launch sites closed: met.
+    const kept = scenario.roles.find((r) => r.id === 'soviet-gov')!.objectives.find((o) => o.id === 'secrets-kept')!;
+    expect(scores).toMatch(new RegExp(`^\\| Soviet government \\| [\\d.]+ \\| [\\d.]+ \\| .*${kept.description.replace(/[.()]/g, '\\$&')}`, 'm'));
+    const objectives = markdown.slice(markdown.indexOf('## Secret objectives'), markdown.indexOf('## Deals'));
+    for (const role of scenario.roles) for (const o of role.objectives) expect(objectives).toContain(`${markdownText(o.description)} (${o.points} points)`);
+    for (const id of ids) expect(`${scores}${objectives}`).not.toMatch(new RegExp(`\\b${id}\\b`));
+  });
+
+  it('names channels as players saw them, not by id', () => {
+    expect(markdown).not.toContain('team:nasa');
+    expect(lineWith(markdownText(SCRIPT))).toContain(' NASA team: ');
+  });
+});
+
+describe('markdownText', () => {
+  it('escapes every character that starts inline markup, raw HTML, an entity or a table cell', () => {
+    expect(markdownText('\\ ` * _ [ ] < > | ~ &')).toBe('\\\\ \\` \\* \\_ \\[ \\] \\< \\> \\| \\~ \\&');
+    expect(markdownText('Plain words, numbers 1. 2) and U.S. stay: as they are!')).toBe('Plain words, numbers 1. 2) and U.S. stay: as they are!');
+    expect(markdownText('two\r\n  lines\nthree')).toBe('two lines three');
+  });
+});
