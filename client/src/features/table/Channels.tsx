@@ -123,7 +123,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                 >
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'} data-label="channel-name">
+                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'}>
                         {entry.open ? null : <LockIcon size={12} />} 
                         {entry.label}
                       </Text>
