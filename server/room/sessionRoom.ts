@@ -55,7 +55,7 @@ export function createSessionRoom(services: Services) {
         closePlayer: (playerId, reason) => this.sync.closePlayer(playerId, reason),
         playersChanged: () => this.sync.playersChanged(),
       });
-      this.sync = new Sync(this.session, store, this.lobby);
+      this.sync = new Sync(this.session, store, this.lobby, clock);
       // Not matchable by room name: joining needs the session id (from a join code) or its key.
       await this.setPrivate(true);
       this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.onClientMessage(client, type, message));

@@ -5,6 +5,7 @@
 import { CloseCode, getMessageBytes, Protocol, type Client } from '@colyseus/core';
 import { publicScenario, type GameState, type GameView } from '@shared/engine';
 import { SERVER_MESSAGES, type ActionResult, type DisplacedReason, type ProtocolError } from '@shared/protocol/serverMessages';
+import type { Clock } from '../clock';
 import { GameSession, viewerKey } from '../session';
 import type { Store } from '../store';
 import { diffViews } from '../viewDiff';
@@ -26,6 +27,8 @@ export class Sync {
     private readonly session: GameSession,
     private readonly store: Store,
     private readonly lobby: Lobby,
+    /** Stamps every view and patch: clients correct their countdown by it (`serverTime`). */
+    private readonly clock: Clock,
   ) {
     this.sent = session.state;
   }
@@ -135,7 +138,7 @@ export class Sync {
       let byNext = patches.get(from);
       if (!byNext) patches.set(from, (byNext = new Map()));
       let message = byNext.get(to);
-      if (!message) byNext.set(to, (message = patchMessage(view.seq, diffViews(from, to))));
+      if (!message) byNext.set(to, (message = patchMessage(view.seq, diffViews(from, to), this.clock.now())));
       conn.lastView = view;
       conn.client.enqueueRaw(message);
     }
@@ -152,7 +155,7 @@ export class Sync {
   private sendFullView(conn: Connection, view: GameView): void {
     conn.lastView = view;
     // The session's own scenario (public parts), as it was when the session was created.
-    send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario) });
+    send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario), serverTime: this.clock.now() });
   }
 
   private sendIdentity(conn: Connection): void {
@@ -180,6 +183,6 @@ function tellDisplaced(client: Client, reason: DisplacedReason): void {
 }
 
 /** A `patch` message as Colyseus frames `client.send(SERVER_MESSAGES.patch, …)`, encoded once. */
-function patchMessage(seq: number, ops: ReturnType<typeof diffViews>): Buffer {
-  return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.patch, { seq, ops });
+function patchMessage(seq: number, ops: ReturnType<typeof diffViews>, serverTime: number): Buffer {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.patch, { seq, ops, serverTime });
 }

@@ -74,8 +74,13 @@ const PublicScenarioFrame = z.looseObject({
   actions: z.array(Identified),
 } satisfies FrameOf<PublicScenario>);
 
+/** The server's clock when it sent a message (ms since the epoch): the client counts down to a
+ *  deadline on the server's clock, corrected for its own clock's offset (client/src/net/serverClock.ts).
+ *  Optional: without it the client keeps the offset it has. */
+const ServerTime = z.optional(z.number());
+
 const ViewMessage = z
-  .object({ seq: Seq, view: GameViewFrame, scenario: z.optional(PublicScenarioFrame) })
+  .object({ seq: Seq, view: GameViewFrame, scenario: z.optional(PublicScenarioFrame), serverTime: ServerTime })
   .check(z.refine((m) => m.view.seq === m.seq, { message: 'the view is not at the message seq', path: ['view', 'seq'] }));
 
 // JSON Patch (RFC 6902). A path is a JSON Pointer: empty, or starting with "/".
@@ -115,7 +120,7 @@ export const ServerMessages = {
   /** The full view for this client: on join, on reconnect, when the viewer changes. */
   view: ViewMessage,
   /** JSON Patch ops turning the client's last view into the view at `seq`. */
-  patch: z.object({ seq: Seq, ops: z.array(PatchOp) }),
+  patch: z.object({ seq: Seq, ops: z.array(PatchOp), serverTime: ServerTime }),
   /** The answer to an action. */
   result: ResultMessage,
   /** A problem with a message that carried no action id. */
@@ -134,7 +139,7 @@ export type ServerMessageType = keyof typeof ServerMessages;
 /** The payload of each server message type: what the server may send and a handler receives. A
  *  view's body is the engine's `GameView` (and `PublicScenario`): the schema checks its frame. */
 export type ServerMessagePayloads = {
-  [K in ServerMessageType]: K extends 'view' ? { seq: number; view: GameView; scenario?: PublicScenario } : z.infer<(typeof ServerMessages)[K]>;
+  [K in ServerMessageType]: K extends 'view' ? { seq: number; view: GameView; scenario?: PublicScenario; serverTime?: number } : z.infer<(typeof ServerMessages)[K]>;
 };
 
 /** The message type names, for `client.send(SERVER_MESSAGES.view, …)`. */

@@ -19,6 +19,7 @@ import {
   type ServerMessageType,
 } from '@shared/protocol/serverMessages';
 import { Outbox, type ClientAction, type OutboxEntry } from './outbox';
+import { learnServerTime } from './serverClock';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
 
@@ -177,8 +178,14 @@ export class SessionConnection {
 
   private attach(room: Room) {
     this.room = room;
-    this.on(room, 'view', ({ view, scenario }) => this.update({ view, scenario: scenario ?? this.snapshot.scenario }));
-    this.on(room, 'patch', ({ ops }) => this.applyViewPatch(ops as Operation[]));
+    this.on(room, 'view', ({ view, scenario, serverTime }) => {
+      if (serverTime !== undefined) learnServerTime(serverTime);
+      this.update({ view, scenario: scenario ?? this.snapshot.scenario });
+    });
+    this.on(room, 'patch', ({ ops, serverTime }) => {
+      if (serverTime !== undefined) learnServerTime(serverTime);
+      this.applyViewPatch(ops as Operation[]);
+    });
     this.on(room, 'result', (result) => this.settle(result));
     this.on(room, 'error', (error) => this.update({ error }));
     this.on(room, 'identity', (identity) => {

@@ -1,8 +1,9 @@
-// Round, phase and the countdown to the phase's deadline (server time). Large on the projector.
+// Round, phase and the countdown to the phase's deadline, on the server's clock (corrected for this
+// browser's clock offset, net/serverClock.ts). Large on the projector.
 import { Group, Stack, Text } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../i18n';
-import { useNow } from './useNow';
+import { useServerNow } from './useNow';
 
 function remainingMs(view: GameView, now: number): number | null {
   if (view.status === 'paused') return view.clock.remainingMs;
@@ -18,7 +19,7 @@ function formatDuration(ms: number): string {
 }
 
 export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; scenario: PublicScenario | null; size?: 'md' | 'xl' }) {
-  const now = useNow();
+  const now = useServerNow();
   const left = remainingMs(view, now);
   const big = size === 'xl';
   const phaseText =
