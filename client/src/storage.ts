@@ -1,6 +1,7 @@
 // What the browser remembers between visits (UI/session data, never game state):
-// facilitator keys of sessions this browser created, and a student's name and seat token per
-// join code so a reload or another tab rejoins the same seat.
+// facilitator keys of sessions this browser created, a student's name and seat token per
+// join code so a reload or another tab rejoins the same seat, and the last session played here
+// (the home page offers the way back to it, e.g. after the browser's Back button).
 export interface FacilitatedSession {
   sessionId: string;
   facilitatorKey: string;
@@ -14,7 +15,16 @@ export interface PlayerIdentity {
   seatToken?: string;
 }
 
+/** The session a student last played on this device: enough to offer the way back. */
+export interface LastSession {
+  joinCode: string;
+  title: string;
+  /** Who the student plays there ("NASA · Chris"), if seated. */
+  seat?: string;
+}
+
 const FACILITATED = 'spacebridge.facilitated';
+const LAST_SESSION = 'spacebridge.lastSession';
 const playerKey = (joinCode: string) => `spacebridge.player.${joinCode.toUpperCase()}`;
 
 function read<T>(key: string, fallback: T): T {
@@ -42,6 +52,16 @@ export const storage = {
   },
   rememberPlayer(joinCode: string, identity: PlayerIdentity) {
     localStorage.setItem(playerKey(joinCode), JSON.stringify(identity));
+  },
+  lastSession(): LastSession | null {
+    const last = read<LastSession | null>(LAST_SESSION, null);
+    // Only a session this browser still holds a name for can be rejoined without the form.
+    return last?.joinCode && storage.player(last.joinCode)?.name ? last : null;
+  },
+  rememberLastSession(session: LastSession) {
+    const known = storage.lastSession();
+    if (known && JSON.stringify(known) === JSON.stringify(session)) return;
+    localStorage.setItem(LAST_SESSION, JSON.stringify(session));
   },
 };
 

@@ -5,6 +5,7 @@ import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { LockIcon } from '../../ui/icons';
 import { dealTypeOf, resourceLabel, seatTitle } from '../../ui/names';
+import { Explain } from '../help/Explain';
 import classes from './Briefing.module.css';
 
 export function Briefing({ view, scenario, onToTable }: { view: GameView; scenario: PublicScenario | null; onToTable?: () => void }) {
@@ -43,9 +44,11 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
               {seat && seat.powers.length > 0 ? (
                 <Group gap={6} mt={4}>
                   {seat.powers.map((p) => (
-                    <Badge key={p} variant="light">
-                      {t.powers[p] ?? p}
-                    </Badge>
+                    <Explain key={p} text={t.help.powers[p]} testId={`power-${p}`}>
+                      <Badge component="span" variant="light">
+                        {t.powers[p] ?? p}
+                      </Badge>
+                    </Explain>
                   ))}
                 </Group>
               ) : (

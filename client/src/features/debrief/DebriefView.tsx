@@ -39,12 +39,13 @@ export default function DebriefView({
   const participation = view.facilitator?.participation;
   return (
     <Stack gap="lg" data-testid="debrief">
-      <Group justify="space-between" className="no-print">
+      {/* The title and outcome head the printed handout too; the buttons do not print. */}
+      <Group justify="space-between">
         <div>
           <Title order={2}>{t.debrief.title}</Title>
           {view.outcome && <Text c="dimmed">{t.debrief.outcome[view.outcome.reason]}</Text>}
         </div>
-        <Group gap="xs">
+        <Group gap="xs" className="no-print">
           {sessionId && facilitatorKey && <ExportButtons sessionId={sessionId} facilitatorKey={facilitatorKey} />}
           <Button variant="default" onClick={() => window.print()}>
             {t.debrief.print}

@@ -1,5 +1,6 @@
-// The home screen: a student joins with a code and a name; an instructor picks a scenario and
-// creates a session (the facilitator key is kept in localStorage and in the console's URL).
+// The home screen: a student joins with a code and a name (or goes back to the seat this device
+// last played); an instructor picks a scenario and creates a session (the facilitator key is kept
+// in localStorage and in the console's URL).
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -16,7 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { api, ApiError, type ScenarioSummary } from '../../api';
 import { errorText, t } from '../../i18n';
 import { LIMITS } from '@shared/protocol/limits';
@@ -35,6 +36,7 @@ export function Home({ code: initialCode = '' }: { code?: string }) {
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="lg">
+              {!initialCode && <BackToSeat />}
               <JoinForm initialCode={initialCode} />
               <ProjectorForm />
               <RecentSessions />
@@ -121,6 +123,29 @@ function JoinForm({ initialCode }: { initialCode: string }) {
           </Button>
         </Stack>
       </form>
+    </Paper>
+  );
+}
+
+/** The way back to the session this device last played, e.g. after the browser's Back button. */
+function BackToSeat() {
+  const last = storage.lastSession();
+  if (!last) return null;
+  return (
+    <Paper p="lg" withBorder component="section" aria-labelledby="last-session-title" data-testid="back-to-seat">
+      <Stack gap="xs">
+        <Title order={2} size="h5" id="last-session-title">
+          {t.home.lastSession}
+        </Title>
+        {last.seat && (
+          <Text size="sm" c="dimmed">
+            {last.seat}
+          </Text>
+        )}
+        <Button component={Link} href={`/play/${last.joinCode}`} size="md" styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }} h="auto" py="xs">
+          {t.home.backToSeat(last.title, last.joinCode)}
+        </Button>
+      </Stack>
     </Paper>
   );
 }

@@ -1,9 +1,9 @@
 // The projector: public state only (joined as a spectator), readable from across a room. In the
-// lobby it shows the join code and QR code large; in play, clock, tracks, statements, deals in
-// force and the timeline.
+// lobby it shows the join code and QR code large, and every seat; in play, clock, tracks,
+// statements, deals in force and the timeline; after the reveal, the final scores above them.
 import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
-import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
@@ -13,7 +13,7 @@ import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { JoinCodePanel } from '../lobby/JoinCodePanel';
-import { SeatMap } from '../lobby/SeatMap';
+import { occupantLabel } from '../lobby/SeatMap';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
 import { TimelineItem } from '../table/NewsFeed';
 
@@ -58,100 +58,199 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
   if (view.status === 'lobby')
     return (
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 4 }}>
           <JoinCodePanel joinCode={joinCode} large />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
             {scenario && (
-              <Paper p="lg">
+              <Paper p="md">
                 <Title order={2}>{scenario.title}</Title>
-                <Text size="lg" mt="xs">
+                <Text size="lg" mt={4} lineClamp={3}>
                   {scenario.summary}
                 </Text>
               </Paper>
             )}
-            <SeatMap view={view} />
+            <SeatList view={view} />
           </Stack>
         </Grid.Col>
       </Grid>
     );
   const statements = view.timeline.filter((e) => e.kind === 'statement').slice(-6).reverse();
   const timeline = view.timeline.filter((e) => e.kind !== 'statement' && e.kind !== 'phase').slice(-10).reverse();
-  const inForce = view.deals.filter((d) => d.status === 'inForce');
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Stack gap="lg">
-          <Paper p="lg">
-            <TrackGauges view={view} scenario={scenario} size="xl" />
-          </Paper>
-          <ConstraintList view={view} />
-          <Paper p="lg" component="section" aria-labelledby="in-force-title">
-            <Title order={2} size="h3" id="in-force-title" mb="sm">
-              {t.projector.dealsInForce}
+    <Stack gap="lg">
+      {view.debrief && <FinalScores view={view} debrief={view.debrief} />}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Paper p="lg">
+              <TrackGauges view={view} scenario={scenario} size="xl" />
+            </Paper>
+            <ConstraintList view={view} />
+            <AgreementsInForce view={view} scenario={scenario} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper p="lg" component="section" aria-labelledby="statements-title" h="100%">
+            <Title order={2} size="h3" id="statements-title" mb="md">
+              {t.projector.statements}
             </Title>
-            {inForce.length === 0 && (
+            {statements.length === 0 && (
               <Text size="lg" c="dimmed">
-                {t.deals.noneInForce}
+                {t.projector.noStatements}
               </Text>
             )}
-            <Stack gap="sm">
-              {inForce.map((deal) => (
-                <div key={deal.id}>
-                  <Group gap="xs">
-                    <Badge size="lg" color={deal.track === 2 ? 'grape' : 'teal'}>
-                      {deal.track === 2 ? t.table.trackTwo : t.table.trackOne}
-                    </Badge>
-                    <Text size="xl" fw={600}>
-                      {dealTypeOf(scenario, deal.dealType)?.label ?? deal.dealType}
+            {/* The newest first; a long one is cut to a few lines, and the column scrolls. */}
+            <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
+              <Stack gap="lg">
+                {statements.map((s, index) => (
+                  <blockquote key={`${s.seq}-${index}`} className={classes.statement} data-testid="projector-statement">
+                    <Text size="xl" fw={600} lineClamp={2}>
+                      {s.headline}
                     </Text>
-                  </Group>
-                  <Text size="lg" c="dimmed">
-                    {deal.parties.map((p) => roleName(view, p)).join(' · ')}
-                  </Text>
-                </div>
-              ))}
-            </Stack>
+                    <Text size="lg" lineClamp={5}>
+                      {s.text}
+                    </Text>
+                  </blockquote>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
           </Paper>
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Paper p="lg" component="section" aria-labelledby="statements-title" h="100%">
-          <Title order={2} size="h3" id="statements-title" mb="md">
-            {t.projector.statements}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper p="lg" component="section" aria-labelledby="timeline-title" h="100%">
+            <Title order={2} size="h3" id="timeline-title" mb="md">
+              {t.projector.timeline}
+            </Title>
+            <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
+              <Stack gap="md" className={classes.wrap}>
+                {timeline.map((entry, index) => (
+                  <TimelineItem key={`${entry.seq}-${index}`} entry={entry} big />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Every delegation's seats, compact, so the whole class fits above the fold at 1920×1080. */
+function SeatList({ view }: { view: GameView }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, xl: view.roles.length > 4 ? 3 : 2 }} spacing="sm" verticalSpacing="sm" aria-label={t.lobby.seats} component="section">
+      {view.roles.map((role) => (
+        <Paper key={role.id} p="sm" data-testid={`projector-role-${role.id}`}>
+          <Title order={3} size="h5">
+            {role.name}
           </Title>
-          {statements.length === 0 && (
-            <Text size="lg" c="dimmed">
-              {t.projector.noStatements}
-            </Text>
-          )}
-          <Stack gap="lg">
-            {statements.map((s, index) => (
-              <blockquote key={`${s.seq}-${index}`} style={{ margin: 0, paddingLeft: 16, borderLeft: '4px solid var(--mantine-color-cyan-6)' }}>
-                <Text size="xl" fw={600}>
-                  {s.headline}
-                </Text>
-                <Text size="lg">{s.text}</Text>
-              </blockquote>
-            ))}
-          </Stack>
-        </Paper>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Paper p="lg" component="section" aria-labelledby="timeline-title" h="100%">
-          <Title order={2} size="h3" id="timeline-title" mb="md">
-            {t.projector.timeline}
-          </Title>
-          <ScrollArea.Autosize mah="70vh">
-            <Stack gap="md">
-              {timeline.map((entry, index) => (
-                <TimelineItem key={`${entry.seq}-${index}`} entry={entry} big />
+          <ul className={classes.seats}>
+            {view.seats
+              .filter((seat) => seat.role === role.id)
+              .map((seat) => (
+                <li key={seat.seat} data-testid={`projector-seat-${seat.role}-${seat.seat}`}>
+                  <Text span size="sm">
+                    {seat.title}
+                  </Text>
+                  <Text span size="sm" fw={seat.occupant ? 700 : 400} c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
+                    {occupantLabel(seat)}
+                  </Text>
+                </li>
               ))}
-            </Stack>
-          </ScrollArea.Autosize>
+          </ul>
         </Paper>
-      </Grid.Col>
-    </Grid>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** Deals that count as in force: agreements in force and adopted memoranda (which still count),
+ *  each saying where it came from or what it became. */
+function AgreementsInForce({ view, scenario }: { view: GameView; scenario: PublicScenario | null }) {
+  const inForce = view.deals.filter((d) => d.status === 'inForce' || d.status === 'adopted');
+  const label = (dealType: string) => dealTypeOf(scenario, dealType)?.label ?? dealType;
+  return (
+    <Paper p="lg" component="section" aria-labelledby="in-force-title">
+      <Title order={2} size="h3" id="in-force-title" mb="sm">
+        {t.projector.dealsInForce}
+      </Title>
+      {inForce.length === 0 && (
+        <Text size="lg" c="dimmed">
+          {t.deals.noneInForce}
+        </Text>
+      )}
+      <Stack gap="sm">
+        {inForce.map((deal) => {
+          const memorandum = deal.adoptedFrom ? view.deals.find((d) => d.id === deal.adoptedFrom) : undefined;
+          const adoptAs = deal.status === 'adopted' ? dealTypeOf(scenario, deal.dealType)?.adoptAs : undefined;
+          return (
+            <div key={deal.id} data-testid="projector-deal" data-status={deal.status}>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Badge size="lg" color={deal.track === 2 ? 'grape' : 'teal'} style={{ flexShrink: 0 }}>
+                  {deal.track === 2 ? t.table.trackTwo : t.table.trackOne}
+                </Badge>
+                <Text size="xl" fw={600}>
+                  {label(deal.dealType)}
+                </Text>
+                {deal.status === 'adopted' && (
+                  <Badge size="lg" variant="light" color="grape" style={{ flexShrink: 0 }}>
+                    {t.projector.adopted}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="lg" c="dimmed">
+                {deal.parties.map((p) => roleName(view, p)).join(' · ')}
+              </Text>
+              {adoptAs && <Text size="md">{t.projector.adoptedAs(label(adoptAs))}</Text>}
+              {memorandum && <Text size="md">{t.projector.fromMemorandum(label(memorandum.dealType))}</Text>}
+            </div>
+          );
+        })}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** After the reveal: the final scores, largest first, and the outcome, for the whole room. */
+function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<GameView['debrief']> }) {
+  const scores = debrief.scores.slice().sort((a, b) => b.total - a.total);
+  const objectives = new Map(debrief.roles.map((r) => [r.id, r.objectives]));
+  return (
+    <Paper p="lg" component="section" aria-labelledby="final-scores-title" data-testid="projector-scores">
+      <Group justify="space-between" align="baseline" mb="sm">
+        <Title order={2} size="h2" id="final-scores-title">
+          {t.projector.scores}
+        </Title>
+        <Text size="xl" c="dimmed">
+          {view.outcome ? `${t.debrief.outcome[view.outcome.reason]} ` : ''}
+          {t.projector.debriefNext}
+        </Text>
+      </Group>
+      <Table fz="xl" verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.debrief.role}</Table.Th>
+            <Table.Th>{t.debrief.objectives}</Table.Th>
+            <Table.Th ta="right">{t.debrief.total}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {scores.map((s) => {
+            const own = objectives.get(s.role) ?? [];
+            return (
+              <Table.Tr key={s.role}>
+                <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
+                <Table.Td>{t.projector.objectivesMet(own.filter((o) => o.met).length, own.length)}</Table.Td>
+                <Table.Td ta="right" fw={700} className="tabular">
+                  {s.total}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }

@@ -9,6 +9,7 @@ import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { dealTypeOf, roleName } from '../../ui/names';
+import { Explain } from '../help/Explain';
 import { DealEditor, type EditorMode } from './DealEditor';
 import { concerns, refusalOf, useMoves } from './permissions';
 
@@ -29,9 +30,11 @@ const OPEN_STATUSES = new Set(['draft', 'proposed', 'accepted', 'signed', 'inFor
 
 function DealStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="deal-status" data-status={status}>
-      {t.deals.statuses[status] ?? status}
-    </Badge>
+    <Explain text={t.help.statuses[status]}>
+      <Badge component="span" color={STATUS_COLOR[status] ?? 'gray'} variant={status === 'inForce' ? 'filled' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="deal-status" data-status={status}>
+        {t.deals.statuses[status] ?? status}
+      </Badge>
+    </Explain>
   );
 }
 

@@ -7,6 +7,7 @@ const PANEL_HEIGHT = 'calc(100vh - 196px)';
 import { useMediaQuery } from '@mantine/hooks';
 import { t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
+import { Explain } from '../help/Explain';
 import { Channels } from './Channels';
 import { DealBoard } from './DealBoard';
 import { MovesPanel } from './Moves';
@@ -15,9 +16,10 @@ import { WorldPanel } from './WorldPanel';
 
 export function PhaseBanner() {
   const { view } = useSession();
-  if (!view.phase) return null;
+  // After "Game over" the last phase allows nothing any more.
+  if (!view.phase || view.status === 'ended') return null;
   return (
-    <Paper p="xs" px="md" bg="space.0" withBorder={false}>
+    <Paper p="xs" px="md" bg="space.0" withBorder={false} className="no-print">
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Text size="sm">
           <Text span fw={700}>
@@ -30,9 +32,11 @@ export function PhaseBanner() {
             {t.table.phaseAllows}:
           </Text>
           {view.phase.allows.map((a) => (
-            <Badge key={a} size="xs" variant="white" color="space">
-              {t.allows[a] ?? a}
-            </Badge>
+            <Explain key={a} text={t.help.allows[a]} testId={`allows-${a}`}>
+              <Badge component="span" size="xs" variant="white" color="space">
+                {t.allows[a] ?? a}
+              </Badge>
+            </Explain>
           ))}
         </Group>
       </Group>
