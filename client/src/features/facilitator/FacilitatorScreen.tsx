@@ -18,6 +18,7 @@ import { NewsFeed } from '../table/NewsFeed';
 import { PhaseBanner } from '../table/TableScreen';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
 import { Delegations } from './Delegations';
+import { GameOver } from './GameOver';
 import { GameControls } from './GameControls';
 import { InjectPanel, WhisperPanel } from './InjectPanel';
 import { LiveScores, NotActed } from './Monitor';
@@ -65,7 +66,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
       <SessionContext.Provider value={{ snapshot, connection, view, scenario }}>
         <Stack gap="sm">
           <GameControls sessionId={sessionId} facilitatorKey={facilitatorKey} joinCode={joinCode} onDebrief={() => setTab('debrief')} />
-          <PhaseBanner />
+          {view.status === 'ended' ? <GameOver onDebrief={() => setTab('debrief')} /> : <PhaseBanner />}
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="overview">{t.facilitator.overview}</Tabs.Tab>
@@ -73,7 +74,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
               <Tabs.Tab value="seats">{t.facilitator.seats}</Tabs.Tab>
               <Tabs.Tab value="channels">{t.facilitator.allChannels}</Tabs.Tab>
               <Tabs.Tab value="deals">{t.facilitator.deals}</Tabs.Tab>
-              <Tabs.Tab value="debrief">{t.debrief.title}</Tabs.Tab>
+              {view.status !== 'lobby' && <Tabs.Tab value="debrief">{t.debrief.title}</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="overview" pt="sm">
               <Grid gap="sm">

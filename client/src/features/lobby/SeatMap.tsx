@@ -59,21 +59,22 @@ export function SeatMap({
                       }}
                       data-testid={`seat-${seat.role}-${seat.seat}`}
                     >
-                      <div style={{ minWidth: 0 }}>
+                      <div style={{ minWidth: 0, flex: 1 }}>
                         <Text size="sm" fw={500} truncate>
                           {seat.title}
                         </Text>
                         <Text size="xs" c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
                           {occupantLabel(seat)}
                           {mine && ` (${t.lobby.you})`}
+                          {/* Under the title, not beside the buttons: a narrow card keeps the badge whole and its buttons on the card. */}
+                          {seat.ready && view.status === 'running' && (
+                            <Badge component="span" size="xs" color="teal" variant="light" ml={6} style={{ verticalAlign: 'middle' }}>
+                              {t.table.ready}
+                            </Badge>
+                          )}
                         </Text>
                       </div>
-                      <Group gap={4} wrap="nowrap">
-                        {seat.ready && view.status === 'running' && (
-                          <Badge size="xs" color="teal" variant="light">
-                            {t.table.ready}
-                          </Badge>
-                        )}
+                      <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                         {onChoose && !seat.occupant && !mine && (
                           <Button
                             size="compact-xs"
