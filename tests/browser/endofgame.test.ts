@@ -49,7 +49,7 @@ describe('a student from the briefing to the end of the game', () => {
     await ada.getByRole('heading', { name: 'U.S. government · Ada' }).waitFor();
     await ada.getByTestId('ready-toggle').waitFor();
     // The facilitator ends the game: no phase banner and no moves any more, but what comes next.
-    await console.getByRole('button', { name: 'End the game' }).click();
+    await console.getByRole('region', { name: 'Game controls' }).getByRole('button', { name: 'End the game' }).click();
     const over = ada.getByTestId('game-over');
     await over.getByText('Wait for your instructor to open the debrief', { exact: false }).waitFor();
     await over.getByText('The facilitator ended the game.').waitFor();
@@ -59,7 +59,7 @@ describe('a student from the briefing to the end of the game', () => {
 
     // When the facilitator reveals everything, the debrief opens on the student's screen; the
     // table tab still says the game is over, with the way to the debrief.
-    await console.getByRole('button', { name: 'Reveal everything' }).click();
+    await console.getByRole('region', { name: 'Game controls' }).getByRole('button', { name: 'Reveal everything' }).click();
     await ada.getByTestId('debrief').getByRole('region', { name: 'Scores' }).waitFor();
     await ada.getByRole('radiogroup').getByText('Negotiation table').click();
     await over.getByRole('button', { name: 'Open the debrief' }).click();

@@ -98,7 +98,7 @@ describe('the projector', () => {
 
     // No scores before the reveal; then every delegation's total, for the room.
     await expect(projector.getByTestId('projector-scores').count()).resolves.toBe(0);
-    await console.getByRole('button', { name: 'Reveal everything' }).click();
+    await console.getByRole('region', { name: 'Game controls' }).getByRole('button', { name: 'Reveal everything' }).click();
     const scores = projector.getByTestId('projector-scores');
     await scores.getByText('Final scores').waitFor();
     const rows = scores.getByRole('row');

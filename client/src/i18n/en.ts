@@ -411,6 +411,7 @@ export const en = {
       breached: 'A party broke this deal.',
       adopted: 'A government turned this memorandum into a proposal for an agreement. It still counts as in force.',
     } as Record<string, string>,
+    agreementsBadge: 'This delegation scores from at least one deal in force, not from its walk-away.',
   },
   projector: {
     title: 'Projector',

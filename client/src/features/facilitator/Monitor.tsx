@@ -3,6 +3,7 @@ import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
 import { roleName } from '../../ui/names';
+import { Explain } from '../help/Explain';
 import { occupantLabel } from '../lobby/SeatMap';
 
 export function NotActed() {
@@ -58,9 +59,11 @@ export function LiveScores() {
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {s.deals.some((d) => !d.walkAway) && (
-                    <Badge size="xs" variant="light" color="teal">
-                      {t.debrief.deals}
-                    </Badge>
+                    <Explain text={t.help.agreementsBadge}>
+                      <Badge component="span" size="xs" variant="light" color="teal">
+                        {t.debrief.deals}
+                      </Badge>
+                    </Explain>
                   )}
                   <Text fw={700} className="tabular">
                     {s.total}

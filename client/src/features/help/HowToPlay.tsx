@@ -31,6 +31,22 @@ export function HowToPlay() {
         <Section title={h.briefTitle}>
           <Text size="sm">{h.brief}</Text>
         </Section>
+      </Stack>
+      <Stack gap="md">
+        <Section title={h.dealsTitle}>
+          <ol className={classes.steps}>
+            {h.dealSteps.map(([step, text]) => (
+              <li key={step}>
+                <Text size="sm">
+                  <Text span fw={700}>
+                    {step}.
+                  </Text>{' '}
+                  {text}
+                </Text>
+              </li>
+            ))}
+          </ol>
+        </Section>
         <Section title={h.readyTitle}>
           <Text size="sm">{h.ready}</Text>
         </Section>
@@ -38,20 +54,6 @@ export function HowToPlay() {
           <Text size="sm">{h.debrief}</Text>
         </Section>
       </Stack>
-      <Section title={h.dealsTitle}>
-        <ol className={classes.steps}>
-          {h.dealSteps.map(([step, text]) => (
-            <li key={step}>
-              <Text size="sm">
-                <Text span fw={700}>
-                  {step}.
-                </Text>{' '}
-                {text}
-              </Text>
-            </li>
-          ))}
-        </ol>
-      </Section>
     </SimpleGrid>
   );
 }
