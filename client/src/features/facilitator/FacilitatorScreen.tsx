@@ -68,7 +68,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
           <GameControls sessionId={sessionId} facilitatorKey={facilitatorKey} joinCode={joinCode} onDebrief={() => setTab('debrief')} />
           {view.status === 'ended' ? <GameOver onDebrief={() => setTab('debrief')} /> : <PhaseBanner />}
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
-            <Tabs.List>
+            <Tabs.List className="no-print">
               <Tabs.Tab value="overview">{t.facilitator.overview}</Tabs.Tab>
               <Tabs.Tab value="delegations">{t.facilitator.delegations}</Tabs.Tab>
               <Tabs.Tab value="seats">{t.facilitator.seats}</Tabs.Tab>

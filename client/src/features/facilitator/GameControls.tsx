@@ -66,9 +66,11 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
               {t.facilitator.reveal}
             </Button>
           )}
-          <Button variant="subtle" onClick={onDebrief}>
-            {t.facilitator.debrief}
-          </Button>
+          {status !== 'lobby' && (
+            <Button variant="subtle" onClick={onDebrief}>
+              {t.facilitator.debrief}
+            </Button>
+          )}
         </Group>
       </Group>
       {action.error && (
