@@ -30,7 +30,7 @@ export interface SessionReport {
     seq: number;
     outcome: { reason: string; at: string } | null;
   };
-  roles: { id: string; name: string; kind: string; nation: string }[];
+  roles: { id: string; name: string; kind: string; nations: string[] }[];
   /** Every channel of the session (groups opened in play too), by the name players saw. */
   channels: { id: string; label: string }[];
   /** The scenario's deal types with the labels of their issues and options, to read `deals` by. */
@@ -66,7 +66,7 @@ export function buildReport(session: GameSession): SessionReport {
       seq: state.seq,
       outcome: state.outcome ? { reason: state.outcome.reason, at: iso(state.outcome.at) } : null,
     },
-    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nation: r.nation })),
+    roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nations: r.nations })),
     channels: Object.values(state.channels).map((c) => ({ id: c.id, label: c.label })),
     dealTypes: scenario.dealTypes.map((d) => ({
       id: d.id,

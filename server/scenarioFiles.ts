@@ -11,15 +11,29 @@ export interface ScenarioFile {
   scenario: Scenario;
 }
 
-/** Loads one scenario file; a file that cannot be read is a problem of that file (line 0). */
+/**
+ * Loads one scenario file; a file that cannot be read is a problem of that file (line 0). A
+ * scenario whose id is not its file's name gets a warning: instructors look for it by name.
+ */
 export function loadScenarioFile(file: string): LoadResult {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 0, column: 0, path: '', message: `cannot read the file: ${readError(error)}` }] };
+    return { ok: false, problems: [{ file, line: 0, column: 0, path: '', message: `cannot read the file: ${readError(error)}` }], warnings: [] };
   }
-  return loadScenario(text, file);
+  const result = loadScenario(text, file);
+  const name = path.basename(file).replace(/\.ya?ml$/, '');
+  if (result.ok && result.scenario.id !== name) {
+    result.warnings.push({
+      file,
+      ...result.locate(['id']),
+      path: 'id',
+      warning: true,
+      message: `the scenario id "${result.scenario.id}" is not the file's name: name the file ${result.scenario.id}.yaml, or the id "${name}"`,
+    });
+  }
+  return result;
 }
 
 /** The scenario files of a directory (`*.yaml`, `*.yml`), in name order. */
@@ -32,26 +46,40 @@ export function scenarioFilesIn(dir: string): string[] {
 }
 
 /**
- * Loads every scenario file of a directory. Files with problems are left out and their problems
- * returned; so is a file whose scenario id another file already uses.
+ * Loads scenario files that are offered together (a server's directory, the files given to
+ * `validate`). A scenario id must be unique among them: a file whose id an earlier file already
+ * uses fails with that error, at its id.
  */
-export function loadScenarioDir(dir: string): { scenarios: ScenarioFile[]; problems: Problem[] } {
+export function loadScenarioFiles(files: readonly string[]): { file: string; result: LoadResult }[] {
+  const firstWithId = new Map<string, string>();
+  return files.map((file) => {
+    const result = loadScenarioFile(file);
+    if (!result.ok) return { file, result };
+    const { id } = result.scenario;
+    const first = firstWithId.get(id);
+    if (first === undefined) {
+      firstWithId.set(id, file);
+      return { file, result };
+    }
+    const problem: Problem = { file, ...result.locate(['id']), path: 'id', message: `scenario id "${id}" is already used by ${first}: two scenarios cannot have the same id` };
+    return { file, result: { ok: false, problems: [problem], warnings: result.warnings } };
+  });
+}
+
+/**
+ * Loads every scenario file of a directory. Files with problems are left out and their problems
+ * returned (a file whose scenario id another file already uses among them); warnings beside them.
+ */
+export function loadScenarioDir(dir: string): { scenarios: ScenarioFile[]; problems: Problem[]; warnings: Problem[] } {
   const scenarios: ScenarioFile[] = [];
   const problems: Problem[] = [];
-  for (const file of scenarioFilesIn(dir)) {
-    const result = loadScenarioFile(file);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    const other = scenarios.find((s) => s.scenario.id === result.scenario.id);
-    if (other) {
-      problems.push({ file, line: 0, column: 0, path: 'id', message: `scenario id "${result.scenario.id}" is already used by ${other.file}` });
-    } else {
-      scenarios.push({ file, scenario: result.scenario });
-    }
+  const warnings: Problem[] = [];
+  for (const { file, result } of loadScenarioFiles(scenarioFilesIn(dir))) {
+    warnings.push(...result.warnings);
+    if (result.ok) scenarios.push({ file, scenario: result.scenario });
+    else problems.push(...result.problems);
   }
-  return { scenarios, problems };
+  return { scenarios, problems, warnings };
 }
 
 function readError(error: unknown): string {

@@ -1,5 +1,6 @@
 // The scenarios a server offers: every valid YAML file of the scenario directory, loaded at
-// start. A file with problems is skipped with a warning naming file:line:column.
+// start. A file with problems (a scenario id another file has) is skipped with an error naming
+// file:line:column; warnings (an older file migrated in memory) are logged the same way.
 import fs from 'node:fs';
 import { formatProblem } from '@shared/scenario/problems';
 import type { Scenario } from '@shared/scenario/schema';
@@ -31,7 +32,8 @@ export function loadCatalog(dir: string): ScenarioCatalog {
     log.warn(`${dir}: no such scenario directory`);
     return new ScenarioCatalog([]);
   }
-  const { scenarios, problems } = loadScenarioDir(dir);
-  for (const p of problems) log.warn(`${formatProblem(p)} (file skipped)`);
+  const { scenarios, problems, warnings } = loadScenarioDir(dir);
+  for (const p of problems) log.error(`${formatProblem(p)} (file skipped)`);
+  for (const w of warnings) log.warn(formatProblem(w));
   return new ScenarioCatalog(scenarios.map((s) => s.scenario));
 }

@@ -16,6 +16,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'check scenario files and print every problem as file:line:column (default: scenarios/)',
     load: () => import('./validate'),
   },
+  migrate: {
+    usage: 'migrate <files...>',
+    summary: 'rewrite older (schemaVersion 1) scenario files in place in the current format, keeping their comments',
+    load: () => import('./migrate'),
+  },
   schema: {
     usage: 'schema',
     summary: 'print the scenario JSON Schema (for editor autocomplete)',
@@ -32,7 +37,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./serve'),
   },
   analyze: { usage: 'analyze <scenario.yaml> [--json]', summary: 'the agreement space of each deal type: consensus, Pareto frontier, balance warnings', load: () => import('./analyze') },
-  simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
+  simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json] [--without-track-two | --track-two-effect]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
   // Later commands (serve, simulate, analyze) go here, each in its own file.
 };
 

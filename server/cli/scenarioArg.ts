@@ -8,6 +8,7 @@ import { UsageError } from './usageError';
 export function scenarioFromArgs(positionals: string[]): Scenario | null {
   if (positionals.length !== 1) throw new UsageError('give exactly one scenario file');
   const result = loadScenarioFile(positionals[0]);
+  for (const warning of result.warnings) process.stderr.write(`${formatProblem(warning)}\n`);
   if (result.ok) return result.scenario;
   for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   process.stderr.write(`${positionals[0]}: not a valid scenario; fix it first (npx spacebridge validate ${positionals[0]})\n`);

@@ -1,9 +1,10 @@
-// `spacebridge validate [files or directories...]`: every problem as `file:line:column: message
-// (path)`, then one summary line per file. Exit 0 when every file is valid, 1 otherwise.
+// `spacebridge validate [files or directories...]`: every problem and warning as
+// `file:line:column: message (path)`, then one summary line per file. The files are checked
+// together (two with one scenario id is an error). Exit 0 when every file is valid, 1 otherwise.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '@shared/scenario/problems';
-import { loadScenarioFile, scenarioFilesIn } from '../scenarioFiles';
+import { loadScenarioFiles, scenarioFilesIn } from '../scenarioFiles';
 import { UsageError } from './usageError';
 
 export function run(args: string[]): number {
@@ -13,18 +14,23 @@ export function run(args: string[]): number {
   if (files.length === 0) throw new UsageError(`no scenario files (*.yaml) in ${targets.join(', ')}`);
 
   let invalid = 0;
-  for (const file of files) {
-    const result = loadScenarioFile(file);
-    if (result.ok) {
-      console.log(`${file}: ok`);
+  for (const { file, result } of loadScenarioFiles(files)) {
+    const problems = result.ok ? [] : result.problems;
+    const all = [...problems, ...result.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const problem of all) console.log(formatProblem(problem));
+    const warned = result.warnings.length > 0 ? `${plural(result.warnings.length, 'warning')}` : '';
+    if (problems.length === 0) {
+      console.log(`${file}: ok${warned ? ` (${warned})` : ''}`);
       continue;
     }
     invalid++;
-    for (const problem of result.problems) console.log(formatProblem(problem));
-    const n = result.problems.length;
-    console.log(`${file}: ${n} problem${n === 1 ? '' : 's'}`);
+    console.log(`${file}: ${plural(problems.length, 'problem')}${warned ? `, ${warned}` : ''}`);
   }
   return invalid === 0 ? 0 : 1;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function isDirectory(target: string): boolean {

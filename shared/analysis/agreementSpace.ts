@@ -3,6 +3,7 @@
 // everyone can accept and which are Pareto-efficient. Needs only the scenario (the point tables),
 // so authors can check their numbers before anyone plays, and the debrief can place a real deal.
 import type { DealType, Role, Scenario } from '../scenario/schema';
+import { banForbids } from '../engine/moves';
 
 /** More combinations than this per deal type are not enumerated (the report says so). */
 export const MAX_COMBINATIONS = 100_000;
@@ -171,9 +172,7 @@ function subsets<T>(items: T[], size: number): T[][] {
 function banAtStart(scenario: Scenario, dealType: string, parties: string[]): string | null {
   for (const c of scenario.constraints) {
     if (!c.active) continue;
-    const ban = c.bansDeals.find(
-      (b) => parties.includes(b.between[0]) && parties.includes(b.between[1]) && (!b.dealTypes || b.dealTypes.includes(dealType)),
-    );
+    const ban = c.bansDeals.find((b) => (!b.dealTypes || b.dealTypes.includes(dealType)) && banForbids(b, parties));
     if (ban) return c.label;
   }
   return null;

@@ -1,7 +1,7 @@
 // A bot plays one seat of one role from that seat's view alone, through the same actions a human
 // sends. It is stateless: everything it needs (its offers so far, what the others asked for, the
 // phase) is in the view, and its only memory is the PRNG state the caller keeps for it.
-import { availableMoves, concerns, dealStepAllowed, keptApart, type AvailableMoves, type DealMoves } from '../engine/moves';
+import { availableMoves, banForbids, concerns, dealStepAllowed, type AvailableMoves, type DealMoves } from '../engine/moves';
 import type { Deal } from '../engine/types';
 import type { ChannelView, GameView, PublicScenario } from '../engine/view';
 import { nextRandom, type RngState } from '../engine/rng';
@@ -111,7 +111,7 @@ const canTalkIn = (bot: Bot, channel: ChannelView | undefined): channel is Chann
 /** The roles that may be parties to a type (the bot's own among them, if it may). */
 const eligible = (bot: Bot, type: DealTypeView, roleId: string): boolean => bot.moves.dealTypes[type.id].parties.includes(roleId);
 /** Would an active constraint refuse a deal of this type between these parties? */
-const banned = (bot: Bot, dealType: string, parties: string[]): boolean => keptApart(bot.moves.dealTypes[dealType]?.bannedPairs ?? [], parties);
+const banned = (bot: Bot, dealType: string, parties: string[]): boolean => bot.moves.dealTypes[dealType]?.bans.some((ban) => banForbids(ban, parties)) ?? false;
 
 function trustIn(bot: Bot, other: string): number {
   return bot.view.trust[bot.me.id]?.[other] ?? 50;

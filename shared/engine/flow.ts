@@ -17,12 +17,22 @@ export function fireEvent(w: Work, event: ScenarioEvent): void {
   applyEffects(w, event.effects, {});
 }
 
-/** Draws `drawsPerRound` cards by weight, without replacement, with the state's PRNG. */
+/** Whether the current round is within an event's round window (no window: every round). */
+function inWindow(event: ScenarioEvent, round: number): boolean {
+  return (event.rounds?.from ?? 1) <= round && round <= (event.rounds?.to ?? Infinity);
+}
+
+/** Draws `drawsPerRound` cards by weight, without replacement, with the state's PRNG, among the
+ *  cards that are eligible now: within their round window, and their `when` (if any) holds. */
 function drawDeck(w: Work): void {
-  const deck = w.scenario.deck;
+  const { scenario, s } = w;
+  const deck = scenario.deck;
   if (!deck) return;
-  for (let draw = 0; draw < deck.drawsPerRound && w.s.deck.length > 0; draw++) {
-    const cards = w.s.deck.map((id) => w.ix.events.get(id)!);
+  for (let draw = 0; draw < deck.drawsPerRound; draw++) {
+    const cards = s.deck
+      .map((id) => w.ix.events.get(id)!)
+      .filter((e) => inWindow(e, s.round) && (!e.when || holds(e.when, scenario, s)));
+    if (cards.length === 0) return;
     const total = cards.reduce((sum, e) => sum + (e.deck ?? 0), 0);
     const [r, rng] = nextRandom(w.s.rng);
     w.s.rng = rng;
@@ -76,6 +86,8 @@ export function endPhase(w: Work): void {
     const type = ix.dealTypes.get(deal.dealType);
     if (type && isInForce(deal) && type.eachRound.length > 0) applyEffects(w, type.eachRound, { parties: deal.parties });
   }
+  // The world's own drift (rounds.eachRound), each read against the state as it is by then.
+  for (const drift of scenario.rounds.eachRound) if (!drift.when || holds(drift.when, scenario, s)) applyEffects(w, drift.effects, {});
   settle(w);
   recordHistory(w);
   if (s.status === 'ended') return;
@@ -140,7 +152,7 @@ export function settle(w: Work): void {
       finishGame(w, 'collapse');
       return;
     }
-    const next = ix.conditionalEvents.find((e) => !s.firedEvents.includes(e.id) && holds(e.when!, scenario, s));
+    const next = ix.conditionalEvents.find((e) => !s.firedEvents.includes(e.id) && inWindow(e, s.round) && holds(e.when!, scenario, s));
     if (!next) return;
     fireEvent(w, next);
   }

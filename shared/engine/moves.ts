@@ -9,7 +9,7 @@
 // running, the phase, the seat's powers, constraints, limits, costs), and last the move's own
 // content (parties, terms, members, tone).
 import type { PlayerAction } from '../protocol/actions';
-import type { Condition, PhaseAllow, RoleKind, Scenario, SeatPower } from '../scenario/schema';
+import type { Condition, DealBan, PhaseAllow, RoleKind, Scenario, SeatPower } from '../scenario/schema';
 import { closedBy, type ChannelRules } from './channels';
 import { holds } from './conditions';
 import { indexScenario, seatKey } from './scenarioIndex';
@@ -79,21 +79,25 @@ export function dealStepAllowed(allows: readonly string[], track: 1 | 2, step: P
 
 /** An active constraint as the move rules read it (a ConstraintView has these fields too). */
 export interface ActiveConstraint extends ChannelRules {
-  bansDeals: { between: [string, string]; dealTypes?: string[] }[];
+  bansDeals: DealBan[];
 }
 
-/** Whether two of these roles form one of the pairs (kept apart, or banned from a deal together). */
+/** Whether a ban forbids a deal with these parties: `bilateral`, one whose parties are exactly the
+ *  two roles; `together`, any with both of them among its parties. (Its deal types aside.) */
+export function banForbids(ban: DealBan, parties: readonly string[]): boolean {
+  const [a, b] = 'bilateral' in ban ? ban.bilateral : ban.together;
+  return parties.includes(a) && parties.includes(b) && (!('bilateral' in ban) || parties.length === 2);
+}
+
+/** Whether two of these roles form one of the pairs (kept apart by a closed channel). */
 export function keptApart(pairs: readonly (readonly [string, string])[], roles: readonly string[]): boolean {
   return pairs.some(([a, b]) => roles.includes(a) && roles.includes(b));
 }
 
 /** The first active constraint that bans a deal of this type between two of these parties. */
-function banOf(constraints: readonly ActiveConstraint[], dealType: string, parties: readonly string[]): { label: string; between: [string, string] } | null {
+function banOf(constraints: readonly ActiveConstraint[], dealType: string, parties: readonly string[]): { label: string; ban: DealBan } | null {
   for (const c of constraints)
-    for (const ban of c.bansDeals) {
-      const [a, b] = ban.between;
-      if (parties.includes(a) && parties.includes(b) && (!ban.dealTypes || ban.dealTypes.includes(dealType))) return { label: c.label, between: ban.between };
-    }
+    for (const ban of c.bansDeals) if ((!ban.dealTypes || ban.dealTypes.includes(dealType)) && banForbids(ban, parties)) return { label: c.label, ban };
   return null;
 }
 
@@ -281,10 +285,12 @@ function lockCheck(sit: Situation, type: DealTypeRules): Check {
 }
 
 function banCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
-  const ban = banOf(sit.constraints, type.id, parties);
-  if (!ban) return null;
-  const [a, b] = ban.between;
-  return refuse('banned-by-constraint', () => `${ban.label}: no ${type.label} between ${roleName(sit, a)} and ${roleName(sit, b)}.`);
+  const found = banOf(sit.constraints, type.id, parties);
+  if (!found) return null;
+  const { label, ban } = found;
+  const [a, b] = 'bilateral' in ban ? ban.bilateral : ban.together;
+  const what = 'bilateral' in ban ? `bilateral ${type.label} between` : `${type.label} with both`;
+  return refuse('banned-by-constraint', () => `${label}: no ${what} ${roleName(sit, a)} and ${roleName(sit, b)}.`);
 }
 
 function partyCheck(sit: Situation, deal: Deal): Check {
@@ -398,9 +404,9 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     const target = sit.book.dealTypes.get(memoType.adoptAs)!;
     return (
       statusCheck(memo, ['inForce'], 'adopt') ??
-      (memo.parties.some((p) => sit.book.roles.get(p)?.nation === role.nation)
+      (memo.parties.some((p) => sit.book.roles.get(p)?.nations.some((nation) => role.nations.includes(nation)))
         ? null
-        : refuse('not-a-party', () => `${role.name} can only adopt a memorandum signed by someone from ${role.nation}.`)) ??
+        : refuse('not-a-party', () => `${role.name} can only adopt a memorandum signed by someone from ${role.nations.join(' or ')}.`)) ??
       kindCheck(sit, target) ??
       seatCheck(sit) ??
       allowCheck(sit, 'propose', 'Adoptions of memoranda') ??
@@ -563,8 +569,8 @@ interface DealTypeMoves {
   parties: string[];
   min: number;
   max: number;
-  /** Pairs of roles an active constraint forbids to be parties together to this type. */
-  bannedPairs: [string, string][];
+  /** The active constraints' bans on deals of this type (see banForbids). */
+  bans: DealBan[];
 }
 
 export type DealMoves = Record<DealMoveType, Move>;
@@ -624,16 +630,15 @@ function movesIn(sit: Situation, deals: Iterable<Deal>, channels: Iterable<Chann
 
   const dealTypes: Record<string, DealTypeMoves> = {};
   for (const type of book.rules.dealTypes) {
-    const bannedPairs: [string, string][] = [];
-    for (const c of sit.constraints)
-      for (const ban of c.bansDeals) if (!ban.dealTypes || ban.dealTypes.includes(type.id)) bannedPairs.push(ban.between);
+    const bans: DealBan[] = [];
+    for (const c of sit.constraints) for (const ban of c.bansDeals) if (!ban.dealTypes || ban.dealTypes.includes(type.id)) bans.push(ban);
     dealTypes[type.id] = {
       draftDeal: moveOf(draftTypeCheck(sit, type)),
       propose: moveOf(proposeTypeCheck(sit, type)),
       parties: book.eligible.get(type.id)!,
       min: type.parties.min,
       max: type.parties.max,
-      bannedPairs,
+      bans,
     };
   }
 

@@ -39,7 +39,8 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     roles: byId(scenario.roles),
     dealTypes: byId(scenario.dealTypes),
     events: byId(scenario.events),
-    conditionalEvents: scenario.events.filter((e) => e.when !== undefined),
+    // A deck card's `when` only makes it eligible to be drawn: it never fires by itself.
+    conditionalEvents: scenario.events.filter((e) => e.when !== undefined && e.deck === undefined),
     constraints: byId(scenario.constraints),
     actions: byId(scenario.actions),
     tones: byId(scenario.statements),

@@ -1,7 +1,7 @@
 // What one viewer may see of a game. `viewFor` builds it from the full state; everything a client
 // receives goes through here, so a secret that is not copied into a view cannot leak. Secrets of
 // other roles are ABSENT from a view (no key at all), never blanked.
-import type { Role, Scenario } from '../scenario/schema';
+import type { DealBan, Role, Scenario } from '../scenario/schema';
 import { closedBy, type ChannelRules } from './channels';
 import { activeConstraints, listed, requirementMet } from './moves';
 import { indexScenario, seatKey, type ScenarioIndex } from './scenarioIndex';
@@ -35,7 +35,8 @@ export interface RolePublic {
   id: string;
   name: string;
   kind: Role['kind'];
-  nation: string;
+  /** The countries it speaks for: one, or several for a transnational community. */
+  nations: string[];
   publicBrief: string;
 }
 
@@ -46,7 +47,7 @@ export interface ConstraintView {
   description: string;
   source?: string;
   /** Deals it forbids (public rules, so players and bots do not draft what would be refused). */
-  bansDeals: { between: [string, string]; dealTypes?: string[] }[];
+  bansDeals: DealBan[];
   /** Channels it closes (public rules: which groups can be opened follows from them). */
   closesChannels: ChannelRules['closesChannels'];
 }
@@ -362,7 +363,7 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
 }
 
 function rolePublic(role: Role): RolePublic {
-  return { id: role.id, name: role.name, kind: role.kind, nation: role.nation, publicBrief: role.publicBrief };
+  return { id: role.id, name: role.name, kind: role.kind, nations: role.nations, publicBrief: role.publicBrief };
 }
 
 function constraintView(c: Scenario['constraints'][number]): ConstraintView {

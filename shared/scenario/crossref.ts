@@ -262,7 +262,8 @@ export function crossCheck(scenario: Scenario): Finding[] {
       else target.between.forEach((role, j) => ref('role', role, [...at, 'closesChannels', i, 'between', j]));
     });
     constraint.bansDeals.forEach((ban, i) => {
-      ban.between.forEach((role, j) => ref('role', role, [...at, 'bansDeals', i, 'between', j]));
+      const [key, pair] = 'bilateral' in ban ? ['bilateral', ban.bilateral] : ['together', ban.together];
+      pair.forEach((role, j) => ref('role', role, [...at, 'bansDeals', i, key, j]));
       ban.dealTypes?.forEach((d, j) => ref('deal type', d, [...at, 'bansDeals', i, 'dealTypes', j]));
     });
   });

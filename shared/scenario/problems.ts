@@ -9,6 +9,8 @@ export interface Finding {
   message: string;
   /** Point at the key itself (an unknown or misspelt key) rather than at its value. */
   atKey?: boolean;
+  /** Worth knowing, but the scenario still loads (e.g. a behaviour that changed in a migration). */
+  warning?: boolean;
 }
 
 /** A problem located in a file. `line`/`column` are 1-based; line 0 means the file as a whole. */
@@ -19,6 +21,8 @@ export interface Problem {
   message: string;
   /** e.g. `roles[2].objectives[0].when`; empty for the document as a whole or a YAML syntax error. */
   path: string;
+  /** A warning: the scenario still loads. */
+  warning?: boolean;
 }
 
 /** `roles[2].objectives[0].when`; keys that are not plain words are quoted: `terms["a b"]`. */
@@ -35,5 +39,5 @@ export function pathToString(path: readonly PathKey[]): string {
 /** `file:line:column: message (path)`, the form editors and terminals turn into links. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-  return `${where}: ${problem.message}${problem.path ? ` (${problem.path})` : ''}`;
+  return `${where}: ${problem.warning ? 'warning: ' : ''}${problem.message}${problem.path ? ` (${problem.path})` : ''}`;
 }

@@ -3,7 +3,8 @@
 // condition and effect below is declarative, nothing here is ever run as code.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The current format. A file of an older version is migrated (shared/scenario/migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** Ids are short, lowercase, kebab-case: they appear in YAML, URLs and logs. */
 export const Id = z
@@ -172,7 +173,7 @@ const Role = z.strictObject({
   id: Id,
   name: Text,
   kind: RoleKind,
-  nation: Text,
+  nations: z.array(Text).min(1).describe('the countries it speaks for: one for a government, several for a transnational community'),
   publicBrief: Text,
   confidentialBrief: Text,
   seats: z.array(Seat).min(1),
@@ -210,6 +211,20 @@ const Target = z.union([
   z.strictObject({ between: z.tuple([Id, Id]) }),
 ]);
 
+/** A ban on deals: `bilateral` bans a deal whose parties are exactly these two (the Wolf
+ *  Amendment), `together` any deal with both of them in it, whoever else signs. */
+export const DealBan = z.union([
+  z.strictObject({
+    bilateral: z.tuple([Id, Id]).describe('no deal whose parties are exactly these two'),
+    dealTypes: z.array(Id).optional().describe('only deals of these types (default: every type)'),
+  }),
+  z.strictObject({
+    together: z.tuple([Id, Id]).describe('no deal with both of these among its parties'),
+    dealTypes: z.array(Id).optional().describe('only deals of these types (default: every type)'),
+  }),
+]);
+export type DealBan = z.infer<typeof DealBan>;
+
 const Constraint = z.strictObject({
   id: Id,
   label: Text,
@@ -218,9 +233,7 @@ const Constraint = z.strictObject({
   active: z.boolean().default(false).describe('active from the start'),
   activeWhen: Condition.optional().describe('also active whenever this holds (e.g. a track level)'),
   closesChannels: z.array(Target).default([]),
-  bansDeals: z
-    .array(z.strictObject({ between: z.tuple([Id, Id]), dealTypes: z.array(Id).optional() }))
-    .default([]),
+  bansDeals: z.array(DealBan).default([]),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -286,10 +299,17 @@ const Phase = z.strictObject({
   allows: z.array(PhaseAllow).default([]),
 });
 
+/** A world effect applied at the end of every round (while `when` holds): a track that drifts. */
+const RoundEffect = z.strictObject({
+  when: Condition.optional().describe('only at the end of a round where this holds'),
+  effects: z.array(Effect).min(1),
+});
+
 const Rounds = z.strictObject({
   count: z.number().int().min(1),
   labels: z.array(Text).optional().describe('one per round, e.g. the years it covers'),
   phases: z.array(Phase).min(1),
+  eachRound: z.array(RoundEffect).default([]).describe('world effects at the end of every round, after those of deals in force'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -297,14 +317,22 @@ const Rounds = z.strictObject({
 
 const At = z.strictObject({ round: z.number().int().min(1), phase: Id });
 
+/** Rounds an event belongs to, both ends included: a card outside them is never drawn, a
+ *  conditional event never fires. */
+const RoundWindow = z.strictObject({
+  from: z.number().int().min(1).optional(),
+  to: z.number().int().min(1).optional(),
+});
+
 const Event = z.strictObject({
   id: Id,
   title: Text,
   text: Text,
   source: z.string().optional(),
   at: At.optional().describe('scheduled: fires at the start of this phase'),
-  when: Condition.optional().describe('conditional: fires once, the first time this holds'),
+  when: Condition.optional().describe('conditional: fires once, the first time this holds; on a deck card: the card may only be drawn while this holds'),
   deck: z.number().positive().optional().describe('in the random deck, with this weight'),
+  rounds: RoundWindow.optional().describe('only drawn (a deck card) or fired (a conditional event) within these rounds'),
   effects: Effects,
 });
 
@@ -383,6 +411,7 @@ export type ScenarioEvent = Scenario['events'][number];
 export type Phase = Scenario['rounds']['phases'][number];
 export type UnilateralAction = Scenario['actions'][number];
 export type ConstraintDef = Scenario['constraints'][number];
+export type RoundEffect = Scenario['rounds']['eachRound'][number];
 export type Objective = Role['objectives'][number];
 export type Network = Scenario['channels']['networks'][number];
 export type RoleKind = z.infer<typeof RoleKind>;

@@ -16,7 +16,7 @@ const STARTER = `# yaml-language-server: $schema={{schema}}
 # Ids (roles, tracks, deal types, issues, options, events...) are lowercase-with-dashes and are
 # referred to by id elsewhere in the file. Role placeholders: @actor (the role acting), @parties
 # (a deal's parties, in deal effects), @self (the role being scored, in objectives), @all.
-schemaVersion: 1
+schemaVersion: 2
 id: {{id}}
 title: A new scenario
 summary: Two space powers negotiate a joint mission while tension rises and falls.
@@ -57,7 +57,7 @@ roles:
   - id: north
     name: Government of North
     kind: government          # government, agency, science, industry or press
-    nation: North
+    nations: [North]           # the countries it speaks for (several for a transnational community)
     publicBrief: North wants prestige and a safe partner in orbit.
     confidentialBrief: Your parliament will not ratify anything while tension is 7 or more.
     seats:                    # seats fill in this order; the first is head of delegation
@@ -80,7 +80,7 @@ roles:
   - id: south
     name: Government of South
     kind: government
-    nation: South
+    nations: [South]
     publicBrief: South wants to show it is an equal partner.
     confidentialBrief: Your engineers fear that a common adapter reveals your technology.
     seats:

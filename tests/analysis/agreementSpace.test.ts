@@ -11,14 +11,14 @@ function fixture(): Scenario {
     id,
     name: id.toUpperCase(),
     kind,
-    nation: 'Nowhere',
+    nations: ['Nowhere'],
     publicBrief: 'public',
     confidentialBrief: 'secret',
     seats: seat.map((s) => ({ ...s, powers: [...s.powers] })),
     pointTables,
   });
   const input: ScenarioInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'tiny',
     title: 'Tiny',
     summary: 'A hand-checked fixture',

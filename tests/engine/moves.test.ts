@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import {
   applyAction,
   availableMoves,
+  banForbids,
   createGame,
   keptApart,
   publicScenario,
@@ -134,7 +135,7 @@ function offered(scenario: Scenario, view: GameView, moves: AvailableMoves, acti
       return { move, contentOk: termsOk(deal.dealType, action.terms) && type.issues.some((i) => current[i.id] !== action.terms[i.id]) };
     }
     case 'adoptMemorandum':
-      return { move, contentOk: !!type.adoptAs && partiesOk(type.adoptAs, action.parties) && !keptApart(moves.dealTypes[type.adoptAs].bannedPairs, action.parties) };
+      return { move, contentOk: !!type.adoptAs && partiesOk(type.adoptAs, action.parties) && !moves.dealTypes[type.adoptAs].bans.some((ban) => banForbids(ban, action.parties)) };
     default:
       return { move, contentOk: true };
   }

@@ -43,7 +43,7 @@ describe('a player sees its own secrets and nobody else\'s', () => {
       id: 'nasa',
       name: 'NASA',
       kind: 'agency',
-      nation: 'United States',
+      nations: ['United States'],
       publicBrief: handshake.roles[2].publicBrief,
     });
   });

@@ -52,11 +52,11 @@ describe('spacebridge validate', () => {
   });
 
   it('prints every problem as file:line:column and a summary per file, exit code 1', () => {
-    const good = path.join(dir, 'good.yaml');
+    const good = path.join(dir, 'base.yaml');
     const bad = path.join(dir, 'bad.yaml');
     fs.copyFileSync(path.join(root, 'tests/scenario/fixtures/base.yaml'), good);
     const text = fs.readFileSync(good, 'utf8');
-    fs.writeFileSync(bad, text.replace('durationMinutes: 30', 'durationMinutes: ten').replace('kind: agency', 'kind: goverment'));
+    fs.writeFileSync(bad, text.replace('\nid: base\n', '\nid: bad\n').replace('durationMinutes: 30', 'durationMinutes: ten').replace('kind: agency', 'kind: goverment'));
 
     const { code, stdout } = spacebridge(['validate', good, bad]);
     expect(code).toBe(1);
@@ -120,7 +120,7 @@ describe('spacebridge schema', () => {
     const { code, stdout } = spacebridge(['schema']);
     expect(code).toBe(0);
     const schema = JSON.parse(stdout);
-    expect(schema).toMatchObject({ $id: 'urn:spacebridge:scenario:v1', title: 'Spacebridge scenario', type: 'object' });
+    expect(schema).toMatchObject({ $id: 'urn:spacebridge:scenario:v2', title: 'Spacebridge scenario', type: 'object' });
     expect(Object.keys(schema.$defs).length).toBeGreaterThan(0);
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'roles', 'rounds']));
     expect(schema.properties.roles.items.properties.kind.enum).toEqual(['government', 'agency', 'science', 'industry', 'press']);

@@ -29,16 +29,20 @@ describe('loadScenarioDir', () => {
 
   it('keeps the valid files and reports the others, including a reused scenario id', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-scenarios-'));
-    fs.writeFileSync(path.join(dir, 'a.yaml'), starterScenario('alpha'));
+    fs.writeFileSync(path.join(dir, 'alpha.yaml'), starterScenario('alpha'));
     fs.writeFileSync(path.join(dir, 'b.yml'), starterScenario('alpha'));
     fs.writeFileSync(path.join(dir, 'c.yaml'), starterScenario('gamma').replace('era: 1970s', 'era: 1970s\nsumary: Extra.'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a scenario');
 
-    const { scenarios, problems } = loadScenarioDir(dir);
+    const { scenarios, problems, warnings } = loadScenarioDir(dir);
     expect(scenarios.map((s) => s.scenario.id)).toEqual(['alpha']);
     expect(problems.map(formatProblem)).toEqual([
-      `${dir}/b.yml: scenario id "alpha" is already used by ${dir}/a.yaml (id)`,
+      `${dir}/b.yml:7:5: scenario id "alpha" is already used by ${dir}/alpha.yaml: two scenarios cannot have the same id (id)`,
       `${dir}/c.yaml:11:1: unknown key "sumary"; did you mean "summary"? (sumary)`,
+    ]);
+    // b.yml is not named after its id either: said once, as a warning.
+    expect(warnings.map(formatProblem)).toEqual([
+      `${dir}/b.yml:7:5: warning: the scenario id "alpha" is not the file's name: name the file alpha.yaml, or the id "b" (id)`,
     ]);
   });
 
@@ -48,6 +52,7 @@ describe('loadScenarioDir', () => {
     expect(loadScenarioFile(missing)).toEqual({
       ok: false,
       problems: [{ file: missing, line: 0, column: 0, path: '', message: 'cannot read the file: no such file' }],
+      warnings: [],
     });
   });
 });

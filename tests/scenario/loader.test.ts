@@ -38,6 +38,7 @@ describe('files that are not scenarios', () => {
     expect(loadScenario('', 'empty.yaml')).toEqual({
       ok: false,
       problems: [{ file: 'empty.yaml', line: 1, column: 1, path: '', message: 'expected a map, found nothing' }],
+      warnings: [],
     });
   });
 
@@ -66,7 +67,7 @@ describe('YAML syntax errors', () => {
     expect(
       problemsAfter([["era: 1970s","era: 1970s\nera: 1980s"]]),
     ).toEqual([
-      "broken.yaml:7:1: invalid YAML: Map keys must be unique"
+      "broken.yaml:7:1: invalid YAML: duplicate key \"era\": this map already has it (keep one)"
     ]);
   });
 });
@@ -144,9 +145,9 @@ describe('schema errors say what was expected and what was found', () => {
   });
   it("a wrong schemaVersion", () => {
     expect(
-      problemsAfter([["schemaVersion: 1","schemaVersion: 2"]]),
+      problemsAfter([["schemaVersion: 2","schemaVersion: 3"]]),
     ).toEqual([
-      "broken.yaml:2:16: expected 1, found 2 (schemaVersion)"
+      "broken.yaml:2:16: expected 2, found 3 (schemaVersion)"
     ]);
   });
   it("a track that is neither 1 nor 2", () => {
@@ -448,11 +449,11 @@ describe('cross references', () => {
   });
   it("constraint targets: unknown channel, role and deal type", () => {
     expect(
-      problemsAfter([["- { between: [us-gov, nasa] }","- { channel: scientist }\n      - { between: [us-gov, esa] }\n    bansDeals:\n      - { between: [us-gov, nasa], dealTypes: [astpp] }"]]),
+      problemsAfter([["- { between: [us-gov, nasa] }","- { channel: scientist }\n      - { between: [us-gov, esa] }\n    bansDeals:\n      - { together: [us-gov, nasa], dealTypes: [astpp] }"]]),
     ).toEqual([
       "broken.yaml:62:20: unknown channel \"scientist\" (known channels: public, scientists) (constraints[0].closesChannels[0].channel)",
       "broken.yaml:63:29: unknown role \"esa\" (known roles: us-gov, nasa) (constraints[0].closesChannels[1].between[1])",
-      "broken.yaml:65:48: unknown deal type \"astpp\" (known deal types: astp, memo) (constraints[0].bansDeals[0].dealTypes[0])"
+      "broken.yaml:65:49: unknown deal type \"astpp\" (known deal types: astp, memo) (constraints[0].bansDeals[0].dealTypes[0])"
     ]);
   });
   it("unilateral action roles and cost", () => {

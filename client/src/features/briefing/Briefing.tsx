@@ -18,7 +18,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
       <Group justify="space-between" align="flex-end">
         <div>
           <Text c="dimmed" size="sm">
-            {role.nation} · {t.roleKinds[role.kind] ?? role.kind}
+            {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
           </Text>
           <Title order={2}>{role.name}</Title>
         </div>
@@ -130,11 +130,9 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                   <div key={dealTypeId}>
                     <Group justify="space-between" mb={4}>
                       <Text fw={600}>{dealType?.label ?? dealTypeId}</Text>
-                      <Explain text={t.briefing.walkAwayHint}>
-                        <Badge component="span" color="dark" variant="light">
-                          {t.briefing.walkAway}: {table.walkAway}
-                        </Badge>
-                      </Explain>
+                      <Badge color="dark" variant="light" title={t.briefing.walkAwayHint}>
+                        {t.briefing.walkAway}: {table.walkAway}
+                      </Badge>
                     </Group>
                     <Table withTableBorder withColumnBorders fz="sm" bg="white">
                       <Table.Thead>

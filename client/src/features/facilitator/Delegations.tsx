@@ -22,7 +22,7 @@ export function Delegations() {
             <Stack gap="sm">
               <div>
                 <Text size="xs" c="dimmed">
-                  {role.nation} · {t.roleKinds[role.kind] ?? role.kind}
+                  {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
                 </Text>
                 <Title order={2} size="h4" id={`delegation-${role.id}`}>
                   {role.name}

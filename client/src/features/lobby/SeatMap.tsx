@@ -35,7 +35,7 @@ export function SeatMap({
                   {role.name}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  {role.nation} · {t.roleKinds[role.kind] ?? role.kind}
+                  {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
                 </Text>
               </div>
             </Group>
