@@ -130,9 +130,11 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                   <div key={dealTypeId}>
                     <Group justify="space-between" mb={4}>
                       <Text fw={600}>{dealType?.label ?? dealTypeId}</Text>
-                      <Badge color="dark" variant="light" title={t.briefing.walkAwayHint}>
-                        {t.briefing.walkAway}: {table.walkAway}
-                      </Badge>
+                      <Explain text={t.briefing.walkAwayHint}>
+                        <Badge component="span" color="dark" variant="light">
+                          {t.briefing.walkAway}: {table.walkAway}
+                        </Badge>
+                      </Explain>
                     </Group>
                     <Table withTableBorder withColumnBorders fz="sm" bg="white">
                       <Table.Thead>
