@@ -1,7 +1,8 @@
 // The projector through a session, at 1920×1080: every seat of the lobby above the fold; a long
 // statement that wraps instead of running off the screen; a scientists' memorandum adopted by a
 // government and ratified, both listed under "Agreements in force"; the lifted constraint's
-// entry saying it no longer holds; and the final scores once the facilitator reveals everything.
+// entry saying it no longer holds; and the final scores and discussion prompts once the
+// facilitator reveals everything.
 // The students play through the protocol (their screens are tested elsewhere); the facilitator
 // uses the console, as in class.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,9 +106,11 @@ describe('the projector', () => {
     await expect(rows.count()).resolves.toBe(5);
     for (const delegation of ['U.S. government', 'Soviet government', 'NASA', 'Soviet Academy of Sciences']) {
       const cells = await rows.filter({ has: projector.getByRole('cell', { name: delegation, exact: true }) }).getByRole('cell').allTextContents();
-      expect(cells.at(1)).toMatch(/^\d+ of \d+ secret objectives met$/);
+      expect(cells.at(1)).toMatch(/^\d+ of \d+ met$/);
       expect(cells.at(-1)).toMatch(/^-?\d+(\.\d+)?$/);
     }
+    // The scenario's discussion prompts, for the class.
+    await projector.getByRole('region', { name: 'Discussion prompts' }).getByText('Why did the docking mechanism matter politically, not only technically?').waitFor();
     await noSidewaysScroll(projector);
   });
 });

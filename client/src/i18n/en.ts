@@ -426,7 +426,7 @@ export const en = {
     adoptedAs: (agreement: string) => `Adopted by a government as a proposal for the ${agreement}`,
     fromMemorandum: (memorandum: string) => `Grew from the ${memorandum}`,
     scores: 'Final scores',
-    objectivesMet: (met: number, total: number) => `${met} of ${total} secret objectives met`,
+    objectivesMet: (met: number, total: number) => `${met} of ${total} met`,
     debriefNext: 'The debrief is open on every screen.',
   },
   debrief: {

@@ -142,7 +142,7 @@ function BackToSeat() {
             {last.seat}
           </Text>
         )}
-        <Button component={Link} href={`/play/${last.joinCode}`} size="md" styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }} h="auto" py="xs">
+        <Button component={Link} href={`/play/${last.joinCode}`} size="md" styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } }} h="auto" py="xs">
           {t.home.backToSeat(last.title, last.joinCode)}
         </Button>
       </Stack>

@@ -3,7 +3,7 @@
 // statements, deals in force and the timeline; after the reveal, the final scores above them.
 import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
-import { Alert, Badge, Center, Grid, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Grid, Group, List, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
@@ -80,7 +80,27 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
   const timeline = view.timeline.filter((e) => e.kind !== 'statement' && e.kind !== 'phase').slice(-10).reverse();
   return (
     <Stack gap="lg">
-      {view.debrief && <FinalScores view={view} debrief={view.debrief} />}
+      {view.debrief && (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: scenario?.discussionPrompts.length ? 7 : 12 }}>
+            <FinalScores view={view} debrief={view.debrief} />
+          </Grid.Col>
+          {scenario && scenario.discussionPrompts.length > 0 && (
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Paper p="lg" component="section" aria-labelledby="prompts-title" h="100%">
+                <Title order={2} size="h3" id="prompts-title" mb="sm">
+                  {t.debrief.prompts}
+                </Title>
+                <List size="lg" spacing="xs">
+                  {scenario.discussionPrompts.map((prompt) => (
+                    <List.Item key={prompt}>{prompt}</List.Item>
+                  ))}
+                </List>
+              </Paper>
+            </Grid.Col>
+          )}
+        </Grid>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
@@ -213,12 +233,13 @@ function AgreementsInForce({ view, scenario }: { view: GameView; scenario: Publi
   );
 }
 
-/** After the reveal: the final scores, largest first, and the outcome, for the whole room. */
+/** After the reveal: the final scores, largest first, each delegation's secret objectives met,
+ *  and the outcome, for the whole room (the scenario's discussion prompts beside them). */
 function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<GameView['debrief']> }) {
   const scores = debrief.scores.slice().sort((a, b) => b.total - a.total);
   const objectives = new Map(debrief.roles.map((r) => [r.id, r.objectives]));
   return (
-    <Paper p="lg" component="section" aria-labelledby="final-scores-title" data-testid="projector-scores">
+    <Paper p="lg" component="section" aria-labelledby="final-scores-title" data-testid="projector-scores" h="100%">
       <Group justify="space-between" align="baseline" mb="sm">
         <Title order={2} size="h2" id="final-scores-title">
           {t.projector.scores}
@@ -232,7 +253,7 @@ function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<G
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.debrief.role}</Table.Th>
-            <Table.Th>{t.debrief.objectives}</Table.Th>
+            <Table.Th>{t.briefing.objectives}</Table.Th>
             <Table.Th ta="right">{t.debrief.total}</Table.Th>
           </Table.Tr>
         </Table.Thead>
