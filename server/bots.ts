@@ -1,8 +1,10 @@
 // The bot driver: plays every bot seat of one live session at human pace. A bot sees only its
 // seat's view (what a student there would see) and acts through the room's `submitAsSeat`, the
 // same pipeline as a human's action (engine -> log -> views). Bots live in the engine state
-// (`assignSeat` with a bot occupant), so a restored session picks them up again.
+// (`assignSeat` with a bot occupant), so a restored session picks them up again. In a delegation
+// with a student, its bot only advises in the team channel (shared/bots/advice.ts).
 import { decideBotActions, seedBotRng, type Personality } from '@shared/bots';
+import { adviseDelegation, adviserMay, botMode, type BotMode } from '@shared/bots/advice';
 import { nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult } from '@shared/protocol/serverMessages';
@@ -29,6 +31,8 @@ export interface BotHost {
 
 export interface BotSeat extends SeatRef {
   personality: Personality;
+  /** It plays a delegation without students, or advises the students of its own. */
+  mode: BotMode;
 }
 
 interface PhaseTally {
@@ -110,7 +114,7 @@ export class BotDriver {
     const session = this.host.session;
     const state = session.state;
     // The seat may have changed hands, or the game stopped, since the turn was scheduled.
-    if (!actingBots(state, session.scenario).some((b) => seatId(b) === key && b.personality === bot.personality)) return;
+    if (!actingBots(state, session.scenario).some((b) => seatId(b) === key && b.personality === bot.personality && b.mode === bot.mode)) return;
 
     const phase = `${state.round}/${state.phaseIndex}`;
     let tally = this.tallies.get(key);
@@ -119,9 +123,12 @@ export class BotDriver {
     tally.turns++;
 
     const view = session.view({ kind: 'seat', role: bot.role, seat: bot.seat });
-    const decision = decideBotActions(view, this.scenario, { personality: bot.personality, rngState: botRng(state.seed, key, view.seq) });
+    const actions =
+      bot.mode === 'play'
+        ? decideBotActions(view, this.scenario, { personality: bot.personality, rngState: botRng(state.seed, key, view.seq) }).actions
+        : adviseDelegation(view, this.scenario, bot.personality).filter((action) => adviserMay(action, bot.role));
     let rejectedThisTurn = 0;
-    for (const [i, action] of decision.actions.slice(0, MAX_ACTIONS_PER_TURN).entries()) {
+    for (const [i, action] of actions.slice(0, MAX_ACTIONS_PER_TURN).entries()) {
       const now = session.state;
       if (now.status !== 'running' || `${now.round}/${now.phaseIndex}` !== phase) break;
       // Named by the state it was decided on: a replayed decision (after a restart) is answered
@@ -138,7 +145,8 @@ export class BotDriver {
 
 /**
  * The bots that act now: none unless the game is running; else one per role, in the role's bot
- * seat with the most powers (the first such seat on a tie), since the bot plays the whole role.
+ * seat with the most powers (the first such seat on a tie), since the bot plays the whole role,
+ * or, in a delegation with a student, advises it.
  */
 export function actingBots(state: GameState, scenario: Scenario): BotSeat[] {
   if (state.status !== 'running') return [];
@@ -149,7 +157,8 @@ export function actingBots(state: GameState, scenario: Scenario): BotSeat[] {
     const powers = powersOf.get(seatId(seat)) ?? 0;
     const current = best.get(seat.role);
     if (current && current.powers >= powers) continue;
-    best.set(seat.role, { bot: { role: seat.role, seat: seat.seat, personality: seat.occupant.personality }, powers });
+    const mode = botMode(Object.values(state.seats), seat.role);
+    best.set(seat.role, { bot: { role: seat.role, seat: seat.seat, personality: seat.occupant.personality, mode }, powers });
   }
   return [...best.values()].map((b) => b.bot);
 }

@@ -220,8 +220,18 @@ function ready(w: Work, key: string, isReady: boolean): void {
   const { s } = w;
   if (s.seats[key].ready !== isReady) s.seats = put(s.seats, key, seatWith(s.seats[key], s.seats[key].occupant, isReady));
   bump(w, key, null);
-  const seated = Object.values(s.seats).filter((seat) => seat.occupant);
-  if (isReady && seated.every((seat) => seat.ready)) endPhase(w);
+  if (isReady && awaitingReady(Object.values(s.seats)).length === 0) endPhase(w);
+}
+
+/**
+ * The seats a phase still waits for before Ready ends it: the human seats not ready yet. Bots
+ * count as ready where a student sits (they advise, the students decide); in a game with no human
+ * seated, the bots' own Ready counts. Empty seats never do. The console reads the same rule.
+ */
+export function awaitingReady<S extends { occupant: { kind: 'human' | 'bot' } | null; ready: boolean }>(seats: readonly S[]): S[] {
+  const humans = seats.filter((seat) => seat.occupant?.kind === 'human');
+  const counted = humans.length > 0 ? humans : seats.filter((seat) => seat.occupant);
+  return counted.filter((seat) => !seat.ready);
 }
 
 // --- Facilitator ----------------------------------------------------------------------------------
@@ -243,20 +253,24 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       return;
     case 'pauseGame':
       requireRunning(w);
+      requirePhase(w, action);
       pause(w);
       return;
     case 'resumeGame': {
       if (s.status !== 'paused') reject(s.status === 'ended' ? 'game-over' : 'not-running', 'The game is not paused.');
+      requirePhase(w, action);
       s.status = 'running';
       s.clock = { ...s.clock, deadline: w.now + (s.clock.remainingMs ?? 0), remainingMs: null };
       return;
     }
     case 'advancePhase':
       requireRunning(w, true);
+      requirePhase(w, action);
       endPhase(w);
       return;
     case 'extendPhase': {
       requireRunning(w, true);
+      requirePhase(w, action);
       const ms = action.minutes * 60_000;
       s.clock =
         s.status === 'paused'
@@ -289,6 +303,14 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       s.seats = put(s.seats, key, seatWith(s.seats[key], action.occupant, false));
       return;
     }
+    case 'fillSeatsWithBots': {
+      if (s.status === 'ended') reject('game-over', 'The game is over.');
+      const empty = Object.keys(s.seats).filter((key) => !s.seats[key].occupant);
+      if (empty.length === 0) reject('already-done', 'Every seat is already taken.');
+      const bot: Occupant = { kind: 'bot', personality: action.personality };
+      for (const key of empty) s.seats = put(s.seats, key, seatWith(s.seats[key], bot, false));
+      return;
+    }
     case 'endGame':
       if (s.status === 'lobby') reject('not-running', 'The game has not started yet.');
       if (s.status === 'ended') reject('game-over', 'The game is already over.');
@@ -300,6 +322,14 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       addTimeline(w, 'game', 'Debrief: every secret is revealed');
       return;
   }
+}
+
+/** A clock action names the phase it was clicked in: once that phase is over (a double click,
+ *  a second console), the action is stale and changes nothing, as a late deadline tick does. */
+function requirePhase(w: Work, action: { round: number; phase: number }): void {
+  const { s } = w;
+  if (action.round !== s.round || action.phase !== s.phaseIndex)
+    reject('stale-phase', `Round ${action.round}, phase ${action.phase + 1} is already over: the game is in round ${s.round}, phase ${s.phaseIndex + 1}.`);
 }
 
 function pause(w: Work): void {

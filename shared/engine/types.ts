@@ -189,6 +189,7 @@ export type ErrorCode =
   | 'unknown-event'
   | 'unknown-tone'
   | 'stale-deadline'
+  | 'stale-phase'
   | 'groups-disabled'
   | 'reserved-name';
 

@@ -26,7 +26,9 @@ export interface SeatView {
   seat: string;
   title: string;
   powers: string[];
-  occupant: { kind: 'human'; name: string } | { kind: 'bot'; label: string } | null;
+  /** Who sits there: a student's name, or a bot (`name` is "Bot": show it with the seat's title,
+   *  "Bot · Ambassador"). */
+  occupant: { kind: 'human'; name: string } | { kind: 'bot'; name: string } | null;
   ready: boolean;
 }
 
@@ -177,11 +179,11 @@ export interface PublicScenario {
 
 const PUBLIC_DEAL_STATUSES = new Set<Deal['status']>(['inForce', 'adopted', 'breached']);
 
-function occupantView(state: GameState, ix: ScenarioIndex, key: string): SeatView['occupant'] {
+function occupantView(state: GameState, key: string): SeatView['occupant'] {
   const occupant = state.seats[key].occupant;
   if (!occupant) return null;
   if (occupant.kind === 'human') return { kind: 'human', name: occupant.name };
-  return { kind: 'bot', label: `Bot (${ix.seats.get(key)?.title ?? 'seat'})` };
+  return { kind: 'bot', name: 'Bot' };
 }
 
 /** Trust rows and columns involving `role`. */
@@ -320,7 +322,7 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
     seats: Object.keys(state.seats).map((key) => {
       const seat = state.seats[key];
       const def = ix.seats.get(key)!;
-      return { role: seat.role, seat: seat.seat, title: def.title, powers: def.powers, occupant: occupantView(state, ix, key), ready: seat.ready };
+      return { role: seat.role, seat: seat.seat, title: def.title, powers: def.powers, occupant: occupantView(state, key), ready: seat.ready };
     }),
     trust,
     channels,

@@ -61,16 +61,23 @@ export type Occupant = z.infer<typeof Occupant>;
 export const SeatRef = z.strictObject({ role: RoleId, seat: Id });
 export type SeatRef = z.infer<typeof SeatRef>;
 
+/** The phase a clock action was clicked in (`round` from 1, `phase` the 0-based `phaseIndex`, as
+ *  in the view): once the game has moved on, the action is stale and refused (`stale-phase`), so a
+ *  double click on "Next phase" moves one phase, not two. */
+const PhaseRef = { round: z.number().int().min(0).max(1000), phase: z.number().int().min(0).max(1000) };
+
 export const FacilitatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('startGame') }),
-  z.strictObject({ type: z.literal('pauseGame') }),
-  z.strictObject({ type: z.literal('resumeGame') }),
-  z.strictObject({ type: z.literal('advancePhase') }),
-  z.strictObject({ type: z.literal('extendPhase'), minutes: z.number().min(0.5).max(60) }),
+  z.strictObject({ type: z.literal('pauseGame'), ...PhaseRef }),
+  z.strictObject({ type: z.literal('resumeGame'), ...PhaseRef }),
+  z.strictObject({ type: z.literal('advancePhase'), ...PhaseRef }),
+  z.strictObject({ type: z.literal('extendPhase'), minutes: z.number().min(0.5).max(60), ...PhaseRef }),
   z.strictObject({ type: z.literal('injectEvent'), event: Id }),
   z.strictObject({ type: z.literal('injectNews'), headline: Text(120), text: z.string().max(LIMITS.newsChars).default('') }),
   z.strictObject({ type: z.literal('whisper'), role: RoleId, text: Text(LIMITS.chatChars) }),
   z.strictObject({ type: z.literal('assignSeat'), seat: SeatRef, occupant: Occupant.nullable() }),
+  /** Every empty seat gets a bot of this temperament, in one action (one log entry). */
+  z.strictObject({ type: z.literal('fillSeatsWithBots'), personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative') }),
   z.strictObject({ type: z.literal('endGame') }),
   z.strictObject({ type: z.literal('revealAll') }),
 ]);

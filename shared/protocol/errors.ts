@@ -36,6 +36,7 @@ const ENGINE_ERROR_CODES: Record<EngineErrorCode, true> = {
   'unknown-event': true,
   'unknown-tone': true,
   'stale-deadline': true,
+  'stale-phase': true,
   'groups-disabled': true,
   'reserved-name': true,
 };

@@ -68,7 +68,7 @@ describe('a bot sees only its own view', () => {
       state = result.state;
     };
     act({ type: 'startGame' }, { kind: 'facilitator' });
-    while (state.round < 3 || state.phaseIndex < 2) act({ type: 'advancePhase' }, { kind: 'facilitator' });
+    while (state.round < 3 || state.phaseIndex < 2) act({ type: 'advancePhase', round: state.round, phase: state.phaseIndex }, { kind: 'facilitator' });
     const soviets = { kind: 'seat', role: 'soviet-gov', seat: 'head' } as const;
     const terms = { 'docking-system': 'soviet-pin-cone', 'flight-date': 'date-1973', 'tech-exchange': 'minimal', publicity: 'controlled' };
     act({ type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms }, soviets);
@@ -147,7 +147,7 @@ describe('a bot sees only its own view', () => {
   it('is seated as a bot, and says what it wants in the scenario\'s words', () => {
     const { state } = playBotGame(scenario, 4, ['cooperative', 'cooperative', 'cooperative', 'cooperative']);
     const view = viewFor(state, scenario, { kind: 'spectator' });
-    expect(view.seats.find((s) => s.role === 'nasa' && s.seat === 'head')?.occupant).toEqual({ kind: 'bot', label: 'Bot (NASA Administrator (head of delegation))' });
+    expect(view.seats.find((s) => s.role === 'nasa' && s.seat === 'head')?.occupant).toEqual({ kind: 'bot', name: 'Bot' });
     const lines = Object.values(state.messages).flat().map((m) => m.text);
     const labels = scenario.dealTypes.flatMap((d) => d.issues.flatMap((i) => [i.label, ...i.options.map((o) => o.label)]));
     expect(lines.length).toBeGreaterThan(0);

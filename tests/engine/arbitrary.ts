@@ -2,7 +2,7 @@
 // options) mixed with wrong ones (bogus ids, wrong actors), so random games both progress and
 // exercise every rejection.
 import fc from 'fast-check';
-import type { Action, Actor } from '@shared/engine';
+import type { Action, Actor, GameState } from '@shared/engine';
 import type { Scenario } from '@shared/scenario';
 
 export interface Step {
@@ -10,6 +10,18 @@ export interface Step {
   actor: Actor;
   /** Milliseconds since the previous step. */
   dt: number;
+  /** A clock action (pause, resume, extend, next phase) aimed at the phase the game is in when
+   *  played; else it names no phase the game can be in (round 0), and is refused as stale. */
+  current: boolean;
+}
+
+const CLOCK_ACTIONS = new Set<Action['type']>(['pauseGame', 'resumeGame', 'advancePhase', 'extendPhase']);
+
+/** The step's action as played on `state`: a clock action names the phase `state` is in, if the
+ *  step says so (see `Step.current`). */
+export function actionAt(step: Step, state: GameState): Action {
+  if (!step.current || !CLOCK_ACTIONS.has(step.action.type)) return step.action;
+  return { ...step.action, round: state.round, phase: state.phaseIndex } as Action;
 }
 
 export function arbSteps(scenario: Scenario, maxLength = 80): fc.Arbitrary<Step[]> {
@@ -68,11 +80,11 @@ export function arbSteps(scenario: Scenario, maxLength = 80): fc.Arbitrary<Step[
   );
   const seatRef = fc.constantFrom(...seats).map((s) => ({ role: (s as { role: string }).role, seat: (s as { seat: string }).seat }));
   const facilitatorAction: fc.Arbitrary<Action> = fc.oneof(
-    { weight: 12, arbitrary: fc.constant({ type: 'advancePhase' as const }) },
-    { weight: 1, arbitrary: fc.constant({ type: 'pauseGame' as const }) },
-    { weight: 5, arbitrary: fc.constant({ type: 'resumeGame' as const }) },
+    { weight: 12, arbitrary: fc.constant({ type: 'advancePhase' as const, round: 0, phase: 0 }) },
+    { weight: 1, arbitrary: fc.constant({ type: 'pauseGame' as const, round: 0, phase: 0 }) },
+    { weight: 5, arbitrary: fc.constant({ type: 'resumeGame' as const, round: 0, phase: 0 }) },
     { weight: 1, arbitrary: fc.constant({ type: 'startGame' as const }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('extendPhase' as const), minutes: fc.constantFrom(0.5, 1, 5) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('extendPhase' as const), minutes: fc.constantFrom(0.5, 1, 5), round: fc.constant(0), phase: fc.constant(0) }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('injectEvent' as const), event: fc.constantFrom(...scenario.events.map((e) => e.id), 'bogus') }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('injectNews' as const), headline: text, text }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('whisper' as const), role, text }) },
@@ -111,7 +123,9 @@ export function arbSteps(scenario: Scenario, maxLength = 80): fc.Arbitrary<Step[
     { weight: 2, arbitrary: fc.tuple(systemAction, fc.constant<Actor>({ kind: 'system' })) },
     // The wrong actor for the action.
     { weight: 1, arbitrary: fc.tuple(fc.oneof(player, facilitatorAction, systemAction), fc.constantFrom<Actor>(heads[0], { kind: 'facilitator' }, { kind: 'system' })) },
-  ).chain(([action, actor]) => fc.integer({ min: 0, max: 120_000 }).map((dt) => ({ action, actor, dt })));
+  ).chain(([action, actor]) =>
+    fc.tuple(fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: 0, max: 9 })).map(([dt, aim]) => ({ action, actor, dt, current: aim > 0 })),
+  );
 
   return fc.array(step, { minLength: Math.min(30, maxLength), maxLength, size: 'max' });
 }

@@ -86,7 +86,7 @@ export class Table {
     for (let guard = 0; guard < 200; guard++) {
       if (this.state.status === 'ended') throw new Error('the game ended before reaching the phase');
       if (this.state.round === round && phases[this.state.phaseIndex].id === phaseId) return this;
-      this.do(facilitator, { type: 'advancePhase' });
+      this.do(facilitator, { type: 'advancePhase', round: this.state.round, phase: this.state.phaseIndex });
     }
     throw new Error(`never reached round ${round} ${phaseId}`);
   }

@@ -14,7 +14,6 @@ import {
   keptApart,
   publicScenario,
   viewFor,
-  type Action,
   type AvailableMoves,
   type GameState,
   type GameView,
@@ -22,7 +21,7 @@ import {
 } from '@shared/engine';
 import type { PlayerAction } from '@shared/protocol/actions';
 import type { DealType, Scenario } from '@shared/scenario';
-import { arbSteps } from './arbitrary';
+import { actionAt, arbSteps } from './arbitrary';
 import { facilitator, fullRoster, headsRoster, shipped } from './helpers';
 import { playScripted } from './plan';
 
@@ -195,7 +194,7 @@ function scriptedStates(scenario: Scenario, roster: ReturnType<typeof fullRoster
     states.push({ state, now: log[n - 1].now + 100 });
   }
   const mid = states[Math.floor(states.length / 2)];
-  const paused = applyAction(mid.state, { type: 'pauseGame' }, facilitator, mid.now, scenario);
+  const paused = applyAction(mid.state, { type: 'pauseGame', round: mid.state.round, phase: mid.state.phaseIndex }, facilitator, mid.now, scenario);
   if (!paused.ok) throw new Error(paused.error.message);
   states.push({ state: paused.state, now: mid.now + 100 });
   return states;
@@ -275,7 +274,7 @@ describe('listed roles and kinds: either matches', () => {
     if (!state.ok) throw new Error(state.error.message);
     let s = state.state;
     while (scenario.rounds.phases[s.phaseIndex].id !== 'resolution') {
-      const next = applyAction(s, { type: 'advancePhase' }, facilitator, 0, scenario);
+      const next = applyAction(s, { type: 'advancePhase', round: s.round, phase: s.phaseIndex }, facilitator, 0, scenario);
       if (!next.ok) throw new Error(next.error.message);
       s = next.state;
     }
@@ -308,7 +307,7 @@ describe.each(names)('availableMoves in random games of %s', (name) => {
         const checkAt = Math.floor(steps.length / 2);
         steps.forEach((step, i) => {
           now += step.dt;
-          const result = applyAction(state, step.action as Action, step.actor, now, scenario);
+          const result = applyAction(state, actionAt(step, state), step.actor, now, scenario);
           if (result.ok) state = result.state;
           // Halfway, one seat (a head, or another seat, empty in this roster) ...
           if (i === checkAt) checkSeat(scenario, state, seats[pick % seats.length], now, tally);

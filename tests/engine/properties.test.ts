@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { applyAction, createGame, replay, viewFor, type GameState, type LoggedAction } from '@shared/engine';
 import type { Scenario } from '@shared/scenario';
-import { arbSteps } from './arbitrary';
+import { actionAt, arbSteps, type Step } from './arbitrary';
 import { deepFreeze, headsRoster, shipped } from './helpers';
 
 const names = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
@@ -21,7 +21,7 @@ interface Played {
 }
 
 /** Plays the steps after startGame, checking the per-action properties as it goes. */
-function play(scenario: Scenario, seed: number, steps: { action: LoggedAction['action']; actor: LoggedAction['actor']; dt: number }[]): Played {
+function play(scenario: Scenario, seed: number, steps: Step[]): Played {
   const roster = headsRoster(scenario);
   let state = deepFreeze(createGame(scenario, { seed, roster }));
   let now = 1_700_000_000_000;
@@ -33,11 +33,12 @@ function play(scenario: Scenario, seed: number, steps: { action: LoggedAction['a
   for (const step of steps) {
     now += step.dt;
     // Frozen: any write into the input state throws in strict mode.
-    const result = applyAction(state, step.action, step.actor, now, scenario);
+    const action = actionAt(step, state);
+    const result = applyAction(state, action, step.actor, now, scenario);
     if (result.ok) {
       expect(result.state.seq).toBe(state.seq + 1);
       state = deepFreeze(result.state);
-      log.push({ action: step.action, actor: step.actor, now });
+      log.push({ action, actor: step.actor, now });
       accepted++;
     } else {
       expect(typeof result.error.code).toBe('string');

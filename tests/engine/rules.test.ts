@@ -58,7 +58,7 @@ describe('starting and phases', () => {
   test('the deck draws without replacement and the same seed draws the same cards', () => {
     const play = (seed: number) => {
       const t = new Table(handshake, { seed }).start();
-      while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase' });
+      while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase', round: t.state.round, phase: t.state.phaseIndex });
       const deckCards = new Set(handshake.events.filter((e) => e.deck).map((e) => e.id));
       return t.state.firedEvents.filter((id) => deckCards.has(id));
     };
@@ -83,7 +83,7 @@ describe('starting and phases', () => {
   test('extending a phase moves its deadline; the old timer no longer ends it', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     const deadline = t.state.clock.deadline!;
-    t.do(facilitator, { type: 'extendPhase', minutes: 2 });
+    t.do(facilitator, { type: 'extendPhase', minutes: 2, round: t.state.round, phase: t.state.phaseIndex });
     expect(t.state.clock.deadline).toBe(deadline + 120_000);
     t.now = deadline;
     t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
@@ -96,14 +96,14 @@ describe('starting and phases', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     const deadline = t.state.clock.deadline!;
     t.now = deadline - 100_000;
-    t.do(facilitator, { type: 'pauseGame' });
+    t.do(facilitator, { type: 'pauseGame', round: t.state.round, phase: t.state.phaseIndex });
     expect(t.state.clock).toMatchObject({ deadline: null, remainingMs: 100_000 });
     t.fails(system, { type: 'deadlineReached', round: 1, phase: 0 }, 'stale-deadline');
     t.fails(seat('us-gov'), { type: 'publicStatement', tone: 'informative', text: 'Hello' }, 'not-running');
     t.do(seat('us-gov'), { type: 'chat', channel: 'public', text: 'We wait.' });
     t.now += 600_000;
     const resumedAt = t.now;
-    t.do(facilitator, { type: 'resumeGame' });
+    t.do(facilitator, { type: 'resumeGame', round: t.state.round, phase: t.state.phaseIndex });
     expect(t.state.clock.deadline).toBe(resumedAt + 100_000);
   });
 
@@ -127,7 +127,7 @@ describe('starting and phases', () => {
 
   test('after the last phase of the last round the game ends and is scored', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase' });
+    while (t.state.status !== 'ended') t.do(facilitator, { type: 'advancePhase', round: t.state.round, phase: t.state.phaseIndex });
     expect(t.state.round).toBe(4);
     expect(t.state.outcome).toEqual({ reason: 'completed', at: expect.any(Number) });
     expect(t.state.history.map((h) => h.round)).toEqual([1, 2, 3, 4]);
@@ -153,7 +153,7 @@ describe('authority', () => {
 
   test('players cannot run the clock and the facilitator cannot play a seat', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    t.fails(seat('us-gov'), { type: 'advancePhase' }, 'facilitator-only');
+    t.fails(seat('us-gov'), { type: 'advancePhase', round: t.state.round, phase: t.state.phaseIndex }, 'facilitator-only');
     t.fails(facilitator, { type: 'chat', channel: 'public', text: 'hi' }, 'not-your-seat');
     t.fails(seat('us-gov'), { type: 'takeSeat', seat: { role: 'nasa', seat: 'engineer' }, name: 'Eve' }, 'system-only');
     // An empty seat cannot act.
@@ -179,7 +179,7 @@ describe('authority', () => {
     t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'engineer' }, occupant: { kind: 'bot', personality: 'cooperative' } });
     expect(viewFor(t.state, handshake, { kind: 'spectator' }).seats.find((s) => s.seat === 'engineer' && s.role === 'nasa')!.occupant).toEqual({
       kind: 'bot',
-      label: 'Bot (Docking engineer)',
+      name: 'Bot',
     });
     t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'engineer' }, occupant: null });
     t.fails(seat('nasa', 'engineer'), { type: 'chat', channel: 'team:nasa', text: 'still here?' }, 'not-your-seat');

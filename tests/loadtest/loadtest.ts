@@ -396,7 +396,7 @@ async function openRoom(base: string, index: number, config: RunConfig, load: Lo
   );
   await facilitator.act({ type: 'startGame' });
   // The first phase lasts minutes; a load run must not be cut by its deadline.
-  await facilitator.act({ type: 'extendPhase', minutes: 60 });
+  await facilitator.act({ type: 'extendPhase', minutes: 60, round: 1, phase: 0 });
   const finalSeq = facilitator.seq;
   await Promise.all(players.map((p) => (p.seq >= finalSeq ? null : p.next(() => p.seq >= finalSeq))));
 

@@ -50,6 +50,9 @@ function localSession(scenarioId: string, seed: number) {
   return { store, session, clock, host, submitted, facilitator };
 }
 
+/** The phase a facilitator's clock action names: the one the game is in. */
+const phaseOf = (state: { round: number; phaseIndex: number }) => ({ round: state.round, phase: state.phaseIndex });
+
 const bot = (role: string, seat: string, personality: 'cooperative' | 'hard-nosed' = 'cooperative'): Action => ({
   type: 'assignSeat',
   seat: { role, seat },
@@ -118,7 +121,7 @@ describe('the bot driver', () => {
     expect(t.submitted.length).toBeLessThanOrEqual(MAX_REJECTIONS_PER_PHASE);
     // A new phase is a new chance.
     const before = t.submitted.length;
-    t.facilitator({ type: 'advancePhase' });
+    t.facilitator({ type: 'advancePhase', ...phaseOf(t.session.state) });
     while (t.clock.fireNext());
     expect(t.submitted.length).toBeGreaterThan(before);
     driver.stop();
@@ -133,11 +136,11 @@ describe('the bot driver', () => {
     expect(t.clock.pending).toBe(0); // lobby
     t.facilitator({ type: 'startGame' });
     expect(t.clock.pending).toBe(1);
-    t.facilitator({ type: 'pauseGame' });
+    t.facilitator({ type: 'pauseGame', ...phaseOf(t.session.state) });
     expect(t.clock.pending).toBe(0);
     t.facilitator({ type: 'whisper', role: 'nasa', text: 'still paused' });
     expect(t.clock.pending).toBe(0);
-    t.facilitator({ type: 'resumeGame' });
+    t.facilitator({ type: 'resumeGame', ...phaseOf(t.session.state) });
     expect(t.clock.pending).toBe(1);
     t.facilitator({ type: 'assignSeat', seat: { role: 'nasa', seat: 'head' }, occupant: null });
     expect(t.clock.pending).toBe(0);
@@ -204,7 +207,7 @@ describe('bots in a live session', () => {
     expect(await facilitator.act(bot('soviet-academy', 'head'))).toMatchObject({ ok: true });
     const everyone = [facilitator, spectator, ...Object.values(players)];
     for (const c of everyone) await c.reach(session.state.seq);
-    for (const c of everyone) expect(occupantOf(c.view, 'soviet-academy')).toEqual({ kind: 'bot', label: expect.stringMatching(/^Bot \(/) });
+    for (const c of everyone) expect(occupantOf(c.view, 'soviet-academy')).toEqual({ kind: 'bot', name: 'Bot' });
     // Seated, but the game has not started: the bot waits.
     clock.advance(PACE * 5);
     expect(botMoves(server, opened.sessionId)).toEqual([]);
@@ -221,7 +224,7 @@ describe('bots in a live session', () => {
     expect(botMoves(server, opened.sessionId).every((e) => e.actor.kind === 'seat' && e.actor.role === 'soviet-academy')).toBe(true);
 
     // Track II: NASA proposes a memorandum to the Academy; the bot answers it.
-    expect(await facilitator.act({ type: 'advancePhase' })).toMatchObject({ ok: true });
+    expect(await facilitator.act({ type: 'advancePhase', ...phaseOf(session.state) })).toMatchObject({ ok: true });
     const draft = await players.nasa.act({
       type: 'draftDeal',
       dealType: 'docking-memorandum',
@@ -287,7 +290,7 @@ describe('bots in a live session', () => {
     await back.next((m) => m.type === 'identity' && m.body.seat?.role === 'soviet-academy');
     expect(occupantOf(back.view, 'soviet-academy')).toEqual({ kind: 'human', name: 'Sasha' });
     const moves = botMoves(server, opened.sessionId).length;
-    expect(await facilitator.act({ type: 'advancePhase' })).toMatchObject({ ok: true });
+    expect(await facilitator.act({ type: 'advancePhase', ...phaseOf(session.state) })).toMatchObject({ ok: true });
     expect(await nasa.act({ type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Welcome back.' })).toMatchObject({ ok: true });
     clock.advance(PACE * 6);
     expect(botMoves(server, opened.sessionId).length).toBe(moves);
@@ -318,7 +321,7 @@ describe('bots in a live session', () => {
 
     // Paused: the bots stop, even with talk going on around them.
     const back = await join(second.url, opened, 'facilitator');
-    expect(await back.act({ type: 'pauseGame' })).toMatchObject({ ok: true });
+    expect(await back.act({ type: 'pauseGame', ...phaseOf(session.state) })).toMatchObject({ ok: true });
     const moves = second.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:')).length;
     expect(await back.act({ type: 'whisper', role: 'nasa', text: 'Hold on.' })).toMatchObject({ ok: true });
     // Nothing is even scheduled (no bot turn, no deadline), and time passing changes nothing.

@@ -76,7 +76,7 @@ describe('crash recovery (kill -9)', () => {
     await act(facilitator, { type: 'startGame' });
     await act(nasa, { type: 'chat', channel: 'public', text: 'Greetings from Houston' });
     await act(academy, { type: 'chat', channel: 'team:soviet-academy', text: 'Keep the docking design to ourselves' });
-    await act(facilitator, { type: 'advancePhase' });
+    await act(facilitator, { type: 'advancePhase', round: 1, phase: 0 });
     await act(nasa, { type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Shall we talk docking?' });
     await act(nasa, {
       type: 'draftDeal',

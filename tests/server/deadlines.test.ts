@@ -76,7 +76,7 @@ describe('phase deadlines', () => {
 
     // The facilitator resumes; the remaining time runs from now.
     const back = await TestClient.join(second.url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
-    expect((await back.act({ type: 'resumeGame' })).ok).toBe(true);
+    expect((await back.act({ type: 'resumeGame', round: session.state.round, phase: session.state.phaseIndex })).ok).toBe(true);
     expect(session.state.status).toBe('running');
     await back.leave();
   });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const facilitator: Actor = { kind: 'facilitator' };
   const head = (role: string): Actor => ({ kind: 'seat', role, seat: 'head' });
   const goTo = (phase: string) => {
-    while (scenario.rounds.phases[session.state.phaseIndex].id !== phase) act(facilitator, { type: 'advancePhase' });
+    while (scenario.rounds.phases[session.state.phaseIndex].id !== phase) act(facilitator, { type: 'advancePhase', round: session.state.round, phase: session.state.phaseIndex });
   };
   for (const role of scenario.roles) act({ kind: 'system' }, { type: 'takeSeat', seat: { role: role.id, seat: 'head' }, name: `${role.name} student` });
   act(facilitator, { type: 'startGame' });

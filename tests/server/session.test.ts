@@ -81,7 +81,7 @@ describe('a scripted session', () => {
     expect(await players.nasa.act({ type: 'chat', channel: 'team:nasa', text: secrets.nasaTeam })).toMatchObject({ ok: true });
     expect(await players['soviet-gov'].act({ type: 'chat', channel: 'team:soviet-gov', text: secrets.sovietTeam })).toMatchObject({ ok: true });
 
-    expect(await facilitator.act({ type: 'advancePhase' })).toMatchObject({ ok: true });
+    expect(await facilitator.act({ type: 'advancePhase', round: session().state.round, phase: session().state.phaseIndex })).toMatchObject({ ok: true });
     expect(session().state.phaseIndex).toBe(1);
     expect(await players.nasa.act({ type: 'chat', channel: 'network:astronauts-and-academicians', text: secrets.network })).toMatchObject({ ok: true });
 

@@ -60,7 +60,7 @@ describe('seat views copied from the role view', () => {
       submit({ type: 'chat', channel: `team:${first.id}`, text: 'our line holds' }, { kind: 'seat', role: first.id, seat: first.seats[1]?.id ?? first.seats[0].id });
       submit({ type: 'whisper', role: second.id, text: 'a word in private' }, { kind: 'facilitator' });
       submit({ type: 'ready', ready: true }, { kind: 'seat', role: second.id, seat: second.seats.at(-1)!.id });
-      submit({ type: 'advancePhase' }, { kind: 'facilitator' });
+      submit({ type: 'advancePhase', round: session.state.round, phase: session.state.phaseIndex }, { kind: 'facilitator' });
       submit({ type: 'revealAll' }, { kind: 'facilitator' });
 
       // Last seats first, so copies are made before and after their role's own view.

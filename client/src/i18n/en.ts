@@ -84,7 +84,8 @@ export const en = {
     scanToJoin: 'Scan to join',
     seats: 'Delegations and seats',
     emptySeat: 'empty',
-    bot: (label: string) => `Bot: ${label}`,
+    /** A bot's name; shown beside its seat's title ("Bot · Ambassador"). */
+    bot: 'Bot',
     you: 'you',
     takeSeat: 'Take this seat',
     chooseSeatHint: 'Choose a free seat in a delegation. The first seat is the head of delegation.',
@@ -530,6 +531,7 @@ export const en = {
     'unknown-event': 'This event does not exist in this game.',
     'unknown-tone': 'This tone of statement does not exist in this game.',
     'stale-deadline': 'The phase had already moved on.',
+    'stale-phase': 'That phase was already over: nothing was changed.',
     'groups-disabled': 'Groups are not allowed in this scenario.',
     'reserved-name': 'Names starting with “Bot” are kept for bots: choose another name.',
     // The room's checks, before the engine.

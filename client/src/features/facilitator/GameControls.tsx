@@ -12,6 +12,9 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
   const [minutes, setMinutes] = useState<number | string>(2);
   const run = (a: FacilitatorAction) => action.submit(a);
   const status = view.status;
+  // The phase on screen when the button is clicked: a second click after the game moved on is
+  // refused as stale, so a double click acts once.
+  const phase = { round: view.round, phase: view.phaseIndex };
   return (
     <Paper p="sm" className="no-print" component="section" aria-label={t.facilitator.controls}>
       <Group justify="space-between" gap="sm">
@@ -22,12 +25,12 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
             </Button>
           )}
           {status === 'running' && (
-            <Button variant="default" onClick={() => run({ type: 'pauseGame' })} data-testid="pause-game">
+            <Button variant="default" onClick={() => run({ type: 'pauseGame', ...phase })} data-testid="pause-game">
               {t.facilitator.pause}
             </Button>
           )}
           {status === 'paused' && (
-            <Button onClick={() => run({ type: 'resumeGame' })} data-testid="resume-game">
+            <Button onClick={() => run({ type: 'resumeGame', ...phase })} data-testid="resume-game">
               {t.facilitator.resume}
             </Button>
           )}
@@ -45,11 +48,11 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
                   size="sm"
                   suffix=" min"
                 />
-                <Button variant="default" onClick={() => run({ type: 'extendPhase', minutes: Number(minutes) || 1 })}>
+                <Button variant="default" onClick={() => run({ type: 'extendPhase', minutes: Number(minutes) || 1, ...phase })}>
                   {t.facilitator.extend}
                 </Button>
               </Group>
-              <Button variant="default" onClick={() => run({ type: 'advancePhase' })} data-testid="advance-phase">
+              <Button variant="default" onClick={() => run({ type: 'advancePhase', ...phase })} data-testid="advance-phase">
                 {t.facilitator.skip}
               </Button>
             </>

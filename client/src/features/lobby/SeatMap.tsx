@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 
 export function occupantLabel(seat: SeatView): string {
   if (!seat.occupant) return t.lobby.emptySeat;
-  return seat.occupant.kind === 'human' ? seat.occupant.name : t.lobby.bot(seat.occupant.label);
+  return seat.occupant.kind === 'human' ? seat.occupant.name : t.lobby.bot;
 }
 
 export function SeatMap({

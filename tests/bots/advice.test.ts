@@ -1,0 +1,119 @@
+// Bots in a delegation with a student advise and never act: which mode a bot is in, what it may
+// submit there, and what it says (from its delegation's own point table, once a phase unless the
+// table changes). Pure: the engine and the bots' functions, no server.
+import { describe, expect, test } from 'vitest';
+import { publicScenario, viewFor, type GameState } from '@shared/engine';
+import { adviseDelegation, adviserMay, botMode, MAX_ADVICE_PER_PHASE } from '@shared/bots/advice';
+import type { PlayerAction } from '@shared/protocol/actions';
+import { facilitator, seat, shipped, Table } from '../engine/helpers';
+
+const handshake = shipped('handshake-in-orbit');
+const pub = publicScenario(handshake);
+
+/** NASA: a student at the head, a bot as its astronaut. The Academy: a student at its head. The
+ *  Academy proposes a science accord to NASA in the track I phase. */
+function proposalToNasa(terms: Record<string, string>) {
+  const t = new Table(handshake, {
+    roster: {
+      seats: [
+        { role: 'nasa', seat: 'head', occupant: { kind: 'human', name: 'Ada' } },
+        { role: 'nasa', seat: 'astronaut', occupant: { kind: 'bot', personality: 'cooperative' } },
+        { role: 'soviet-academy', seat: 'head', occupant: { kind: 'human', name: 'Boris' } },
+      ],
+    },
+  }).start();
+  t.goTo(1, 'track-i');
+  t.do(seat('soviet-academy'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
+  t.do(seat('soviet-academy'), { type: 'proposeDeal', deal: t.lastDeal });
+  return t;
+}
+
+const adviserView = (state: GameState) => viewFor(state, handshake, { kind: 'seat', role: 'nasa', seat: 'astronaut' });
+
+describe('a bot in a delegation with a student', () => {
+  test('advises where a student sits, plays where none does', () => {
+    const t = proposalToNasa({ 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' });
+    const seats = Object.values(t.state.seats);
+    expect(botMode(seats, 'nasa')).toBe('advise');
+    expect(botMode(seats, 'soviet-gov')).toBe('play');
+    // The student leaves: the bot plays the delegation again.
+    t.do(facilitator, { type: 'assignSeat', seat: { role: 'nasa', seat: 'head' }, occupant: null });
+    expect(botMode(Object.values(t.state.seats), 'nasa')).toBe('play');
+  });
+
+  test('may post in its own team channel and nothing else', () => {
+    const binding: PlayerAction[] = [
+      { type: 'acceptDeal', deal: 'd1' },
+      { type: 'proposeDeal', deal: 'd1' },
+      { type: 'counterDeal', deal: 'd1', terms: {} },
+      { type: 'rejectDeal', deal: 'd1' },
+      { type: 'withdrawDeal', deal: 'd1' },
+      { type: 'signDeal', deal: 'd1' },
+      { type: 'ratifyDeal', deal: 'd1' },
+      { type: 'breachDeal', deal: 'd1' },
+      { type: 'adoptMemorandum', deal: 'd1', parties: ['nasa', 'soviet-academy'] },
+      { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms: {} },
+      { type: 'editDraft', deal: 'd1', parties: ['nasa', 'soviet-academy'], terms: {} },
+      { type: 'publicStatement', tone: 'calm', text: 'Hello' },
+      { type: 'unilateralAction', action: 'x' },
+      { type: 'openGroup', label: 'Us', members: ['soviet-academy'] },
+      { type: 'chat', channel: 'public', text: 'Hello' },
+      { type: 'chat', channel: 'team:soviet-academy', text: 'Hello' },
+    ];
+    for (const action of binding) expect(adviserMay(action, 'nasa'), action.type).toBe(false);
+    expect(adviserMay({ type: 'chat', channel: 'team:nasa', text: 'Accept d1.' }, 'nasa')).toBe(true);
+  });
+
+  test('suggests accepting a proposal worth more than the walk-away, with the figures of its table', () => {
+    // NASA's table: loan 5 + open 7 + short visits 4 = 16, walk-away 8.
+    const t = proposalToNasa({ 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' });
+    const advice = adviseDelegation(adviserView(t.state), pub, 'cooperative');
+    expect(advice).toEqual([
+      { type: 'chat', channel: 'team:nasa', text: `Our table values the Science and applications accord ${t.lastDeal} at 16 against a walk-away of 8: I would accept ${t.lastDeal}.` },
+    ]);
+  });
+
+  test('suggests a counter-proposal, naming the terms to change, for a proposal below the walk-away', () => {
+    // swap 2 + none 0 + long stays 0 = 2, below 8.
+    const t = proposalToNasa({ 'lunar-samples': 'swap', 'data-sharing': 'none', 'scientist-exchange': 'long-stays' });
+    const [advice] = adviseDelegation(adviserView(t.state), pub, 'cooperative');
+    expect(advice).toMatchObject({ type: 'chat', channel: 'team:nasa' });
+    expect((advice as { text: string }).text).toMatch(new RegExp(`^Counter ${t.lastDeal} with .*(Lunar samples|Data sharing|Scientist exchange).*\\(worth \\d+ to us, walk-away 8\\)\\.$`));
+  });
+
+  test('says it once a phase, and again only when the deals on the table change', () => {
+    const t = proposalToNasa({ 'lunar-samples': 'swap', 'data-sharing': 'none', 'scientist-exchange': 'long-stays' });
+    const say = () => adviseDelegation(adviserView(t.state), pub, 'cooperative');
+    const first = say();
+    expect(first).toHaveLength(1);
+    t.do(seat('nasa', 'astronaut'), first[0]);
+    // Talk around it changes nothing on the table: it keeps quiet, however often it is asked.
+    t.do(seat('nasa'), { type: 'chat', channel: 'team:nasa', text: 'Thanks, thinking.' });
+    t.do(seat('soviet-academy'), { type: 'chat', channel: 'public', text: 'We wait for NASA.' });
+    expect(say()).toEqual([]);
+    // The student counters; the Academy moves again: the table changed, so there is news to give.
+    const deal = t.lastDeal;
+    t.do(seat('nasa'), { type: 'counterDeal', deal, terms: { 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'none' } });
+    t.do(seat('soviet-academy'), { type: 'counterDeal', deal, terms: { 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' } });
+    const second = say();
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toEqual(first[0]);
+    expect((second[0] as { text: string }).text).toContain(`I would accept ${deal}`);
+    expect(MAX_ADVICE_PER_PHASE).toBeGreaterThan(1);
+  });
+
+  test('is quiet with nothing to suggest, and outside a running game', () => {
+    const t = new Table(handshake, {
+      roster: {
+        seats: [
+          { role: 'nasa', seat: 'head', occupant: { kind: 'human', name: 'Ada' } },
+          { role: 'nasa', seat: 'astronaut', occupant: { kind: 'bot', personality: 'cooperative' } },
+        ],
+      },
+    });
+    expect(adviseDelegation(adviserView(t.state), pub, 'cooperative')).toEqual([]); // the lobby
+    t.start();
+    // The news phase allows talk and statements only: there is no deal move to suggest.
+    expect(adviseDelegation(adviserView(t.state), pub, 'cooperative')).toEqual([]);
+  });
+});
