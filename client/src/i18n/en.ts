@@ -309,6 +309,7 @@ export const en = {
     fillWithBots: 'Fill every empty seat with bots',
     fillConfirm: (n: number) => `Give the ${n} empty ${n === 1 ? 'seat' : 'seats'} to cooperative bots? A student who joins later can still be put in a bot's seat.`,
     waitingStudents: 'Students waiting for a seat',
+    seatedStudents: 'Students in a seat',
     noneWaiting: 'Nobody is waiting: students who join with the code appear here.',
     offline: 'offline',
     putInSeat: 'Put in a seat…',
