@@ -14,6 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORTS = {
   laptop: { width: 1280, height: 800 },
   tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
   projector: { width: 1920, height: 1080 },
 } as const;
 

@@ -1,6 +1,6 @@
 // `npm run screenshots`: plays a short session on a fresh server and writes a PNG of every
-// screen at laptop (1280x800) and tablet (768x1024) sizes, plus the projector at 1920x1080,
-// into docs/screenshots/.
+// screen at laptop (1280x800), tablet (768x1024) and phone (390x844) sizes, plus the projector at
+// 1920x1080, into docs/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,7 +9,7 @@ import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBr
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const only = process.argv[2];
 
-async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['laptop', 'tablet']) {
+async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['laptop', 'tablet', 'phone']) {
   if (only && !name.includes(only)) return;
   for (const size of sizes) {
     await page.setViewportSize(VIEWPORTS[size]);

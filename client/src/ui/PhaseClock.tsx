@@ -27,8 +27,9 @@ export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; sc
   const roundText = view.round > 0 && scenario ? t.clock.round(view.round, scenario.rounds.count, view.roundLabel) : null;
   const urgent = left !== null && left < 60_000 && view.status === 'running';
   return (
-    <Group gap={big ? "xl" : "md"} wrap="nowrap" data-testid="phase-clock" style={{ flexShrink: 0 }}>
-      <Stack gap={0} align="flex-end">
+    <Group gap={big ? "xl" : "md"} wrap="nowrap" data-testid="phase-clock" style={{ maxWidth: '100%' }}>
+      {/* On a narrow screen the phase's name wraps rather than pushing the page wider. */}
+      <Stack gap={0} align="flex-end" style={{ minWidth: 0, textAlign: 'right' }}>
         <Text fw={700} size={big ? '2.2rem' : 'md'} lh={1.15} data-testid="phase-label">
           {phaseText}
         </Text>

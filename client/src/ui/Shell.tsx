@@ -1,5 +1,6 @@
 // The page frame every screen shares: a header with the brand, the screen's title and whatever
-// the screen puts on the right (clock, connection state), then the main landmark.
+// the screen puts on the right (clock, connection state), then the main landmark. On a phone the
+// right-hand part moves below the title rather than squeezing it out: the title says who you play.
 import type { ReactNode } from 'react';
 import { Box, Group, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
@@ -42,13 +43,13 @@ export function Shell({
               <Text c="dimmed" aria-hidden="true" visibleFrom="lg">
                 /
               </Text>
-              <Title order={1} size="h4" fw={600} lineClamp={1} style={{ minWidth: 0 }}>
+              <Title order={1} size="h4" fw={600} className={classes.title}>
                 {title}
               </Title>
             </>
           )}
         </Group>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" justify="flex-end" className={classes.right}>
           {right}
         </Group>
       </header>

@@ -11,6 +11,7 @@ import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
 import { TermsTable } from '../table/DealBoard';
+import classes from './Debrief.module.css';
 import { TimelineItem } from '../table/NewsFeed';
 import { DealsInSpace } from './DealsInSpace';
 
@@ -53,11 +54,12 @@ export default function DebriefView({
         </Group>
       </Group>
 
-      <Paper p="lg" component="section" aria-labelledby="scores-heading">
+      <Paper p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="scores-heading">
         <Title order={3} size="h4" id="scores-heading" mb="sm">
           {t.debrief.scores}
         </Title>
-        <Table striped fz="sm">
+        {/* Every column, Total too, fits a phone: smaller type and padding there (Debrief.module.css). */}
+        <Table striped className={classes.scores}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t.debrief.role}</Table.Th>

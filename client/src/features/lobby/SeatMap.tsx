@@ -60,8 +60,12 @@ export function SeatMap({
                       data-testid={`seat-${seat.role}-${seat.seat}`}
                     >
                       <div style={{ minWidth: 0, flex: 1 }}>
-                        <Text size="sm" fw={500} truncate>
+                        {/* The whole title, wrapped, and what the seat may do, in plain words. */}
+                        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }} data-label="seat-title">
                           {seat.title}
+                        </Text>
+                        <Text size="xs" c="dimmed" data-testid="seat-powers">
+                          {t.lobby.seatPowers(seat.powers.map((p) => t.powers[p] ?? p))}
                         </Text>
                         <Text size="xs" c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
                           {occupantLabel(seat)}

@@ -3,7 +3,7 @@
 // statements, deals in force and the timeline; after the reveal, the final scores above them.
 import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
-import { Alert, Badge, Center, Grid, Group, List, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Grid, Group, List, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
@@ -157,10 +157,11 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
   );
 }
 
-/** Every delegation's seats, compact, so the whole class fits above the fold at 1920×1080. */
+/** Every delegation's seats, compact and packed in columns (a short delegation leaves no gap),
+ *  so the whole class fits above the fold at 1920×1080. */
 function SeatList({ view }: { view: GameView }) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, xl: view.roles.length > 4 ? 3 : 2 }} spacing="sm" verticalSpacing="sm" aria-label={t.lobby.seats} component="section">
+    <section aria-label={t.lobby.seats} className={view.roles.length > 4 ? `${classes.seatColumns} ${classes.many}` : classes.seatColumns}>
       {view.roles.map((role) => (
         <Paper key={role.id} p="sm" data-testid={`projector-role-${role.id}`}>
           <Title order={3} size="h5">
@@ -182,7 +183,7 @@ function SeatList({ view }: { view: GameView }) {
           </ul>
         </Paper>
       ))}
-    </SimpleGrid>
+    </section>
   );
 }
 

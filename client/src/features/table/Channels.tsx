@@ -123,12 +123,13 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                 >
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={active || count ? 600 : 400} truncate c={entry.open ? undefined : 'dimmed'}>
+                      {/* The whole name, wrapped: "U.S. government – Soviet Academy…" and "– Soviet government" must not read alike. */}
+                      <Text size="sm" fw={active || count ? 600 : 400} c={entry.open ? undefined : 'dimmed'} className={classes.name} data-label="channel-name">
                         {entry.open ? null : <LockIcon size={12} />} 
                         {entry.label}
                       </Text>
                       {(entry.track === 2 || !entry.open) && entry.kind !== 'whisper' && (
-                        <Text size="xs" c={entry.open ? 'grape.8' : 'dimmed'} truncate>
+                        <Text size="xs" c={entry.open ? 'grape.8' : 'dimmed'}>
                           {[entry.track === 2 ? t.table.trackTwo : null, entry.open ? null : t.table.closed].filter(Boolean).join(' · ')}
                         </Text>
                       )}
@@ -205,7 +206,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
   return (
     <>
       <Group px="md" py="sm" justify="space-between" className={classes.chatHeader}>
-        <div>
+        <div style={{ minWidth: 0 }}>
           <Text fw={600}>{channel.label}</Text>
           <Text size="xs" c="dimmed">
             {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · {channel.members.map((m) => roleName(view, m)).join(', ')}

@@ -67,9 +67,10 @@ function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameView; sce
   ];
   return (
     <Stack gap={2} aria-label={t.deals.partyStatus}>
+      {/* The party's name in full beside its steps; the steps wrap below it on a narrow card. */}
       {deal.parties.map((party) => (
-        <Group key={party} gap={6} wrap="nowrap" data-testid={`party-${party}`}>
-          <Text size="xs" fw={600} w={130} truncate>
+        <Group key={party} gap={6} data-testid={`party-${party}`}>
+          <Text size="xs" fw={600} w={130} style={{ flexShrink: 0 }}>
             {roleName(view, party)}
             {party === deal.author ? ` (${t.deals.author})` : ''}
           </Text>
@@ -133,7 +134,7 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
-            <Text fw={600} id={`deal-${deal.id}-title`} truncate>
+            <Text fw={600} id={`deal-${deal.id}-title`} style={{ overflowWrap: 'anywhere' }}>
               {type?.label ?? deal.dealType}
             </Text>
             <Text size="xs" c="dimmed">

@@ -112,6 +112,7 @@ function UnilateralActions() {
           <Button
             size="xs"
             variant="light"
+            style={{ flexShrink: 0 }}
             disabled={!!refusal}
             onClick={() => window.confirm(t.table.confirmAction(a.label)) && action.submit({ type: 'unilateralAction', action: a.id })}
           >
@@ -143,7 +144,9 @@ function UnilateralActions() {
               </div>
               {refusal ? (
                 <Tooltip label={errorText(refusal)} multiline maw={320}>
-                  <span tabIndex={0}>{button}</span>
+                  <span tabIndex={0} style={{ flexShrink: 0 }}>
+                    {button}
+                  </span>
                 </Tooltip>
               ) : (
                 button
