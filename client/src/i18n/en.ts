@@ -98,6 +98,8 @@ export const en = {
     seatPlayerLabel: (name: string) => `Seat ${name} in`,
     readBriefing: 'Read your briefing',
     powersLabel: 'Powers',
+    /** What a seat may do, in plain words ("Can propose, sign, ratify"). */
+    seatPowers: (powers: string[]) => (powers.length ? `Can ${powers.join(', ')}` : 'Advises and chats'),
   },
   briefing: {
     title: 'Briefing',
