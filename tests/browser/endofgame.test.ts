@@ -1,11 +1,11 @@
 // A student's way through a session's edges in real Chromium: the jargon explains itself (a
-// power on the briefing, a phase chip on the table, by tap and by hover) and "How to play" opens
+// power on the briefing, tapped on a phone; a phase chip on the table, clicked and hovered) and "How to play" opens
 // from the briefing; the browser's Back from the table lands on the home page, which leads back
 // to the seat; after the facilitator ends the game the table gives way to "the game is over, wait
 // for the debrief", then to the debrief; the printed handout has a title and no header, tabs or
 // phase banner. The console offers no "Open the debrief" before the game starts.
 import { describe, expect, it } from 'vitest';
-import { createSession, joinAsStudent, newPage, openConsole } from './harness';
+import { createSession, joinAsStudent, newPage, openConsole, STEP_TIMEOUT_MS } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -21,7 +21,20 @@ describe('a student from the briefing to the end of the game', () => {
     await expect(console.getByRole('button', { name: 'Open the debrief' }).count()).resolves.toBe(0);
 
     const { page: ada } = await newPage(browser);
-    await joinAsStudent(ada, server.url, session.joinCode, 'Ada', { role: 'us-gov', seat: 'head' });
+    // Boris plays on a phone: a touch screen, no hover.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    phone.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const boris = await phone.newPage();
+    await Promise.all([
+      joinAsStudent(ada, server.url, session.joinCode, 'Ada', { role: 'us-gov', seat: 'head' }),
+      joinAsStudent(boris, server.url, session.joinCode, 'Boris', { role: 'soviet-gov', seat: 'head' }),
+    ]);
+    // On the phone a tap on a power explains it, and a tap elsewhere puts the explanation away.
+    await boris.getByTestId('power-sign').tap();
+    const explanation = boris.getByRole('tooltip').getByText('This seat signs deals and memoranda for the delegation.');
+    await explanation.waitFor();
+    await boris.getByRole('heading', { name: 'Soviet government', exact: true }).tap();
+    await explanation.waitFor({ state: 'hidden' });
     // A power on the briefing explains itself when tapped.
     await ada.getByTestId('power-ratify').click();
     await ada.getByRole('tooltip').getByText('This seat ratifies agreements for its government.').waitFor();
