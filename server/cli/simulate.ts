@@ -1,9 +1,13 @@
-// `spacebridge simulate <scenario.yaml> --games N --seed S [--bots mixed|cooperative|hard-nosed] [--json]`:
+// `spacebridge simulate <scenario.yaml> --games N --seed S [--bots mixed|cooperative|hard-nosed] [--json]
+//  [--without-track-two | --track-two-effect]`:
 // plays N all-bot games through the engine and reports score distributions per role, how often
 // each deal type entered into force, events, collapses, and warnings about an unbalanced scenario.
+// `--without-track-two` plays the scenario with track II switched off (no memoranda, no track II
+// networks, no relationships); `--track-two-effect` plays the same games both ways and reports
+// the difference per role.
 import { parseArgs } from 'node:util';
-import { formatSimulation } from '@shared/bots/format';
-import { simulate } from '@shared/bots/simulate';
+import { formatSimulation, formatTrackTwoEffect } from '@shared/bots/format';
+import { simulate, trackTwoEffect, withoutTrackTwo } from '@shared/bots/simulate';
 import { scenarioFromArgs } from './scenarioArg';
 import { UsageError } from './usageError';
 
@@ -27,6 +31,8 @@ export function run(args: string[]): number {
       seed: { type: 'string', default: '1' },
       bots: { type: 'string', default: 'mixed' },
       json: { type: 'boolean', default: false },
+      'without-track-two': { type: 'boolean', default: false },
+      'track-two-effect': { type: 'boolean', default: false },
     },
   });
   const games = wholeNumber('games', values.games, 1);
@@ -35,8 +41,16 @@ export function run(args: string[]): number {
   const scenario = scenarioFromArgs(positionals);
   if (!scenario) return 1;
 
+  if (values['without-track-two'] && values['track-two-effect']) throw new UsageError('give --without-track-two or --track-two-effect, not both');
+
   const progress = progressLine(process.stderr);
-  const report = simulate(scenario, { games, seed, personality: values.bots as Mode, onGame: progress });
+  const options = { games, seed, personality: values.bots as Mode, onGame: progress };
+  if (values['track-two-effect']) {
+    const effect = trackTwoEffect(scenario, options);
+    process.stdout.write(values.json ? `${JSON.stringify(effect, null, 2)}\n` : `${formatTrackTwoEffect(effect)}\n`);
+    return 0;
+  }
+  const report = simulate(values['without-track-two'] ? withoutTrackTwo(scenario) : scenario, options);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatSimulation(report)}\n`);
   return 0;
 }

@@ -4,6 +4,7 @@
 import { availableMoves, banForbids, concerns, dealStepAllowed, type AvailableMoves, type DealMoves } from '../engine/moves';
 import type { Deal } from '../engine/types';
 import type { ChannelView, GameView, PublicScenario } from '../engine/view';
+import { bridges, relationshipOf } from '../engine/relationships';
 import { nextRandom, type RngState } from '../engine/rng';
 import type { PlayerAction } from '../protocol/actions';
 import type { Role } from '../scenario/schema';
@@ -32,6 +33,11 @@ const MAX_SEARCH = 4096;
 /** Tension (as a share of its track's range) from which bots stop conceding and calm things down. */
 const HIGH_TENSION = 0.7;
 const OPEN: Deal['status'][] = ['proposed', 'accepted', 'signed'];
+/** Points a new deal must add over the one in force before a bot bothers to supersede it. */
+const SUPERSEDE_GAIN = 3;
+/** Extra points a cooperative bot asks of a deal whose hostile cost it would pay (a hard-nosed
+ *  bot signs none while track I is hostile). */
+const HOSTILE_MARGIN = 3;
 
 interface Bot {
   view: GameView;
@@ -140,6 +146,28 @@ function valuation(bot: Bot, type: DealTypeView): Valuation | null {
   if (!known) valuations.set(bot.me, (known = new Map()));
   if (!known.has(type.id)) known.set(type.id, valuationFor(bot.me, type));
   return known.get(type.id)!;
+}
+
+/** The deal of this type in force (or an adopted memorandum) that a role is party to. */
+function inForceFor(bot: Bot, typeId: string, role: string): Deal | undefined {
+  return bot.view.deals.find((d) => d.dealType === typeId && (d.status === 'inForce' || d.status === 'adopted') && d.parties.includes(role));
+}
+
+/** Whether the signatories of a memorandum have the relationship that carries its adoption. */
+function bridgedMemo(bot: Bot, memo: Deal): boolean {
+  return bridges(bot.scenario.trackTwo, memo.parties, (a, b) => relationshipOf(bot.view.relationships, a, b));
+}
+
+const hostile = (bot: Bot, typeId: string): boolean => bot.view.me?.hostile.includes(typeId) ?? false;
+
+/** The least a bot accepts for this deal: its floor, more if it would pay a hostile cost, and
+ *  more than the deal it supersedes is worth to it. */
+function acceptFloor(bot: Bot, val: Valuation, type: DealTypeView, deal: Deal): number {
+  if (hostile(bot, type.id) && bot.personality === 'hard-nosed') return Infinity;
+  let floor = floorOf(bot, val, type) + (hostile(bot, type.id) ? HOSTILE_MARGIN : 0);
+  const old = deal.supersedes ? bot.view.deals.find((d) => d.id === deal.supersedes) : undefined;
+  if (old && old.parties.includes(bot.me.id)) floor = Math.max(floor, value(val, terms(old)) + 1);
+  return floor;
 }
 
 // --- Negotiating ----------------------------------------------------------------------------------
@@ -299,9 +327,15 @@ function respondToProposals(bot: Bot): void {
     const moves = movesOn(bot, deal);
     // A proposal awaiting the bot's answer, unless a constraint stops it from going anywhere.
     if (!moves || !concerns(moves.acceptDeal)) continue;
-    if (withdrawn.has(deal.id) || banned(bot, deal.dealType, deal.parties)) continue;
+    if (withdrawn.has(deal.id) || (!deal.bridged && banned(bot, deal.dealType, deal.parties))) continue;
     const type = dealTypeOf(bot, deal.dealType);
     if (!type) continue;
+    // A party already has a deal of this type in force: this one cannot go ahead.
+    if (!moves.acceptDeal.available && moves.acceptDeal.reason === 'deal-type-in-force') {
+      if (moves.rejectDeal.available) bot.actions.push({ type: 'rejectDeal', deal: deal.id });
+      else if (moves.withdrawDeal.available) bot.actions.push({ type: 'withdrawDeal', deal: deal.id });
+      continue;
+    }
     const canRespond = moves.acceptDeal.available;
     const canCounter = moves.counterDeal.available;
     // Saying no: the author withdraws its own proposal, the others reject it.
@@ -319,7 +353,7 @@ function respondToProposals(bot: Bot): void {
       continue;
     }
     const worth = value(val, current);
-    if (worth >= floorOf(bot, val, type)) {
+    if (worth >= acceptFloor(bot, val, type, deal)) {
       if (!canRespond) continue;
       bot.actions.push({ type: 'acceptDeal', deal: deal.id });
       say(bot, 'accept', deal.parties, lineValues(bot, type, val, current, deal.parties));
@@ -344,10 +378,14 @@ function respondToProposals(bot: Bot): void {
 }
 
 function signAndRatify(bot: Bot): void {
+  // One deal per type: a signature may bring a deal into force, which would stop another of its
+  // type in the same turn. The others wait for the next turn, when the view shows what happened.
+  const signed = new Set<string>();
   for (const deal of bot.view.deals) {
     const moves = movesOn(bot, deal);
     const type = dealTypeOf(bot, deal.dealType);
-    if (!moves || !type) continue;
+    if (!moves || !type || signed.has(type.id)) continue;
+    if (moves.signDeal.available || moves.ratifyDeal.available) signed.add(type.id);
     if (moves.signDeal.available) {
       bot.actions.push({ type: 'signDeal', deal: deal.id });
       say(bot, 'sign', deal.parties, { deal: type.label });
@@ -372,35 +410,53 @@ function breachBadDeals(bot: Bot): void {
   }
 }
 
-/** Parties for a new deal of this type: the bot and the roles it trusts most that it can reach. */
-function partnersFor(bot: Bot, type: DealTypeView): string[] | null {
+/** Parties for a new deal of this type: the bot and the roles it trusts most that it can reach
+ *  and that have no other deal of the type in force; all the parties of the deal it supersedes.
+ *  A deal carried by a track II relationship (`throughBans`) reaches across bans and closures. */
+function partnersFor(bot: Bot, type: DealTypeView, supersedes?: Deal, throughBans = false): string[] | null {
+  const kept = supersedes?.parties ?? [];
   const others = bot.view.roles
     .map((r) => r.id)
-    .filter((id) => id !== bot.me.id && eligible(bot, type, id))
-    .filter((id) => bilateral(bot, id)?.open !== false && !banned(bot, type.id, [bot.me.id, id]))
+    .filter((id) => id !== bot.me.id && !kept.includes(id) && eligible(bot, type, id))
+    .filter((id) => throughBans || (bilateral(bot, id)?.open !== false && !banned(bot, type.id, [bot.me.id, id])))
+    .filter((id) => !inForceFor(bot, type.id, id))
     .sort((a, b) => trustIn(bot, b) - trustIn(bot, a));
-  const needed = type.parties.min - 1;
-  if (others.length < needed) return null;
-  return bot.view.roles.map((r) => r.id).filter((id) => id === bot.me.id || others.slice(0, needed).includes(id));
+  const chosen = new Set([bot.me.id, ...kept]);
+  const needed = type.parties.min - chosen.size;
+  if (others.length < needed || chosen.size > type.parties.max || kept.some((id) => !eligible(bot, type, id))) return null;
+  for (const id of others.slice(0, Math.max(0, needed))) chosen.add(id);
+  return bot.view.roles.map((r) => r.id).filter((id) => chosen.has(id));
 }
 
-/** Is there already a live deal of this type (or its adoptable memorandum) involving the bot? */
-function engaged(bot: Bot, typeId: string): boolean {
-  return bot.view.deals.some(
-    (d) => d.dealType === typeId && d.parties.includes(bot.me.id) && [...OPEN, 'inForce', 'adopted'].includes(d.status),
-  );
+/** Is a deal of this type under negotiation with the bot (proposed, accepted or signed)? */
+function negotiating(bot: Bot, typeId: string): boolean {
+  return bot.view.deals.some((d) => d.dealType === typeId && d.parties.includes(bot.me.id) && OPEN.includes(d.status));
 }
 
-/** A government adopts a memorandum signed by its own side when the terms are good enough for it. */
+/** A government adopts a memorandum signed by its own side when the terms (with the issues the
+ *  memorandum leaves open set its way) are good enough, and better than its deal in force. */
 function adoptMemoranda(bot: Bot): void {
   for (const memo of bot.view.deals) {
     if (!movesOn(bot, memo)?.adoptMemorandum.available) continue;
     const type = dealTypeOf(bot, dealTypeOf(bot, memo.dealType)!.adoptAs!);
-    if (!type || engaged(bot, type.id)) continue;
+    if (!type || negotiating(bot, type.id)) continue;
     const val = valuation(bot, type);
-    const parties = partnersFor(bot, type);
-    if (!val || !parties || banned(bot, type.id, parties) || value(val, terms(memo)) < floorOf(bot, val, type)) continue;
-    bot.actions.push({ type: 'adoptMemorandum', deal: memo.id, parties });
+    if (!val) continue;
+    const current = inForceFor(bot, type.id, bot.me.id);
+    const carried = bridgedMemo(bot, memo);
+    const parties = partnersFor(bot, type, current, carried);
+    const open = bestTerms(type, val);
+    const fill = Object.fromEntries(Object.entries(open).filter(([issue]) => !(issue in terms(memo))));
+    const worth = value(val, { ...open, ...terms(memo) });
+    if (!parties || (!carried && banned(bot, type.id, parties)) || worth < floorOf(bot, val, type)) continue;
+    if (current && worth < value(val, terms(current)) + SUPERSEDE_GAIN) continue;
+    bot.actions.push({
+      type: 'adoptMemorandum',
+      deal: memo.id,
+      parties,
+      ...(Object.keys(fill).length > 0 ? { terms: fill } : {}),
+      ...(current ? { supersedes: current.id } : {}),
+    });
     say(bot, 'adopt', parties, { deal: type.label });
     return;
   }
@@ -413,22 +469,34 @@ function proposeDeals(bot: Bot): void {
     // Only what it could propose now: a draft it cannot send would wait for nothing.
     if (!bot.moves.dealTypes[type.id].propose.available) continue;
     const val = valuation(bot, type);
-    if (!val || range(val, type).best < floorOf(bot, val, type)) continue;
+    if (!val || (hostile(bot, type.id) && bot.personality === 'hard-nosed')) continue;
+    const floor = floorOf(bot, val, type) + (hostile(bot, type.id) ? HOSTILE_MARGIN : 0);
+    if (range(val, type).best < floor) continue;
     const mine = bot.view.deals.filter((d) => d.dealType === type.id && d.author === bot.me.id);
     const draft = mine.find((d) => d.status === 'draft');
-    if (engaged(bot, type.id) || (type.adoptAs && engaged(bot, type.adoptAs))) continue;
+    if (negotiating(bot, type.id)) continue;
+    // One deal per type in force: a new one must supersede it, and is only worth it for more.
+    const current = inForceFor(bot, type.id, bot.me.id);
+    if (current && range(val, type).best < value(val, terms(current)) + SUPERSEDE_GAIN) continue;
     // One try per type and round: a turned-down proposal waits for the next round.
     if (mine.some((d) => d.round === bot.view.round && d.status !== 'draft')) continue;
     if (draft) {
-      if (!movesOn(bot, draft)?.proposeDeal.available) continue;
+      const propose = movesOn(bot, draft)?.proposeDeal;
+      if (!propose?.available) {
+        // Overtaken by a deal in force: discard it and draft afresh next time.
+        if (propose?.reason === 'deal-type-in-force' || propose?.reason === 'wrong-status') bot.actions.push({ type: 'withdrawDeal', deal: draft.id });
+        continue;
+      }
       bot.actions.push({ type: 'proposeDeal', deal: draft.id });
       say(bot, 'propose', draft.parties, lineValues(bot, type, val, terms(draft), draft.parties));
       return;
     }
     if (!bot.moves.dealTypes[type.id].draftDeal.available) continue;
-    const parties = partnersFor(bot, type);
+    const parties = partnersFor(bot, type, current);
     if (!parties) continue;
-    bot.actions.push({ type: 'draftDeal', dealType: type.id, parties, terms: offer(bot, type, val, concessionStep(bot, type)) });
+    const offered = offer(bot, type, val, concessionStep(bot, type));
+    if (current && value(val, offered) < value(val, terms(current)) + SUPERSEDE_GAIN) continue;
+    bot.actions.push({ type: 'draftDeal', dealType: type.id, parties, terms: offered, ...(current ? { supersedes: current.id } : {}) });
     return;
   }
 }
@@ -502,7 +570,7 @@ function takeUnilateralAction(bot: Bot): void {
 /** Something in this phase still needs another party's move on a deal the bot is in. */
 function waitingOnOthers(bot: Bot): boolean {
   return bot.view.deals.some((d) => {
-    if (!d.parties.includes(bot.me.id) || banned(bot, d.dealType, d.parties)) return false;
+    if (!d.parties.includes(bot.me.id) || (!d.bridged && banned(bot, d.dealType, d.parties))) return false;
     const allows = bot.view.phase?.allows ?? [];
     if (d.status === 'proposed') return dealStepAllowed(allows, d.track, 'respond') || dealStepAllowed(allows, d.track, 'propose');
     if (d.status === 'accepted') return dealStepAllowed(allows, d.track, 'sign');

@@ -1,5 +1,5 @@
 // Plain-text rendering of a simulation report, for the CLI.
-import type { SimulationReport, Stat } from './simulate';
+import type { SimulationReport, Stat, TrackTwoEffect } from './simulate';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`.padStart(4);
 const num = (x: number) => String(x).padStart(6);
@@ -44,4 +44,21 @@ export function formatSimulation(r: SimulationReport): string {
     lines.push('No balance warnings.');
   }
   return lines.join('\n');
+}
+
+/** The track II ablation: mean score per role with and without track II, and the change. */
+export function formatTrackTwoEffect(e: TrackTwoEffect): string {
+  const width = Math.max(...e.roles.map((role) => role.name.length));
+  const signed = (x: number) => `${x > 0 ? '+' : ''}${x}`.padStart(7);
+  return [
+    `Track II effect in "${e.scenario}": the same ${e.games} all-bot games (seed ${e.seed}) with and without track II`,
+    '(without: no memoranda, no track II networks, no relationships)',
+    '',
+    `  ${'Role'.padEnd(width)}    with  without   change   of which track I agreements`,
+    ...e.roles.map((r) => `  ${r.name.padEnd(width)}  ${num(r.with)}   ${num(r.without)}  ${signed(r.change)}   ${signed(r.trackOneChange)}`),
+    '',
+    `Mean absolute change per role: ${e.meanAbsoluteChange} points (track I agreements: ${e.meanAbsoluteTrackOneChange})`,
+    `Track I agreements in force per game: ${e.trackOneAgreements.with} with track II, ${e.trackOneAgreements.without} without`,
+    '',
+  ].join('\n');
 }

@@ -17,6 +17,60 @@ export interface SimulationOptions {
   onGame?: (done: number, total: number) => void;
 }
 
+/**
+ * The scenario with track II switched off, for the simulator's ablation: no memorandum types,
+ * no track II networks, and no relationships built by track II contact. Everything else (roles,
+ * point tables, events, track I) is unchanged, so the same seeds play comparable games.
+ */
+export function withoutTrackTwo(scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    dealTypes: scenario.dealTypes.filter((d) => d.track !== 2),
+    channels: { ...scenario.channels, networks: scenario.channels.networks.filter((n) => n.track !== 2) },
+    trackTwo: { ...scenario.trackTwo, enabled: false },
+  };
+}
+
+/** What track II changes, per role and for track I agreements: the same games played with
+ *  the scenario as written and with `withoutTrackTwo`. */
+export interface TrackTwoEffect {
+  scenario: string;
+  games: number;
+  seed: number;
+  /** Mean total score with and without track II; `trackOneChange`: the change in points from
+   *  track I agreements alone (what track II does for formal agreements). */
+  roles: { role: string; name: string; with: number; without: number; change: number; trackOneChange: number }[];
+  /** Mean over roles of the absolute change in mean score. */
+  meanAbsoluteChange: number;
+  /** Mean over roles of the absolute change in points from track I agreements. */
+  meanAbsoluteTrackOneChange: number;
+  /** Mean track I agreements that entered into force per game. */
+  trackOneAgreements: { with: number; without: number };
+}
+
+export function trackTwoEffect(scenario: Scenario, options: SimulationOptions): TrackTwoEffect {
+  const total = options.games * 2;
+  const on = simulate(scenario, { ...options, onGame: (done) => options.onGame?.(done, total) });
+  const off = simulate(withoutTrackTwo(scenario), { ...options, onGame: (done) => options.onGame?.(options.games + done, total) });
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const roles = on.roles.map((role, i) => {
+    const without = off.roles[i].score.mean;
+    const trackOneChange = r2(role.trackOnePoints - off.roles[i].trackOnePoints);
+    return { role: role.role, name: role.name, with: role.score.mean, without, change: r2(role.score.mean - without), trackOneChange };
+  });
+  const trackOne = (r: SimulationReport) =>
+    r2(r.dealTypes.filter((d) => scenario.dealTypes.find((t) => t.id === d.dealType)?.track === 1).reduce((sum, d) => sum + d.perGame, 0));
+  return {
+    scenario: scenario.id,
+    games: options.games,
+    seed: options.seed,
+    roles,
+    meanAbsoluteChange: r2(roles.reduce((sum, r) => sum + Math.abs(r.change), 0) / Math.max(1, roles.length)),
+    meanAbsoluteTrackOneChange: r2(roles.reduce((sum, r) => sum + Math.abs(r.trackOneChange), 0) / Math.max(1, roles.length)),
+    trackOneAgreements: { with: trackOne(on), without: trackOne(off) },
+  };
+}
+
 /** A bot asked this many times in one phase without the phase ending has surely nothing left. */
 const MAX_TURNS_PER_PHASE = 30;
 
@@ -43,6 +97,8 @@ export interface SimulationReport {
     /** Share of games in which it had the lowest score (ties count for everyone tied). */
     lowest: number;
     objectives: { id: string; description: string; met: number }[];
+    /** Mean points from track I deal types' point tables (a deal in force, else the walk-away). */
+    trackOnePoints: number;
   }[];
   dealTypes: {
     dealType: string;
@@ -175,6 +231,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
 function report(scenario: Scenario, options: SimulationOptions, mode: Personality | 'mixed', results: GameResult[]): SimulationReport {
   const n = results.length;
   const count = (test: (r: GameResult) => boolean) => results.filter(test).length;
+  const trackOne = new Set(scenario.dealTypes.filter((d) => d.track === 1).map((d) => d.id));
 
   const roles = scenario.roles.map((role, i) => {
     const scores = results.map((r) => r.scores[i]);
@@ -194,6 +251,7 @@ function report(scenario: Scenario, options: SimulationOptions, mode: Personalit
         description: o.description,
         met: share(count((r) => r.scores[i].objectives[j].met), n),
       })),
+      trackOnePoints: stat(scores.map((s) => s.deals.filter((d) => trackOne.has(d.dealType)).reduce((sum, d) => sum + d.points, 0))).mean,
     };
   });
 

@@ -5,10 +5,18 @@ import type { Channel } from './types';
 
 export const bilateralId = (a: string, b: string): string => (a < b ? `bilateral:${a}:${b}` : `bilateral:${b}:${a}`);
 
-/** Official (track I) when a government takes part, informal (track II) otherwise. */
-function trackOf(ix: ScenarioIndex, members: string[]): 1 | 2 {
-  return members.some((m) => ix.roles.get(m)?.kind === 'government') ? 1 : 2;
+/** Official (track I) when a government or a state agency takes part (the Wolf Amendment binds
+ *  NASA), informal (track II) among scientists, industry and press. Networks say their own track. */
+export function channelTrack(roles: ReadonlyMap<string, { kind: string }>, members: readonly string[]): 1 | 2 {
+  return members.some((m) => {
+    const kind = roles.get(m)?.kind;
+    return kind === 'government' || kind === 'agency';
+  })
+    ? 1
+    : 2;
 }
+
+const trackOf = (ix: ScenarioIndex, members: string[]): 1 | 2 => channelTrack(ix.roles, members);
 
 export function initialChannels(scenario: Scenario, ix: ScenarioIndex): Record<string, Channel> {
   const channels: Record<string, Channel> = {};
@@ -37,8 +45,10 @@ export interface ChannelRules {
 
 /** The label of the first active constraint that closes the channel, or null when it is open.
  *  `between: [a, b]` closes a and b's bilateral channel and any group holding both: a coalition
- *  is no way around a ban on talking. */
-export function closedBy(channel: Pick<Channel, 'id' | 'kind' | 'members'>, constraints: readonly ChannelRules[]): string | null {
+ *  is no way around a ban on talking. A track II channel is never closed. */
+export function closedBy(channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, constraints: readonly ChannelRules[]): string | null {
+  // Freezes close track I channels, never track II: that is what keeps contact alive.
+  if (channel.track === 2) return null;
   for (const constraint of constraints) {
     for (const target of constraint.closesChannels) {
       if ('channel' in target) {

@@ -74,6 +74,7 @@ export function createGame(scenario: Scenario, { seed, roster }: CreateOptions):
     tracks: Object.fromEntries(scenario.tracks.map((t) => [t.id, Math.min(t.max, Math.max(t.min, t.start))])),
     resources,
     trust: initialTrust(scenario),
+    relationships: {},
     constraintFlags,
     activeConstraints: [],
     unlockedDealTypes: [],

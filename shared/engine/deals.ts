@@ -1,11 +1,14 @@
 // The deal lifecycle (track I agreements and track II memoranda):
 // draft -> proposed -> (countered) -> accepted -> signed -> (ratified) -> in force -> breached,
 // with rejected / withdrawn / failed as ends, and memoranda adopted by a government as proposals.
+// A deal in force ends when it is broken, when a party leaves it (a memorandum: it binds no one),
+// or when a new deal of its type that supersedes it enters into force.
 // Who may make each move is decided in moves.ts before these run: here the move takes effect.
 import type { PlayerAction } from '../protocol/actions';
 import type { DealType } from '../scenario/schema';
 import { holds } from './conditions';
 import { applyEffects } from './effects';
+import { bridgedMemorandum } from './relationships';
 import { roleName, type ScenarioIndex } from './scenarioIndex';
 import type { Deal } from './types';
 import { addTimeline, put, type Work } from './work';
@@ -56,6 +59,8 @@ export function draftDeal(w: Work, ctx: SeatContext, a: Act<'draftDeal'>): void 
     ratifiedBy: [],
     breachedBy: null,
     adoptedFrom: null,
+    supersedes: a.supersedes ?? null,
+    bridged: false,
     round: w.s.round,
   });
   ctx.count('proposals');
@@ -64,7 +69,7 @@ export function draftDeal(w: Work, ctx: SeatContext, a: Act<'draftDeal'>): void 
 export function editDraft(w: Work, ctx: SeatContext, a: Act<'editDraft'>): void {
   const deal = w.s.deals[a.deal];
   const terms = inIssueOrder(dealType(w, deal.dealType), a.terms);
-  putDeal(w, { ...deal, parties: inRoleOrder(w, a.parties), versions: [{ version: 1, by: ctx.role, terms }] });
+  putDeal(w, { ...deal, parties: inRoleOrder(w, a.parties), versions: [{ version: 1, by: ctx.role, terms }], supersedes: a.supersedes ?? null });
 }
 
 export function proposeDeal(w: Work, ctx: SeatContext, a: Act<'proposeDeal'>): void {
@@ -104,19 +109,59 @@ export function withdrawDeal(w: Work, ctx: SeatContext, a: Act<'withdrawDeal'>):
   }
   putDeal(w, { ...deal, status: 'withdrawn' });
   ctx.count('responses');
+  // Pulling out of what others agreed to (or leaving a memorandum in force) is a defection.
+  const agreed = deal.status === 'inForce' || deal.status === 'adopted' ? deal.parties : deal.acceptedBy;
+  const wronged = agreed.filter((p) => p !== ctx.role);
+  if (wronged.length === 0) return;
+  const type = dealType(w, deal.dealType);
+  const leaving = deal.status === 'inForce' || deal.status === 'adopted';
+  addTimeline(
+    w,
+    'deal',
+    `${leaving ? 'Left' : 'Withdrawn'}: ${type.label}`,
+    leaving
+      ? `${roleName(w.ix, ctx.role)} has left the memorandum with ${names(w.ix, wronged)}.`
+      : `${roleName(w.ix, ctx.role)} withdrew the proposal that ${names(w.ix, wronged)} had accepted.`,
+    deal.parties,
+  );
+  applyEffects(w, type.onWithdraw, { actor: ctx.role, parties: deal.parties });
+  loseTrust(w, wronged, ctx.role, w.scenario.trust.withdrawLoss);
+}
+
+/** The wronged roles trust the defector this much less. */
+function loseTrust(w: Work, wronged: readonly string[], defector: string, loss: number): void {
+  if (loss === 0) return;
+  const trust = { ...w.s.trust };
+  const { min } = w.scenario.trust;
+  for (const p of wronged) if (trust[p]) trust[p] = put(trust[p], defector, Math.max(min, trust[p][defector] - loss));
+  w.s.trust = trust;
 }
 
 function enterIntoForce(w: Work, deal: Deal, completedBy: string): void {
   const type = dealType(w, deal.dealType);
+  const ctx = { actor: completedBy, parties: deal.parties };
+  const terms = currentTerms(deal);
   putDeal(w, { ...deal, status: 'inForce' });
   addTimeline(
     w,
     'deal',
     `${type.track === 2 ? 'Memorandum signed' : 'In force'}: ${type.label}`,
-    `Between ${names(w.ix, deal.parties)}. ${describeTerms(type, currentTerms(deal))}`,
+    `Between ${names(w.ix, deal.parties)}. ${describeTerms(type, terms)}`,
     deal.parties,
   );
-  applyEffects(w, type.onForce, { actor: completedBy, parties: deal.parties });
+  const old = deal.supersedes ? w.s.deals[deal.supersedes] : undefined;
+  if (old) {
+    putDeal(w, { ...old, status: 'superseded' });
+    addTimeline(w, 'deal', `Superseded: ${type.label} (${old.id})`, `The ${type.label} of ${names(w.ix, old.parties)} is replaced by ${deal.id}.`, [...new Set([...old.parties, ...deal.parties])]);
+  }
+  // Checked before the deal's own effects change the state it reads.
+  const hostile = type.hostileCost && holds(type.hostileCost.when, w.scenario, w.s, ctx);
+  applyEffects(w, type.onForce, ctx);
+  for (const issue of type.issues) {
+    const option = issue.options.find((o) => o.id === terms[issue.id]);
+    if (option && option.onForce.length > 0) applyEffects(w, option.onForce, ctx);
+  }
+  if (hostile) applyEffects(w, type.hostileCost!.effects, ctx);
 }
 
 function describeTerms(type: DealType, terms: Record<string, string>): string {
@@ -146,7 +191,8 @@ export function ratifyDeal(w: Work, ctx: SeatContext, a: Act<'ratifyDeal'>): voi
   const type = dealType(w, deal.dealType);
   const role = w.ix.roles.get(ctx.role)!;
   ctx.count('signatures');
-  if (role.ratifyWhen && !holds(role.ratifyWhen, w.scenario, w.s, { self: role.id, actor: role.id, parties: deal.parties })) {
+  // An agreement carried by a track II relationship is ratified even where domestic politics balk.
+  if (!deal.bridged && role.ratifyWhen && !holds(role.ratifyWhen, w.scenario, w.s, { self: role.id, actor: role.id, parties: deal.parties })) {
     putDeal(w, { ...deal, status: 'failed' });
     addTimeline(w, 'deal', `Ratification fails: ${type.label}`, `${role.name} could not ratify the agreement with ${names(w.ix, deal.parties.filter((p) => p !== role.id))}.`, deal.parties);
     return;
@@ -162,24 +208,18 @@ export function breachDeal(w: Work, ctx: SeatContext, a: Act<'breachDeal'>): voi
   putDeal(w, { ...deal, status: 'breached', breachedBy: ctx.role });
   addTimeline(w, 'deal', `Broken: ${type.label}`, `${roleName(w.ix, ctx.role)} has broken its agreement with ${names(w.ix, deal.parties.filter((p) => p !== ctx.role))}.`, deal.parties);
   applyEffects(w, type.onBreach, { actor: ctx.role, parties: deal.parties });
-  // Every other party trusts the breaker 20 points less.
-  const trust = { ...w.s.trust };
-  const { min } = w.scenario.trust;
-  for (const p of deal.parties)
-    if (p !== ctx.role && trust[p]) trust[p] = put(trust[p], ctx.role, Math.max(min, trust[p][ctx.role] - BREACH_TRUST_LOSS));
-  w.s.trust = trust;
+  loseTrust(w, deal.parties.filter((p) => p !== ctx.role), ctx.role, w.scenario.trust.breachLoss);
   ctx.count('actions');
 }
-
-export const BREACH_TRUST_LOSS = 20;
 
 export function adoptMemorandum(w: Work, ctx: SeatContext, a: Act<'adoptMemorandum'>): void {
   const memo = w.s.deals[a.deal];
   const role = w.ix.roles.get(ctx.role)!;
   const memoType = dealType(w, memo.dealType);
   const type = dealType(w, memoType.adoptAs!);
-  // The scenario check makes sure both types have the same issues and options.
-  const terms = inIssueOrder(type, currentTerms(memo));
+  // The memorandum's issues are a subset of the agreement's (the scenario check makes sure of it):
+  // the adopting government fills in the others.
+  const terms = inIssueOrder(type, { ...a.terms, ...currentTerms(memo) });
   const parties = inRoleOrder(w, a.parties);
   const proposal: Deal = {
     id: newDealId(w),
@@ -194,10 +234,13 @@ export function adoptMemorandum(w: Work, ctx: SeatContext, a: Act<'adoptMemorand
     ratifiedBy: [],
     breachedBy: null,
     adoptedFrom: memo.id,
+    supersedes: a.supersedes ?? null,
+    bridged: bridgedMemorandum(w.scenario, w.s, memo),
     round: w.s.round,
   };
   putDeal(w, { ...memo, status: 'adopted' });
   putDeal(w, proposal);
-  addTimeline(w, 'deal', `${role.name} adopts the ${memoType.label}`, `It becomes a proposal for the ${type.label}. ${describeTerms(type, terms)}`, [...new Set([...memo.parties, ...parties])]);
+  const carried = proposal.bridged ? ` The track II relationship of ${names(w.ix, memo.parties)} carries it: bans between its parties do not stop it, and its ratification cannot fail.` : '';
+  addTimeline(w, 'deal', `${role.name} adopts the ${memoType.label}`, `It becomes a proposal for the ${type.label}. ${describeTerms(type, terms)}${carried}`, [...new Set([...memo.parties, ...parties])]);
   ctx.count('proposals');
 }

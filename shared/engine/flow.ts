@@ -3,6 +3,7 @@
 import type { ScenarioEvent } from '../scenario/schema';
 import { holds, isInForce } from './conditions';
 import { applyEffects } from './effects';
+import { buildRelationships } from './relationships';
 import { nextRandom } from './rng';
 import type { GameState } from './types';
 import { addTimeline, type Work } from './work';
@@ -88,6 +89,7 @@ export function endPhase(w: Work): void {
   }
   // The world's own drift (rounds.eachRound), each read against the state as it is by then.
   for (const drift of scenario.rounds.eachRound) if (!drift.when || holds(drift.when, scenario, s)) applyEffects(w, drift.effects, {});
+  buildRelationships(w);
   settle(w);
   recordHistory(w);
   if (s.status === 'ended') return;

@@ -7,6 +7,6 @@ export { replay, type LoggedAction } from './replay';
 export { holds, resolveRoles, isInForce, type RoleContext } from './conditions';
 export { bilateralId, closedBy } from './channels';
 export { availableMoves, banForbids, keptApart, type AvailableMoves, type Move, type Refused } from './moves';
-export { BREACH_TRUST_LOSS } from './deals';
+export { relationshipKey, relationshipOf } from './relationships';
 export { seedRng, nextRandom, type RngState } from './rng';
 export * from './types';

@@ -10,8 +10,9 @@
 // content (parties, terms, members, tone).
 import type { PlayerAction } from '../protocol/actions';
 import type { Condition, DealBan, PhaseAllow, RoleKind, Scenario, SeatPower } from '../scenario/schema';
-import { closedBy, type ChannelRules } from './channels';
-import { holds } from './conditions';
+import { channelTrack, closedBy, type ChannelRules } from './channels';
+import { holds, isInForce } from './conditions';
+import { bridges, relationshipOf } from './relationships';
 import { indexScenario, seatKey } from './scenarioIndex';
 import type { Channel, Deal, ErrorCode, GameState } from './types';
 import type { GameView, PublicScenario } from './view';
@@ -19,7 +20,7 @@ import type { GameView, PublicScenario } from './view';
 // --- The rules a check reads ----------------------------------------------------------------------
 
 /** The public rules of a scenario: the full scenario has them too, so the engine passes it. */
-export type Rules = Pick<PublicScenario, 'roles' | 'dealTypes' | 'actions' | 'statements' | 'channels' | 'rounds' | 'resources'>;
+export type Rules = Pick<PublicScenario, 'roles' | 'dealTypes' | 'actions' | 'statements' | 'channels' | 'rounds' | 'resources' | 'trackTwo'>;
 type RoleRules = Rules['roles'][number];
 type DealTypeRules = Rules['dealTypes'][number];
 type ActionRules = Rules['actions'][number];
@@ -122,7 +123,30 @@ export interface Situation {
   channel(id: string): Channel | undefined;
   /** Whether the unilateral action's scenario condition (`requires`) holds for the role now. */
   requirementMet(action: string): boolean;
+  /** The deals of a type in force (in force or adopted; public), oldest first. */
+  inForce(dealType: string): readonly Deal[];
+  /** Rounds of track II contact between two roles, as far as the seat knows (its own pairs, and
+   *  the signatories of memoranda it can see). */
+  relationship(a: string, b: string): number;
 }
+
+/** The deals in force per type, cached per deals record (a state replaces it when a deal changes). */
+const inForceCache = new WeakMap<Readonly<Record<string, Deal>> | readonly Deal[], Map<string, Deal[]>>();
+
+function inForceByType(deals: Readonly<Record<string, Deal>> | readonly Deal[]): Map<string, Deal[]> {
+  let byType = inForceCache.get(deals);
+  if (byType) return byType;
+  byType = new Map();
+  for (const deal of Array.isArray(deals) ? (deals as readonly Deal[]) : Object.values(deals)) {
+    if (!isInForce(deal)) continue;
+    const list = byType.get(deal.dealType);
+    if (list) list.push(deal);
+    else byType.set(deal.dealType, [deal]);
+  }
+  inForceCache.set(deals, byType);
+  return byType;
+}
+const NO_DEALS: readonly Deal[] = [];
 
 /** Does a unilateral action's `requires` hold for a role? The condition may read secrets, so a
  *  view carries only the outcome (`me.unmetRequirements`). */
@@ -188,6 +212,14 @@ class GameSituation implements Situation {
   requirementMet(action: string): boolean {
     return requirementMet(this.scenario, this.state, this.role, indexScenario(this.scenario).actions.get(action)?.requires);
   }
+
+  inForce(dealType: string): readonly Deal[] {
+    return inForceByType(this.state.deals).get(dealType) ?? NO_DEALS;
+  }
+
+  relationship(a: string, b: string): number {
+    return relationshipOf(this.state.relationships ?? {}, a, b);
+  }
 }
 
 export function situationInGame(state: GameState, scenario: Scenario, role: string, seat: string): Situation {
@@ -215,6 +247,8 @@ function situationInView(view: GameView, rules: Rules): Situation | null {
     deal: (id) => deals.get(id),
     channel: (id) => channels.get(id),
     requirementMet: (action) => !me.unmetRequirements.includes(action),
+    inForce: (dealType) => inForceByType(view.deals).get(dealType) ?? NO_DEALS,
+    relationship: (a, b) => relationshipOf(view.relationships, a, b),
   };
 }
 
@@ -309,6 +343,7 @@ const STATUS_WORDS: Record<Deal['status'], string> = {
   failed: 'failed (not ratified)',
   breached: 'breached',
   adopted: 'adopted by a government',
+  superseded: 'superseded by a newer deal',
 };
 
 function statusCheck(deal: Deal, statuses: readonly Deal['status'][], doing: string): Check {
@@ -321,6 +356,34 @@ function doneCheck(sit: Situation, deal: Deal, by: readonly string[], done: stri
 }
 
 const typeOf = (sit: Situation, deal: Deal): DealTypeRules => sit.book.dealTypes.get(deal.dealType)!;
+
+/** One deal per type: no party may already have a deal of the type in force, except the one the
+ *  new deal supersedes. */
+function inForceCheck(sit: Situation, type: DealTypeRules, parties: readonly string[], supersedes: string | null): Check {
+  for (const old of sit.inForce(type.id)) {
+    if (old.id === supersedes) continue;
+    const party = parties.find((p) => old.parties.includes(p));
+    if (party)
+      return refuse('deal-type-in-force', () => `${roleName(sit, party)} already has a ${type.label} in force (${old.id}): supersede it or wait until it ends.`);
+  }
+  return null;
+}
+
+/** A deal may supersede one deal of its type in force, and then keeps every party of it. */
+function supersedesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[], supersedes: string | null | undefined): Check {
+  if (supersedes === undefined || supersedes === null) return null;
+  const old = sit.inForce(type.id).find((d) => d.id === supersedes);
+  if (!old) return refuse('wrong-status', () => `${supersedes} is not a ${type.label} in force: only a deal in force of the same type can be superseded.`);
+  const missing = old.parties.find((p) => !parties.includes(p));
+  return missing ? refuse('bad-parties', () => `A deal superseding ${old.id} keeps all its parties: add ${roleName(sit, missing)}.`) : null;
+}
+
+/** Bans and the one-deal-per-type rule for a deal going ahead; a deal carried by a track II
+ *  relationship (`bridged`) is not stopped by bans. */
+function goAheadCheck(sit: Situation, deal: Deal): Check {
+  const type = typeOf(sit, deal);
+  return (deal.bridged ? null : banCheck(sit, type, deal.parties)) ?? inForceCheck(sit, type, deal.parties, deal.supersedes);
+}
 
 /** Whether a draft of this type could be proposed now (its parties' bans aside). */
 function proposeTypeCheck(sit: Situation, type: DealTypeRules): Check {
@@ -342,14 +405,14 @@ type DealMoveType = 'editDraft' | 'proposeDeal' | 'counterDeal' | 'acceptDeal' |
 /** The moves on one deal, before their content (parties, terms) is looked at. */
 const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> = {
   editDraft: (sit, deal) => statusCheck(deal, ['draft'], 'edit') ?? seatCheck(sit) ?? dealPhaseCheck(sit, deal.track, 'draft', 'Drafts'),
-  proposeDeal: (sit, deal) => statusCheck(deal, ['draft'], 'propose') ?? proposeTypeCheck(sit, typeOf(sit, deal)) ?? banCheck(sit, typeOf(sit, deal), deal.parties),
+  proposeDeal: (sit, deal) => statusCheck(deal, ['draft'], 'propose') ?? proposeTypeCheck(sit, typeOf(sit, deal)) ?? goAheadCheck(sit, deal),
   counterDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['proposed'], 'counter') ??
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'propose', 'Counter-proposals') ??
     powerCheck(sit, 'propose', 'counter a proposal') ??
-    banCheck(sit, typeOf(sit, deal), deal.parties),
+    (deal.bridged ? null : banCheck(sit, typeOf(sit, deal), deal.parties)),
   acceptDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['proposed'], 'accept') ??
@@ -357,7 +420,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
     powerCheck(sit, 'propose', 'accept a proposal') ??
-    banCheck(sit, typeOf(sit, deal), deal.parties),
+    goAheadCheck(sit, deal),
   rejectDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     (deal.author === sit.role ? refuse('wrong-status', () => `You wrote ${deal.id}: withdraw it instead of rejecting it.`) : null) ??
@@ -366,7 +429,10 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
     powerCheck(sit, 'propose', 'reject a proposal'),
   withdrawDeal: (sit, deal) =>
-    (deal.author === sit.role ? null : refuse('not-a-party', () => `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
+    deal.track === 2 && deal.status === 'inForce'
+      ? // A memorandum binds no one: any signatory may leave it (with consequences, deals.ts).
+        partyCheck(sit, deal) ?? seatCheck(sit) ?? dealPhaseCheck(sit, 2, 'respond', 'Withdrawals') ?? powerCheck(sit, 'sign', 'leave a memorandum')
+      : (deal.author === sit.role ? null : refuse('not-a-party', () => `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
     statusCheck(deal, ['draft', 'proposed', 'accepted', 'signed'], 'withdraw') ??
     seatCheck(sit) ??
     (deal.status === 'draft'
@@ -380,7 +446,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'sign', 'Signatures') ??
     powerCheck(sit, 'sign', 'sign') ??
-    banCheck(sit, typeOf(sit, deal), deal.parties),
+    goAheadCheck(sit, deal),
   ratifyDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['signed'], 'ratify') ??
@@ -389,10 +455,11 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'ratify', 'Ratifications') ??
     powerCheck(sit, 'ratify', 'ratify') ??
-    banCheck(sit, typeOf(sit, deal), deal.parties),
+    goAheadCheck(sit, deal),
   breachDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['inForce'], 'break') ??
+    (deal.track === 2 ? refuse('wrong-status', () => `A memorandum binds no one: leave ${deal.id} (withdraw) instead of breaking it.`) : null) ??
     seatCheck(sit) ??
     allowCheck(sit, 'breach', 'Breaches of deals') ??
     powerCheck(sit, 'act', 'break a deal'),
@@ -416,7 +483,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
   },
 };
 
-function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members'>, what: string): Check {
+function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, what: string): Check {
   const label = closedBy(channel, sit.constraints);
   return label ? refuse('channel-closed', () => `${what}: ${label}.`) : null;
 }
@@ -492,6 +559,14 @@ function termsCheck(type: DealTypeRules, terms: Record<string, string>): Check {
   return null;
 }
 
+/** An adoption keeps the memorandum's terms and fills in the agreement's other issues. */
+function adoptTermsCheck(memoType: DealTypeRules, target: DealTypeRules, memo: Deal, terms: Record<string, string>): Check {
+  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => 'The terms are missing.');
+  const settled = Object.keys(terms).find((k) => memoType.issues.some((i) => i.id === k));
+  if (settled) return refuse('bad-terms', () => `The memorandum already settles "${memoType.issues.find((i) => i.id === settled)!.label}".`);
+  return termsCheck(target, { ...terms, ...memo.versions[memo.versions.length - 1].terms });
+}
+
 function counterTermsCheck(type: DealTypeRules, deal: Deal, terms: Record<string, string>): Check {
   const before = deal.versions[deal.versions.length - 1].terms;
   return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', () => 'A counter-proposal must change at least one term.') : null);
@@ -508,7 +583,7 @@ function membersCheck(sit: Situation, invited: readonly string[]): Check {
   const members = groupMembers(sit.book.roleIds, sit.role, invited);
   const { maxMembers } = sit.book.rules.channels.groups;
   if (members.length > maxMembers) return refuse('bad-parties', () => `A group has at most ${maxMembers} delegations.`);
-  return closedCheck(sit, { id: '', kind: 'group', members }, 'That group would be closed');
+  return closedCheck(sit, { id: '', kind: 'group', members, track: channelTrack(sit.book.roles, members) }, 'That group would be closed');
 }
 
 /**
@@ -525,7 +600,12 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
     case 'draftDeal': {
       const type = book.dealTypes.get(action.dealType);
       if (!type) return refuse('unknown-deal-type', () => `There is no agreement type "${action.dealType}" in this scenario.`);
-      return draftTypeCheck(sit, type) ?? partiesCheck(sit, type, action.parties) ?? termsCheck(type, action.terms);
+      return (
+        draftTypeCheck(sit, type) ??
+        partiesCheck(sit, type, action.parties) ??
+        termsCheck(type, action.terms) ??
+        supersedesCheck(sit, type, action.parties, action.supersedes)
+      );
     }
     case 'publicStatement':
       return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', () => `There is no statement tone "${action.tone}".`));
@@ -543,12 +623,24 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
   if (refusal) return refusal;
   switch (action.type) {
     case 'editDraft':
-      return partiesCheck(sit, typeOf(sit, deal), action.parties) ?? termsCheck(typeOf(sit, deal), action.terms);
+      return (
+        partiesCheck(sit, typeOf(sit, deal), action.parties) ??
+        termsCheck(typeOf(sit, deal), action.terms) ??
+        supersedesCheck(sit, typeOf(sit, deal), action.parties, action.supersedes)
+      );
     case 'counterDeal':
       return counterTermsCheck(typeOf(sit, deal), deal, action.terms);
     case 'adoptMemorandum': {
       const target = book.dealTypes.get(typeOf(sit, deal).adoptAs!)!;
-      return partiesCheck(sit, target, action.parties) ?? banCheck(sit, target, action.parties);
+      const supersedes = action.supersedes ?? null;
+      return (
+        partiesCheck(sit, target, action.parties) ??
+        adoptTermsCheck(typeOf(sit, deal), target, deal, action.terms ?? {}) ??
+        supersedesCheck(sit, target, action.parties, supersedes) ??
+        // A memorandum carried by its signatories' relationship goes through bans (a freeze).
+        (bridges(book.rules.trackTwo, deal.parties, (a, b) => sit.relationship(a, b)) ? null : banCheck(sit, target, action.parties)) ??
+        inForceCheck(sit, target, action.parties, supersedes)
+      );
     }
     default:
       return null;
@@ -571,6 +663,9 @@ interface DealTypeMoves {
   max: number;
   /** The active constraints' bans on deals of this type (see banForbids). */
   bans: DealBan[];
+  /** The deals of this type in force. One deal per type: none of their parties may enter
+   *  another, except one that `supersedes` the deal and keeps all its parties. */
+  inForce: { deal: string; parties: string[] }[];
 }
 
 export type DealMoves = Record<DealMoveType, Move>;
@@ -639,6 +734,7 @@ function movesIn(sit: Situation, deals: Iterable<Deal>, channels: Iterable<Chann
       min: type.parties.min,
       max: type.parties.max,
       bans,
+      inForce: sit.inForce(type.id).map((d) => ({ deal: d.id, parties: d.parties })),
     };
   }
 

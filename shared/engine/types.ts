@@ -39,6 +39,11 @@ export interface Deal {
   breachedBy: string | null;
   /** For an adopted memorandum's proposal: the memorandum it came from. */
   adoptedFrom: string | null;
+  /** The deal in force of the same type this one replaces when it enters into force. */
+  supersedes: string | null;
+  /** Adopted from a memorandum whose signatories have a track II relationship of at least
+   *  `trackTwo.bridge`: bans do not stop it and its ratification cannot fail. */
+  bridged: boolean;
   round: number;
 }
 
@@ -133,6 +138,8 @@ export interface GameState {
   resources: Record<string, Record<string, number>>;
   /** trust[from][to] */
   trust: Record<string, Record<string, number>>;
+  /** Track II relationships: rounds of contact per pair of roles (`relationshipKey`). */
+  relationships: Record<string, number>;
   /** Constraint flags set by effects (a constraint may also be active by its condition). */
   constraintFlags: Record<string, boolean>;
   /** Constraints active now (by flag or by condition), in scenario order; recomputed after every change. */
@@ -173,6 +180,7 @@ export type ErrorCode =
   | 'unknown-deal'
   | 'unknown-deal-type'
   | 'deal-type-locked'
+  | 'deal-type-in-force'
   | 'not-a-party'
   | 'bad-parties'
   | 'bad-terms'

@@ -3,8 +3,10 @@
 // other roles are ABSENT from a view (no key at all), never blanked.
 import type { DealBan, Role, Scenario } from '../scenario/schema';
 import { closedBy, type ChannelRules } from './channels';
+import { holds } from './conditions';
 import { activeConstraints, listed, requirementMet } from './moves';
 import { indexScenario, seatKey, type ScenarioIndex } from './scenarioIndex';
+import { relationshipKey } from './relationships';
 import { evaluateProposal, score, scoreRole } from './score';
 import type {
   Channel,
@@ -122,6 +124,9 @@ export interface GameView {
   /** Uses of limited unilateral actions by the viewer's role (everything for the facilitator). */
   actionUses: Record<string, Record<string, number>>;
   revealed: boolean;
+  /** Track II relationships (rounds of contact, `relationshipKey` pairs) the viewer knows: its
+   *  own, and those of the signatories of memoranda it can see (everything for the facilitator). */
+  relationships: Record<string, number>;
 
   /** A seat only: its own role, confidential brief, objectives and point tables included. */
   me?: {
@@ -134,6 +139,8 @@ export interface GameView {
     /** The role's unilateral actions whose scenario condition (`requires`) does not hold now. The
      *  condition may read what the role cannot see; whether it holds is the role's to know. */
     unmetRequirements: string[];
+    /** Deal types whose `hostileCost` would be charged if one entered into force now. */
+    hostile: string[];
   };
   /** The facilitator only. */
   facilitator?: {
@@ -168,7 +175,9 @@ export interface PublicScenario {
   roles: (RolePublic & { seats: Role['seats'] })[];
   channels: Omit<Scenario['channels'], 'networks'> & { networks: Scenario['channels']['networks'] };
   constraints: ConstraintView[];
-  dealTypes: Omit<Scenario['dealTypes'][number], 'onForce' | 'eachRound' | 'onBreach'>[];
+  /** Deal types without their effects (an option's `onForce` stays: it is part of the terms). */
+  dealTypes: Omit<Scenario['dealTypes'][number], 'onForce' | 'eachRound' | 'onBreach' | 'onWithdraw' | 'hostileCost'>[];
+  trackTwo: Scenario['trackTwo'];
   statements: { id: string; label: string }[];
   actions: Omit<Scenario['actions'][number], 'requires' | 'effects'>[];
   rounds: Scenario['rounds'];
@@ -177,7 +186,7 @@ export interface PublicScenario {
 // ---------------------------------------------------------------------------------------------
 // Building views
 
-const PUBLIC_DEAL_STATUSES = new Set<Deal['status']>(['inForce', 'adopted', 'breached']);
+const PUBLIC_DEAL_STATUSES = new Set<Deal['status']>(['inForce', 'adopted', 'breached', 'superseded']);
 
 function occupantView(state: GameState, key: string): SeatView['occupant'] {
   const occupant = state.seats[key].occupant;
@@ -331,6 +340,7 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
     history,
     actionUses: isFacilitator ? state.actionUses : myRole ? { [myRole.id]: state.actionUses[myRole.id] } : {},
     revealed,
+    relationships: isFacilitator || revealed ? (state.relationships ?? {}) : myRole ? relationshipsKnown(state, myRole.id, deals) : {},
   };
 
   if (myRole && viewer.kind === 'seat') {
@@ -348,6 +358,9 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
       unmetRequirements: scenario.actions
         .filter((a) => listed(myRole, a) && !requirementMet(scenario, state, myRole.id, a.requires))
         .map((a) => a.id),
+      hostile: scenario.dealTypes
+        .filter((d) => d.hostileCost && holds(d.hostileCost.when, scenario, state, { self: myRole.id, actor: myRole.id, parties: [myRole.id] }))
+        .map((d) => d.id),
     };
   }
   const scores = isFacilitator || revealed ? score(state, scenario) : null;
@@ -362,6 +375,21 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
     };
   if (revealed) view.debrief = debriefOf(state, scenario, scores!);
   return view;
+}
+
+/** The relationships a role knows of: its own, and its visible memoranda's signatories'. */
+function relationshipsKnown(state: GameState, role: string, deals: readonly Deal[]): Record<string, number> {
+  const all = state.relationships ?? {};
+  const known: Record<string, number> = {};
+  for (const key in all) if (key.split(':').includes(role)) known[key] = all[key];
+  for (const deal of deals)
+    if (deal.track === 2)
+      for (const a of deal.parties)
+        for (const b of deal.parties) {
+          const key = relationshipKey(a, b);
+          if (a < b && key in all) known[key] = all[key];
+        }
+  return known;
 }
 
 function rolePublic(role: Role): RolePublic {
@@ -394,7 +422,8 @@ export function publicScenario(scenario: Scenario): PublicScenario {
     roles: scenario.roles.map((r) => ({ ...rolePublic(r), seats: r.seats })),
     channels: scenario.channels,
     constraints: scenario.constraints.map(constraintView),
-    dealTypes: scenario.dealTypes.map(({ onForce: _f, eachRound: _e, onBreach: _b, ...type }) => type),
+    dealTypes: scenario.dealTypes.map(({ onForce: _f, eachRound: _e, onBreach: _b, onWithdraw: _w, hostileCost: _h, ...type }) => type),
+    trackTwo: scenario.trackTwo,
     statements: scenario.statements.map((t) => ({ id: t.id, label: t.label })),
     actions: scenario.actions.map(({ requires: _r, effects: _e, ...action }) => action),
     rounds: scenario.rounds,

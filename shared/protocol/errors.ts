@@ -20,6 +20,7 @@ const ENGINE_ERROR_CODES: Record<EngineErrorCode, true> = {
   'unknown-deal': true,
   'unknown-deal-type': true,
   'deal-type-locked': true,
+  'deal-type-in-force': true,
   'not-a-party': true,
   'bad-parties': true,
   'bad-terms': true,

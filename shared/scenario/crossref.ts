@@ -25,7 +25,7 @@ interface Placeholders {
 const PLACEHOLDER_RULES: Record<string, { allowed: keyof Placeholders; meaning: string }> = {
   '@self': { allowed: 'self', meaning: 'the role being scored; it is only allowed in objectives, shared objectives and ratifyWhen' },
   '@actor': { allowed: 'actor', meaning: 'the role taking the action; it is only allowed in deal effects, statements and unilateral actions' },
-  '@parties': { allowed: 'parties', meaning: "a deal's parties; it is only allowed in a deal type's onForce, eachRound and onBreach effects" },
+  '@parties': { allowed: 'parties', meaning: "a deal's parties; it is only allowed in a deal type's effects (onForce, eachRound, onBreach, onWithdraw, hostileCost, an option's onForce)" },
 };
 
 type Path = PathKey[];
@@ -292,6 +292,14 @@ export function crossCheck(scenario: Scenario): Finding[] {
     effects(dealType.onForce, [...at, 'onForce'], dealEffects);
     effects(dealType.eachRound, [...at, 'eachRound'], dealEffects);
     effects(dealType.onBreach, [...at, 'onBreach'], dealEffects);
+    effects(dealType.onWithdraw, [...at, 'onWithdraw'], dealEffects);
+    if (dealType.hostileCost) {
+      condition(dealType.hostileCost.when, [...at, 'hostileCost', 'when'], dealEffects);
+      effects(dealType.hostileCost.effects, [...at, 'hostileCost', 'effects'], dealEffects);
+    }
+    dealType.issues.forEach((issue, i) =>
+      issue.options.forEach((option, o) => effects(option.onForce, [...at, 'issues', i, 'options', o, 'onForce'], dealEffects)),
+    );
   });
 
   function adoptAs(memo: DealType, path: Path) {
@@ -305,9 +313,10 @@ export function crossCheck(scenario: Scenario): Finding[] {
       report(path, `adoptAs must name a track I deal type, and "${target.id}" is track 2`);
       return;
     }
-    const issuesOf = (d: DealType) => d.issues.map((i) => i.id).sort().join(', ');
-    if (issuesOf(memo) !== issuesOf(target)) {
-      report(path, `memorandum "${memo.id}" cannot be adopted as "${target.id}": their issues differ (${issuesOf(memo)} / ${issuesOf(target)})`);
+    // The memorandum may leave issues open (the adopting government fills them in), never add one.
+    const extra = memo.issues.filter((i) => !target.issues.some((t) => t.id === i.id)).map((i) => i.id);
+    if (extra.length > 0) {
+      report(path, `memorandum "${memo.id}" cannot be adopted as "${target.id}": ${target.id} has no issue ${extra.map((id) => `"${id}"`).join(', ')}`);
       return;
     }
     for (const issue of memo.issues) {

@@ -32,7 +32,7 @@ export const SeatPower = z.enum(SEAT_POWERS);
 const PHASE_ALLOWS = ['chat', 'draft', 'propose', 'respond', 'sign', 'ratify', 'memorandum', 'breach', 'statement', 'unilateral'] as const;
 export const PhaseAllow = z.enum(PHASE_ALLOWS);
 
-const DEAL_STATUSES = ['draft', 'proposed', 'accepted', 'signed', 'inForce', 'rejected', 'withdrawn', 'failed', 'breached', 'adopted'] as const;
+const DEAL_STATUSES = ['draft', 'proposed', 'accepted', 'signed', 'inForce', 'rejected', 'withdrawn', 'failed', 'breached', 'adopted', 'superseded'] as const;
 const DealStatus = z.enum(DEAL_STATUSES);
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +145,12 @@ const Trust = z.strictObject({
   max: z.number().default(100),
   default: z.number().default(50),
   initial: z.array(TrustPair).default([]),
+  breachLoss: z.number().min(0).default(20).describe('trust every other party loses in a role that breaks a deal in force'),
+  withdrawLoss: z
+    .number()
+    .min(0)
+    .default(5)
+    .describe('trust lost in a role that withdraws a proposal others had accepted, or leaves a memorandum in force'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +245,12 @@ const Constraint = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Deals
 
-const DealOption = z.strictObject({ id: Id, label: Text, description: z.string().optional() });
+const DealOption = z.strictObject({
+  id: Id,
+  label: Text,
+  description: z.string().optional(),
+  onForce: z.array(Effect).default([]).describe("applied with the deal type's onForce when a deal with this option enters into force"),
+});
 const DealIssue = z.strictObject({
   id: Id,
   label: Text,
@@ -265,6 +276,11 @@ const DealType = z.strictObject({
   onForce: Effects,
   eachRound: Effects.describe('applied at the end of every round while in force'),
   onBreach: Effects,
+  onWithdraw: Effects.describe('applied when a proposal others accepted is withdrawn, or a party leaves a memorandum in force'),
+  hostileCost: z
+    .strictObject({ when: Condition, effects: z.array(Effect).min(1) })
+    .optional()
+    .describe('applied on entry into force when `when` holds (a memorandum signed while track I is hostile)'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -336,6 +352,19 @@ const Event = z.strictObject({
   effects: Effects,
 });
 
+/** Track II as a mechanism: sustained contact between communities builds relationships. */
+const TrackTwo = z.strictObject({
+  enabled: z.boolean().default(true).describe('false switches relationships off (the simulator does, to measure track II)'),
+  trustPerRound: z.number().min(0).default(5).describe('trust each way added at the end of every round of track II contact'),
+  bridge: z
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe('rounds of contact from which the signatories of a memorandum carry its adoption through bans and failed ratifications'),
+});
+const TRACK_TWO_DEFAULTS = { enabled: true, trustPerRound: 5, bridge: 2 };
+
 const Deck = z.strictObject({
   drawsPerRound: z.number().int().min(0).default(1),
   phase: Id.describe('the phase at whose start cards are drawn'),
@@ -378,7 +407,8 @@ export const Scenario = z.strictObject({
 
   tracks: z.array(Track).default([]),
   resources: z.array(ResourceDef).default([]),
-  trust: Trust.default({ min: 0, max: 100, default: 50, initial: [] }),
+  trust: Trust.default({ min: 0, max: 100, default: 50, initial: [], breachLoss: 20, withdrawLoss: 5 }),
+  trackTwo: TrackTwo.default(TRACK_TWO_DEFAULTS).describe('how track II contact builds relationships (defaults suit most scenarios)'),
   roles: z.array(Role).min(2),
   channels: Channels.default({
     public: true,

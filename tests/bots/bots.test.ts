@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioDir, loadScenarioFile } from '@server/scenarioFiles';
 import { decideBotActions, seedBotRng, valuationFor, type Personality } from '@shared/bots';
-import { playBotGame, simulate } from '@shared/bots/simulate';
+import { playBotGame, simulate, trackTwoEffect, withoutTrackTwo } from '@shared/bots/simulate';
 import { applyAction, createGame, publicScenario, viewFor } from '@shared/engine';
 import type { Action, Actor, GameState } from '@shared/engine/types';
 import type { Scenario } from '@shared/scenario/schema';
@@ -104,7 +104,7 @@ describe('a bot sees only its own view', () => {
         d999: {
           id: 'd999', dealType: 'science-accord', track: 1, author: 'nasa', parties: ['nasa', 'soviet-academy'], status: 'draft',
           versions: [{ version: 1, by: 'nasa', terms: { 'lunar-samples': 'swap', 'data-sharing': 'open', 'scientist-exchange': 'none' } }],
-          acceptedBy: [], signedBy: [], ratifiedBy: [], breachedBy: null, adoptedFrom: null, round: 3,
+          acceptedBy: [], signedBy: [], ratifiedBy: [], breachedBy: null, adoptedFrom: null, supersedes: null, bridged: false, round: 3,
         },
       },
       messages: {
@@ -156,20 +156,76 @@ describe('a bot sees only its own view', () => {
 });
 
 describe('a bot values deals by its own tables and objectives', () => {
-  it('reads preferences for a memorandum from its objectives about the agreement it may become', () => {
+  it('values a memorandum by its own point table, plus its objectives about the agreement it may become', () => {
     const scenario = handshake();
     const academy = scenario.roles.find((r) => r.id === 'soviet-academy')!;
     const memorandum = scenario.dealTypes.find((d) => d.id === 'docking-memorandum')!;
     const valuation = valuationFor(academy, memorandum)!;
+    const table = academy.pointTables['docking-memorandum'];
     // equal-design: +6 for a flight agreement, -6 if it uses the American probe (inside a `not`);
-    // memorandum-signed: +5 for any memorandum; flight-flown is about an event, not a deal.
-    expect(valuation.fromTable).toBe(false);
-    expect(valuation.bonus).toBe(11);
-    expect(valuation.issues['docking-system']).toEqual({ 'us-probe-drogue': -6 });
+    // flight-flown is about an event, not a deal.
+    expect(valuation.fromTable).toBe(true);
+    expect(valuation.walkAway).toBe(table.walkAway);
+    expect(valuation.bonus).toBe(6);
+    expect(valuation.issues['docking-system']).toEqual({ ...table.issues['docking-system'], 'us-probe-drogue': table.issues['docking-system']['us-probe-drogue'] - 6 });
+  });
+});
+
+describe('bots under rules v2', () => {
+  it('supersede a deal in force when a new one pays; never hold two of a type; never break a memorandum', () => {
+    let superseded = 0;
+    for (const { scenario } of scenarios)
+      for (let g = 0; g < 6; g++) {
+        const personalities = scenario.roles.map((_, i): Personality => ((i + g) % 2 ? 'hard-nosed' : 'cooperative'));
+        const { state, rejected } = playBotGame(scenario, 100 + g, personalities);
+        expect(rejected['deal-type-in-force'] ?? 0, scenario.id).toBe(0);
+        const deals = Object.values(state.deals);
+        superseded += deals.filter((d) => d.status === 'superseded').length;
+        for (const d of deals) if (d.track === 2) expect(d.status).not.toBe('breached');
+        for (const role of scenario.roles)
+          for (const type of scenario.dealTypes)
+            expect(deals.filter((d) => d.dealType === type.id && d.parties.includes(role.id) && (d.status === 'inForce' || d.status === 'adopted')).length).toBeLessThanOrEqual(1);
+      }
+    expect(superseded).toBeGreaterThan(0);
+  });
+
+  it('a hard-nosed scientist signs no memorandum while its hostile cost would apply', () => {
+    const scenario = handshake();
+    const memo = scenario.dealTypes.find((d) => d.id === 'docking-memorandum')!;
+    const terms = Object.fromEntries(memo.issues.map((i) => [i.id, i.options[i.options.length - 1].id]));
+    let state = createGame(scenario, { seed: 2, roster: { seats: scenario.roles.map((r) => ({ role: r.id, seat: 'head', occupant: { kind: 'bot' as const, personality: 'hard-nosed' as const } })) } });
+    const act = (action: Action, actor: Actor) => {
+      const result = applyAction(state, action, actor, 0, scenario);
+      if (!result.ok) throw new Error(result.error.message);
+      state = result.state;
+    };
+    act({ type: 'startGame' }, { kind: 'facilitator' });
+    for (const role of ['us-gov', 'soviet-gov', 'nasa', 'soviet-academy'])
+      if (state.tracks.tension < 8) act({ type: 'publicStatement', tone: 'hostile', text: 'No.' }, { kind: 'seat', role, seat: 'head' });
+    while (scenario.rounds.phases[state.phaseIndex].id !== 'track-ii') act({ type: 'advancePhase', round: state.round, phase: state.phaseIndex }, { kind: 'facilitator' });
+    act({ type: 'draftDeal', dealType: memo.id, parties: ['nasa', 'soviet-academy'], terms }, { kind: 'seat', role: 'nasa', seat: 'head' });
+    act({ type: 'proposeDeal', deal: 'd1' }, { kind: 'seat', role: 'nasa', seat: 'head' });
+    const view = viewFor(state, scenario, { kind: 'seat', role: 'soviet-academy', seat: 'head' });
+    expect(view.me!.hostile).toContain(memo.id);
+    const { actions } = decideBotActions(view, publicScenario(scenario), { personality: 'hard-nosed', rngState: seedBotRng(1) });
+    expect(actions.some((a) => a.type === 'acceptDeal')).toBe(false);
   });
 });
 
 describe('the simulator', () => {
+  it('measures track II by playing the same games without it', () => {
+    const scenario = handshake();
+    const off = withoutTrackTwo(scenario);
+    expect(off.dealTypes.every((d) => d.track === 1)).toBe(true);
+    expect(off.channels.networks.every((n) => n.track === 1)).toBe(true);
+    expect(off.trackTwo.enabled).toBe(false);
+    const { state } = playBotGame(off, 3, scenario.roles.map((): Personality => 'cooperative'));
+    expect(state.relationships).toEqual({});
+    const effect = trackTwoEffect(scenario, { games: 3, seed: 5 });
+    expect(effect.roles.map((r) => r.role)).toEqual(scenario.roles.map((r) => r.id));
+    for (const r of effect.roles) expect(r.change).toBeCloseTo(r.with - r.without, 2);
+  });
+
   it('gives identical reports for the same seed, different ones for another', () => {
     const scenario = handshake();
     const a = simulate(scenario, { games: 4, seed: 42 });

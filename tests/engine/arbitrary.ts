@@ -60,7 +60,18 @@ export function arbSteps(scenario: Scenario, maxLength = 80): fc.Arbitrary<Step[
   const player: fc.Arbitrary<Action> = fc.oneof(
     { weight: 6, arbitrary: fc.record({ type: fc.constant('chat' as const), channel: fc.constantFrom(...channels), text }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('openGroup' as const), label: fc.constant('Coalition'), members: fc.uniqueArray(role, { minLength: 1, maxLength: 4 }) }) },
-    { weight: 4, arbitrary: withTerms.chain(([t, terms]) => partiesFor(t).map((p) => ({ type: 'draftDeal' as const, dealType: t, parties: p, terms }))) },
+    {
+      weight: 4,
+      arbitrary: withTerms.chain(([t, terms]) =>
+        fc.tuple(partiesFor(t), fc.option(dealIds, { nil: undefined, freq: 4 })).map(([p, supersedes]) => ({
+          type: 'draftDeal' as const,
+          dealType: t,
+          parties: p,
+          terms,
+          ...(supersedes ? { supersedes } : {}),
+        })),
+      ),
+    },
     { weight: 1, arbitrary: fc.tuple(dealIds, parties, anyTerms).map(([deal, p, terms]) => ({ type: 'editDraft' as const, deal, parties: p, terms })) },
     { weight: 3, arbitrary: dealIds.map((deal) => ({ type: 'proposeDeal' as const, deal })) },
     { weight: 2, arbitrary: fc.tuple(dealIds, anyTerms).map(([deal, terms]) => ({ type: 'counterDeal' as const, deal, terms })) },

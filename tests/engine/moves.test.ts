@@ -19,6 +19,7 @@ import {
   type GameView,
   type Move,
 } from '@shared/engine';
+import { bridges, relationshipOf } from '@shared/engine/relationships';
 import type { PlayerAction } from '@shared/protocol/actions';
 import type { DealType, Scenario } from '@shared/scenario';
 import { actionAt, arbSteps } from './arbitrary';
@@ -63,6 +64,9 @@ function candidates(scenario: Scenario, state: GameState, me: string): PlayerAct
     out.push({ type: 'openGroup', label: 'Coalition', members });
   for (const type of scenario.dealTypes) {
     for (const parties of partyLists(scenario, type, me)) out.push({ type: 'draftDeal', dealType: type.id, parties, terms: firstTerms(type) });
+    for (const old of Object.values(state.deals).filter((d) => d.dealType === type.id))
+      for (const parties of [old.parties.includes(me) ? old.parties : [me, ...old.parties], partyLists(scenario, type, me)[0]])
+        out.push({ type: 'draftDeal', dealType: type.id, parties, terms: lastTerms(type), supersedes: old.id });
     out.push({ type: 'draftDeal', dealType: type.id, parties: partyLists(scenario, type, me)[0], terms: { ...firstTerms(type), [type.issues[0].id]: 'bogus' } });
     out.push({ type: 'draftDeal', dealType: type.id, parties: partyLists(scenario, type, me)[0], terms: { ...firstTerms(type), extra: 'x' } });
   }
@@ -77,6 +81,13 @@ function candidates(scenario: Scenario, state: GameState, me: string): PlayerAct
     out.push({ type: 'editDraft', deal: id, parties: [me, 'nobody'], terms: current });
     const target = scenario.dealTypes.find((d) => d.id === type.adoptAs) ?? type;
     for (const parties of partyLists(scenario, target, me)) out.push({ type: 'adoptMemorandum', deal: id, parties });
+    // Superseding: each deal in force of the target type, with its parties and without them.
+    for (const old of Object.values(state.deals).filter((d) => d.dealType === target.id && (d.status === 'inForce' || d.status === 'adopted')).concat(deal ? [deal] : []))
+      for (const parties of [old.parties.includes(me) ? old.parties : [me, ...old.parties], partyLists(scenario, target, me)[0]]) {
+        out.push({ type: 'adoptMemorandum', deal: id, parties, supersedes: old.id });
+        if (deal?.status === 'draft') out.push({ type: 'editDraft', deal: id, parties, terms: current, supersedes: old.id });
+      }
+    out.push({ type: 'adoptMemorandum', deal: id, parties: partyLists(scenario, target, me)[0], terms: { [target.issues[0].id]: target.issues[0].options[0].id } });
   }
   for (const tone of [...scenario.statements.map((s) => s.id), 'bogus']) out.push({ type: 'publicStatement', tone, text: 'We speak.' });
   for (const action of [...scenario.actions.map((a) => a.id), 'bogus']) out.push({ type: 'unilateralAction', action });
@@ -98,6 +109,15 @@ function offered(scenario: Scenario, view: GameView, moves: AvailableMoves, acti
     const unique = new Set(parties);
     return unique.size === parties.length && unique.has(me) && parties.every((p) => offer.parties.includes(p)) && unique.size >= offer.min && unique.size <= offer.max;
   };
+  /** A superseded deal must be one in force of the type, and the new deal keeps its parties. */
+  const supersedesOk = (typeId: string, parties: string[], supersedes: string | undefined) => {
+    if (!supersedes) return true;
+    const old = moves.dealTypes[typeId].inForce.find((d) => d.deal === supersedes);
+    return !!old && old.parties.every((p) => parties.includes(p));
+  };
+  /** One deal per type: no party is in another deal of the type in force. */
+  const freeOk = (typeId: string, parties: string[], supersedes: string | undefined) =>
+    moves.dealTypes[typeId].inForce.every((d) => d.deal === supersedes || !d.parties.some((p) => parties.includes(p)));
   switch (action.type) {
     case 'ready':
       return { move: moves.ready, contentOk: true };
@@ -114,7 +134,10 @@ function offered(scenario: Scenario, view: GameView, moves: AvailableMoves, acti
     }
     case 'draftDeal': {
       const offer = moves.dealTypes[action.dealType];
-      return { move: offer?.draftDeal, contentOk: !!offer && partiesOk(action.dealType, action.parties) && termsOk(action.dealType, action.terms) };
+      return {
+        move: offer?.draftDeal,
+        contentOk: !!offer && partiesOk(action.dealType, action.parties) && termsOk(action.dealType, action.terms) && supersedesOk(action.dealType, action.parties, action.supersedes),
+      };
     }
     case 'publicStatement':
       return { move: moves.publicStatement, contentOk: scenario.statements.some((s) => s.id === action.tone) };
@@ -128,13 +151,29 @@ function offered(scenario: Scenario, view: GameView, moves: AvailableMoves, acti
   const type = scenario.dealTypes.find((d) => d.id === deal.dealType)!;
   switch (action.type) {
     case 'editDraft':
-      return { move, contentOk: partiesOk(deal.dealType, action.parties) && termsOk(deal.dealType, action.terms) };
+      return { move, contentOk: partiesOk(deal.dealType, action.parties) && termsOk(deal.dealType, action.terms) && supersedesOk(deal.dealType, action.parties, action.supersedes) };
     case 'counterDeal': {
       const current = deal.versions[deal.versions.length - 1].terms;
       return { move, contentOk: termsOk(deal.dealType, action.terms) && type.issues.some((i) => current[i.id] !== action.terms[i.id]) };
     }
-    case 'adoptMemorandum':
-      return { move, contentOk: !!type.adoptAs && partiesOk(type.adoptAs, action.parties) && !moves.dealTypes[type.adoptAs].bans.some((ban) => banForbids(ban, action.parties)) };
+    case 'adoptMemorandum': {
+      if (!type.adoptAs) return { move, contentOk: false };
+      const target = scenario.dealTypes.find((d) => d.id === type.adoptAs)!;
+      const memoTerms = deal.versions[deal.versions.length - 1].terms;
+      const added = action.terms ?? {};
+      // The memorandum's signatories' relationship carries the adoption through bans.
+      const carried = bridges(scenario.trackTwo, deal.parties, (a, b) => relationshipOf(view.relationships, a, b));
+      return {
+        move,
+        contentOk:
+          partiesOk(target.id, action.parties) &&
+          Object.keys(added).every((k) => !(k in memoTerms)) &&
+          termsOk(target.id, { ...added, ...memoTerms }) &&
+          supersedesOk(target.id, action.parties, action.supersedes) &&
+          (carried || !moves.dealTypes[target.id].bans.some((ban) => banForbids(ban, action.parties))) &&
+          freeOk(target.id, action.parties, action.supersedes),
+      };
+    }
     default:
       return { move, contentOk: true };
   }

@@ -24,15 +24,20 @@ function allTerms(type: DealType): Record<string, string>[] {
   return combos;
 }
 
+/** What terms are worth to a role: by its table for the type, else (a memorandum) by its table
+ *  for the agreement the memorandum may become. */
+function valueFor(scenario: Scenario, role: string, type: DealType, terms: Record<string, string>) {
+  return evaluateProposal(scenario, role, type.id, terms) ?? (type.adoptAs ? evaluateProposal(scenario, role, type.adoptAs, terms) : null);
+}
+
 /** The terms whose worst margin over walk-away, across parties with a table, is largest. */
 function fairestTerms(scenario: Scenario, type: DealType, parties: string[]): Record<string, string> {
-  const valued = scenario.dealTypes.find((d) => d.id === type.adoptAs) ?? type;
   let best = allTerms(type)[0];
   let bestMargin = -Infinity;
   for (const terms of allTerms(type)) {
     let margin = Infinity;
     for (const p of parties) {
-      const v = evaluateProposal(scenario, p, valued.id, terms);
+      const v = valueFor(scenario, p, type, terms);
       if (v) margin = Math.min(margin, v.points - v.walkAway);
     }
     if (margin > bestMargin) {
@@ -108,7 +113,7 @@ export function playScripted(scenario: Scenario, options: PlanOptions): { log: L
         const role = scenario.roles.find((r) => r.id === party)!;
         const current = state.deals[deal.id];
         if (current.status === 'proposed' && !current.acceptedBy.includes(party)) {
-          const value = evaluateProposal(scenario, party, type.adoptAs ?? type.id, current.versions.at(-1)!.terms);
+          const value = valueFor(scenario, party, type, current.versions.at(-1)!.terms);
           const actor = seatWith(role, 'propose');
           if (actor) attempt(actor, { type: !value || value.beatsWalkAway ? 'acceptDeal' : 'rejectDeal', deal: deal.id });
         }
@@ -126,7 +131,15 @@ export function playScripted(scenario: Scenario, options: PlanOptions): { log: L
         const parties = scenario.roles.filter((r) => mayBeParty(r, target)).map((r) => r.id).slice(0, target.parties.max);
         for (const role of scenario.roles.filter((r) => r.kind === 'government')) {
           const actor = seatWith(role, 'propose');
-          if (actor && attempt(actor, { type: 'adoptMemorandum', deal: deal.id, parties })) break;
+          // The issues the memorandum leaves open: the adopting government's best option.
+          const open = target.issues.filter((i) => !type.issues.some((m) => m.id === i.id));
+          const terms = Object.fromEntries(
+            open.map((issue) => {
+              const points = (o: string) => role.pointTables[target.id]?.issues[issue.id]?.[o] ?? 0;
+              return [issue.id, issue.options.reduce((a, b) => (points(b.id) > points(a.id) ? b : a)).id];
+            }),
+          );
+          if (actor && attempt(actor, { type: 'adoptMemorandum', deal: deal.id, parties, ...(open.length > 0 ? { terms } : {}) })) break;
         }
       }
     }

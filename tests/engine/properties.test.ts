@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyAction, createGame, replay, viewFor, type GameState, type LoggedAction } from '@shared/engine';
+import { applyAction, closedBy, createGame, isInForce, replay, score, viewFor, type GameState, type LoggedAction } from '@shared/engine';
+import { groupTrack } from '@shared/engine/channels';
+import { indexScenario } from '@shared/engine/scenarioIndex';
 import type { Scenario } from '@shared/scenario';
 import { actionAt, arbSteps, type Step } from './arbitrary';
 import { deepFreeze, headsRoster, shipped } from './helpers';
@@ -90,6 +92,44 @@ function checkSecrets(scenario: Scenario, state: GameState): void {
   expect(spectator).not.toContain('"confidentialBrief"');
 }
 
+/** One deal per type in force per role, and scores count deals in force only (never a
+ *  superseded one). */
+function checkOneDealPerType(scenario: Scenario, state: GameState): void {
+  const inForce = Object.values(state.deals).filter(isInForce);
+  for (const role of scenario.roles)
+    for (const type of scenario.dealTypes)
+      expect(inForce.filter((d) => d.dealType === type.id && d.parties.includes(role.id)).length, `${role.id} ${type.id}`).toBeLessThanOrEqual(1);
+  for (const s of score(state, scenario)) {
+    for (const d of s.deals) if (d.deal) expect(isInForce(state.deals[d.deal]), `${s.role} scores ${d.deal}`).toBe(true);
+    expect(s.keptDealCount).toBe(inForce.filter((d) => d.parties.includes(s.role)).length);
+  }
+}
+
+describe.each(names)('a freeze never closes a track II channel: %s', (name) => {
+  const scenario = shipped(name);
+  const ix = indexScenario(scenario);
+
+  test('with every constraint of the scenario active, no track II channel or group is closed (fast-check)', () => {
+    const game = createGame(scenario, { seed: 1, roster: headsRoster(scenario) });
+    const all = scenario.constraints;
+    const trackTwo = Object.values(game.channels).filter((c) => c.track === 2);
+    for (const channel of trackTwo) expect(closedBy(channel, all), channel.id).toBeNull();
+    // Every constraint active in a game: each seat sees its track II channels open.
+    const frozen: GameState = { ...game, status: 'running', round: 1, activeConstraints: all.map((c) => c.id) };
+    for (const role of scenario.roles)
+      for (const channel of viewFor(frozen, scenario, { kind: 'seat', role: role.id, seat: role.seats[0].id }).channels)
+        if (channel.track === 2) expect(channel.open, `${role.id} ${channel.id}`).toBe(true);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...ix.roleIds), { minLength: 2, maxLength: 6 }), (members) => {
+        const track = groupTrack(ix, members);
+        const closed = closedBy({ id: 'group:1', kind: 'group', members, track }, all);
+        if (track === 2) expect(closed).toBeNull();
+      }),
+      { seed: 20260102, numRuns: 200 },
+    );
+  });
+});
+
 describe.each(names)('random games of %s', (name) => {
   const scenario = shipped(name);
 
@@ -101,6 +141,7 @@ describe.each(names)('random games of %s', (name) => {
         if (accepted > 5) progressed++;
         checkBounds(scenario, state);
         checkSecrets(scenario, state);
+        checkOneDealPerType(scenario, state);
         expect(replay(scenario, seed, log, headsRoster(scenario))).toEqual(state);
       }),
       { seed: 20260101, numRuns: 60 },

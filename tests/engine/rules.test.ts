@@ -1,13 +1,19 @@
 // The rules, one story each, played on the shipped scenario "Handshake in orbit".
 import { describe, expect, test } from 'vitest';
-import { BREACH_TRUST_LOSS, evaluateProposal, score, viewFor } from '@shared/engine';
+import { evaluateProposal, score, viewFor } from '@shared/engine';
 import { facilitator, fullRoster, seat, shipped, system, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
-// Seed 2 draws "Congress cancels the last Apollo missions" first: tension stays at 6.
-// Seed 3 draws "Bombing of North Vietnam": tension 8, the Cold War freeze.
+// Seed 2: tension stays at 6 in round 1.
 const CALM = 2;
-const FROZEN = 3;
+
+/** A game in round 1's news phase with tension at 8: the Cold War freeze (two hostile speeches). */
+function frozenGame(): Table {
+  const t = new Table(handshake, { seed: CALM }).start();
+  t.do(seat('us-gov'), { type: 'publicStatement', tone: 'hostile', text: 'We will not be pushed around.' });
+  t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Nor will we.' });
+  return t;
+}
 
 const walkAway = (role: string, dealType: string) => handshake.roles.find((r) => r.id === role)!.pointTables[dealType].walkAway;
 
@@ -212,7 +218,7 @@ describe('authority', () => {
 
 describe('channels', () => {
   test('tension closes the official U.S.-Soviet channel but the astronauts\' network stays open', () => {
-    const t = new Table(handshake, { seed: FROZEN }).start();
+    const t = frozenGame();
     expect(t.state.tracks.tension).toBe(8);
     const msg = t.fails(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk?' }, 'channel-closed');
     expect(msg).toBe('The channel U.S. government – Soviet government is closed: Cold War freeze.');
@@ -223,7 +229,7 @@ describe('channels', () => {
   });
 
   test('calmer times reopen the channel: a constraint with a condition follows the state', () => {
-    const t = new Table(handshake, { seed: FROZEN }).start();
+    const t = frozenGame();
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'We seek peace.' });
     expect(t.state.tracks.tension).toBe(7);
     expect(t.state.activeConstraints).toEqual(['rocket-secrecy']);
@@ -293,7 +299,8 @@ describe('deals and memoranda', () => {
     const readiness = t.state.tracks['docking-readiness'];
     const nasaBudget = t.state.resources.nasa.budget;
     t.goTo(2, 'news');
-    expect(t.state.tracks['docking-readiness']).toBeGreaterThan(readiness);
+    // Read at the end of round 1, before round 2's card is drawn.
+    expect(t.state.history.at(-1)!.tracks['docking-readiness']).toBeGreaterThan(readiness);
     expect(t.state.resources.nasa.budget).toBeLessThan(nasaBudget);
     expect(t.state.history.at(-1)!.round).toBe(1);
   });
@@ -387,7 +394,7 @@ describe('deals and memoranda', () => {
     const before = t.state;
     t.do(seat('soviet-gov'), { type: 'breachDeal', deal });
     expect(t.state.deals[deal]).toMatchObject({ status: 'breached', breachedBy: 'soviet-gov' });
-    expect(t.state.trust['us-gov']['soviet-gov']).toBe(before.trust['us-gov']['soviet-gov'] - BREACH_TRUST_LOSS);
+    expect(t.state.trust['us-gov']['soviet-gov']).toBe(before.trust['us-gov']['soviet-gov'] - handshake.trust.breachLoss);
     expect(t.state.tracks.tension).toBe(before.tracks.tension + 3);
     expect(t.state.resources['soviet-gov'].prestige).toBe(before.resources['soviet-gov'].prestige - 15);
     const sovietScore = score(t.state, handshake).find((s) => s.role === 'soviet-gov')!;
@@ -396,7 +403,7 @@ describe('deals and memoranda', () => {
   });
 
   test('a ban by an active constraint blocks a proposal between the two governments', () => {
-    const t = new Table(handshake, { seed: FROZEN }).start();
+    const t = frozenGame();
     const memo = signMemorandum(t);
     t.goTo(1, 'track-i');
     const msg = t.fails(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] }, 'banned-by-constraint');
@@ -469,7 +476,7 @@ describe('statements, actions, events, collapse', () => {
   });
 
   test('a conditional event fires once, the first time it holds', () => {
-    const t = new Table(handshake, { seed: FROZEN }).start();
+    const t = frozenGame();
     expect(t.state.firedEvents.filter((id) => id === 'freeze')).toHaveLength(1);
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'Calm' });
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Storm' });
@@ -478,7 +485,7 @@ describe('statements, actions, events, collapse', () => {
   });
 
   test('a commons collapse ends the game at once and costs everyone', () => {
-    const t = new Table(handshake, { seed: FROZEN }).start();
+    const t = frozenGame();
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Never!' });
     t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Never ever!' });
     expect(t.state.status).toBe('ended');

@@ -20,7 +20,7 @@ function problemsAfter(edits: [from: string, to: string][]): string[] {
 describe('valid scenarios', () => {
   it('loads the base scenario with every default filled in', () => {
     const result = loadScenario(base, 'base.yaml');
-    expect(result.ok && result.scenario.trust).toEqual({ min: 0, max: 100, default: 50, initial: [] });
+    expect(result.ok && result.scenario.trust).toEqual({ min: 0, max: 100, default: 50, initial: [], breachLoss: 20, withdrawLoss: 5 });
   });
 
   it('loads the starter scenario of `spacebridge new`', () => {
@@ -161,7 +161,7 @@ describe('schema errors say what was expected and what was found', () => {
     expect(
       problemsAfter([["durationMinutes: 30","durationMinutes: ten"],["kind: agency","kind: goverment"],["era: 1970s","era: 1970s\nflavour: sweet"]]),
     ).toEqual([
-      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, roles, channels, constraints, dealTypes, statements, actions, rounds, events, deck, scoring) (flavour)",
+      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, events, deck, scoring) (flavour)",
       "broken.yaml:9:18: expected a number, found \"ten\" (durationMinutes)",
       "broken.yaml:41:11: expected one of government, agency, science, industry, press, found \"goverment\"; did you mean \"government\"? (roles[1].kind)"
     ]);
@@ -180,7 +180,7 @@ describe('unknown keys are reported at the key', () => {
     expect(
       problemsAfter([["era: 1970s","era: 1970s\nflavour: sweet"]]),
     ).toEqual([
-      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, roles, channels, constraints, dealTypes, statements, actions, rounds, events, deck, scoring) (flavour)"
+      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, events, deck, scoring) (flavour)"
     ]);
   });
   it("a misspelt key inside a condition", () => {
@@ -372,14 +372,14 @@ describe('cross references', () => {
       problemsAfter([["{ effect: news, headline: Spy caught }","{ effect: trust, from: \"@self\", to: \"@parties\", add: 1 }"]]),
     ).toEqual([
       "broken.yaml:128:32: \"@self\" means the role being scored; it is only allowed in objectives, shared objectives and ratifyWhen (events[1].effects[0].from)",
-      "broken.yaml:128:45: \"@parties\" means a deal's parties; it is only allowed in a deal type's onForce, eachRound and onBreach effects (events[1].effects[0].to)"
+      "broken.yaml:128:45: \"@parties\" means a deal's parties; it is only allowed in a deal type's effects (onForce, eachRound, onBreach, onWithdraw, hostileCost, an option's onForce) (events[1].effects[0].to)"
     ]);
   });
   it("@parties in ratifyWhen", () => {
     expect(
       problemsAfter([["ratifyWhen: { track: tension, atMost: 7 }","ratifyWhen: { trust: { from: \"@self\", to: \"@parties\" }, atLeast: 40 }"]]),
     ).toEqual([
-      "broken.yaml:26:47: \"@parties\" means a deal's parties; it is only allowed in a deal type's onForce, eachRound and onBreach effects (roles[0].ratifyWhen.trust.to)"
+      "broken.yaml:26:47: \"@parties\" means a deal's parties; it is only allowed in a deal type's effects (onForce, eachRound, onBreach, onWithdraw, hostileCost, an option's onForce) (roles[0].ratifyWhen.trust.to)"
     ]);
   });
   it("@actor in an objective", () => {

@@ -518,6 +518,7 @@ export const en = {
     'unknown-deal': 'This deal does not exist.',
     'unknown-deal-type': 'This deal type does not exist.',
     'deal-type-locked': 'This deal type is not available yet.',
+    'deal-type-in-force': 'A party already has a deal of this type in force: supersede it or wait until it ends.',
     'not-a-party': 'Your delegation is not a party to this deal.',
     'bad-parties': 'These parties cannot make this deal.',
     'bad-terms': 'Pick one option for every issue.',
