@@ -1,6 +1,7 @@
 // The Spacebridge game engine: pure, deterministic functions over plain-data game states.
 export { createGame, type CreateOptions } from './create';
-export { applyAction, awaitingReady, DEADLINE_TOLERANCE_MS } from './reducer';
+export { applyAction, DEADLINE_TOLERANCE_MS } from './reducer';
+export { awaitingReady } from './ready';
 export { viewFor, publicScenario, type GameView, type PublicScenario, type ChannelView, type SeatView, type RolePublic, type ConstraintView, type Debrief } from './view';
 export { score, scoreRole, evaluateProposal } from './score';
 export { replay, type LoggedAction } from './replay';

@@ -16,6 +16,7 @@ import * as deals from './deals';
 import { applyEffects } from './effects';
 import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
 import { checkMove, groupMembers, situationInGame, type Refused } from './moves';
+import { awaitingReady } from './ready';
 import { indexScenario, roleName, seatKey } from './scenarioIndex';
 import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
 import { addTimeline, put, reject, Rejection, type Work } from './work';
@@ -221,17 +222,6 @@ function ready(w: Work, key: string, isReady: boolean): void {
   if (s.seats[key].ready !== isReady) s.seats = put(s.seats, key, seatWith(s.seats[key], s.seats[key].occupant, isReady));
   bump(w, key, null);
   if (isReady && awaitingReady(Object.values(s.seats)).length === 0) endPhase(w);
-}
-
-/**
- * The seats a phase still waits for before Ready ends it: the human seats not ready yet. Bots
- * count as ready where a student sits (they advise, the students decide); in a game with no human
- * seated, the bots' own Ready counts. Empty seats never do. The console reads the same rule.
- */
-export function awaitingReady<S extends { occupant: { kind: 'human' | 'bot' } | null; ready: boolean }>(seats: readonly S[]): S[] {
-  const humans = seats.filter((seat) => seat.occupant?.kind === 'human');
-  const counted = humans.length > 0 ? humans : seats.filter((seat) => seat.occupant);
-  return counted.filter((seat) => !seat.ready);
 }
 
 // --- Facilitator ----------------------------------------------------------------------------------

@@ -327,7 +327,7 @@ export const en = {
     graph: 'Who talks to whom',
     graphHint: 'Lines grow with the number of messages; dashed lines are track II channels.',
     notActed: 'Who has not acted',
-    notActedHint: 'Occupied seats with no move since the phase began, or not ready.',
+    notActedHint: 'Students who have not pressed Ready (bots beside them count as ready). The phase ends when all have.',
     everyoneActed: 'Every seat has acted.',
     privateHidden: 'Private channels are not readable live in this session.',
     viewAs: 'Delegation view',

@@ -1,5 +1,6 @@
 // Who has not acted in this phase, and the live scores.
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { awaitingReady } from '@shared/engine/ready';
 import { t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
 import { roleName } from '../../ui/names';
@@ -8,13 +9,8 @@ import { occupantLabel } from '../lobby/SeatMap';
 
 export function NotActed() {
   const { view } = useSession();
-  const participation = view.facilitator?.participation ?? {};
-  const phaseStart = view.timeline.filter((e) => e.kind === 'phase').at(-1)?.seq ?? 0;
-  const idle = view.seats.filter((s) => {
-    if (!s.occupant || s.occupant.kind === 'bot') return false;
-    const p = participation[`${s.role}/${s.seat}`];
-    return !s.ready && (!p || p.lastActiveSeq <= phaseStart);
-  });
+  // The seats the engine's Ready rule waits for: "every seat has acted" exactly when Ready ends the phase.
+  const idle = awaitingReady(view.seats);
   return (
     <Paper p="md" component="section" aria-labelledby="not-acted-title">
       <Title order={2} size="h5" id="not-acted-title">
