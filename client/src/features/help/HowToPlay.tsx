@@ -17,7 +17,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function HowToPlay() {
+function HowToPlay() {
   const h = t.help;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md" data-testid="how-to-play">

@@ -40,7 +40,7 @@ function GameOver({ view, scenario, onDebrief }: { view: GameView; scenario: Pub
           <Text>{view.revealed ? g.debriefOpen : g.waiting}</Text>
           {view.me && <Text fw={600}>{g.yourScore(view.me.score.total)}</Text>}
           {view.revealed && (
-            <Button onClick={onDebrief} w="fit-content" data-testid="open-debrief">
+            <Button onClick={onDebrief} w="fit-content">
               {g.openDebrief}
             </Button>
           )}
