@@ -237,6 +237,11 @@ export function crossCheck(scenario: Scenario): Finding[] {
           report([...tableAt, 'issues', issueId], `${whose} names unknown issue "${issueId}" (known issues: ${issueIds.join(', ')})`, true);
         }
       }
+      // A walk-away above every deal's worth means the role can never rationally sign one.
+      const best = dealType.issues.reduce((sum, issue) => sum + Math.max(...Object.values(table.issues[issue.id] ?? { none: 0 })), 0);
+      if (table.walkAway > best) {
+        report([...tableAt, 'walkAway'], `${whose}: the walk-away ${table.walkAway} is above the best total the role can reach (${best}, its best option of every issue), so no deal of this type is ever worth signing for it`);
+      }
     }
     for (const dealType of scenario.dealTypes) {
       if (dealType.track === 1 && mayBeParty(role, dealType) && !(dealType.id in role.pointTables)) {
@@ -344,6 +349,10 @@ export function crossCheck(scenario: Scenario): Finding[] {
   // --- rounds, events, deck ------------------------------------------------------------------
   const { rounds } = scenario;
   unique('phase', rounds.phases, ['rounds', 'phases']);
+  rounds.eachRound.forEach((drift, i) => {
+    if (drift.when) condition(drift.when, ['rounds', 'eachRound', i, 'when'], {});
+    effects(drift.effects, ['rounds', 'eachRound', i, 'effects'], {});
+  });
   if (rounds.labels && rounds.labels.length !== rounds.count) {
     report(['rounds', 'labels'], `rounds.labels has ${plural(rounds.labels.length, 'label')} but rounds.count is ${rounds.count} (one label per round)`);
   }
@@ -356,6 +365,13 @@ export function crossCheck(scenario: Scenario): Finding[] {
       ref('phase', event.at.phase, [...at, 'at', 'phase']);
     }
     if (event.when) condition(event.when, [...at, 'when'], {});
+    if (event.rounds) {
+      const { from = 1, to = rounds.count } = event.rounds;
+      if (event.at) report([...at, 'rounds'], 'a scheduled event (at) has no round window: the window is for deck cards and conditional events');
+      else if (event.deck === undefined && !event.when) report([...at, 'rounds'], 'a round window needs a deck card (deck) or a conditional event (when)');
+      if (from > rounds.count) report([...at, 'rounds', 'from'], `round ${from} is after the last round (rounds.count is ${rounds.count})`);
+      else if (from > to) report([...at, 'rounds'], `the round window starts (from ${from}) after it ends (to ${to})`);
+    }
     effects(event.effects, [...at, 'effects'], {});
   });
   if (scenario.deck) {

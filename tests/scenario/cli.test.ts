@@ -82,6 +82,91 @@ describe('spacebridge validate', () => {
   });
 });
 
+describe('spacebridge validate: format v2 checks', () => {
+  const base = () => fs.readFileSync(path.join(root, 'tests/scenario/fixtures/base.yaml'), 'utf8');
+
+  it('accepts a v1 file with a warning at file:line, exit code 0', () => {
+    const file = path.join(dir, 'base.yaml');
+    fs.copyFileSync(path.join(root, 'tests/scenario/fixtures/v1/base.yaml'), file);
+    const { code, stdout } = spacebridge(['validate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `${file}:2:16: warning: schemaVersion 1 is read as 2 (migrated in memory); run  npx spacebridge migrate ${file}  to update the file (schemaVersion)\n${file}: ok (1 warning)\n`,
+    );
+  });
+
+  it('reports two files with one scenario id as an error, and an id that is not the file name as a warning', () => {
+    const first = path.join(dir, 'base.yaml');
+    const second = path.join(dir, 'copy.yaml');
+    fs.writeFileSync(first, base());
+    fs.writeFileSync(second, base());
+    const { code, stdout } = spacebridge(['validate', first, second]);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      `${first}: ok`,
+      `${second}:3:5: scenario id "base" is already used by ${first}: two scenarios cannot have the same id (id)`,
+      `${second}:3:5: warning: the scenario id "base" is not the file's name: name the file base.yaml, or the id "copy" (id)`,
+      `${second}: 1 problem, 1 warning`,
+      '',
+    ]);
+  });
+
+  it('reports an unclosed quote where it opens, not past the end of the file', () => {
+    const file = path.join(dir, 'quote.yaml');
+    fs.writeFileSync(file, 'schemaVersion: 2\ntitle: "Handshake\nid: handshake\nera: 1970s\n');
+    const { code, stdout } = spacebridge(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${file}:2:8: invalid YAML: the quoted text opened here is never closed (add the closing ")\n${file}: 1 problem\n`);
+  });
+
+  it('reports a walk-away above the best total a role can reach', () => {
+    const file = path.join(dir, 'base.yaml');
+    fs.writeFileSync(file, base().replace('walkAway: 3', 'walkAway: 60'));
+    const { code, stdout } = spacebridge(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/base\.yaml:\d+:\d+: point table of role "\S+" for deal type "astp": the walk-away 60 is above the best total the role can reach \(\d+, its best option of every issue\), so no deal of this type is ever worth signing for it \(roles\[\d\]\.pointTables\.astp\.walkAway\)\n/);
+  });
+});
+
+describe('spacebridge migrate', () => {
+  const v1 = (name: string) => fs.readFileSync(path.join(root, 'tests/scenario/fixtures/v1', name), 'utf8');
+
+  it('rewrites a v1 file in place keeping its comments, then leaves it alone', () => {
+    const file = path.join(dir, 'handshake-in-orbit.yaml');
+    const source = v1('handshake-in-orbit.yaml');
+    fs.writeFileSync(file, source);
+    const { code, stdout } = spacebridge(['migrate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${file}: migrated from schemaVersion 1 to 2\n`);
+    const text = fs.readFileSync(file, 'utf8');
+    const comments = (t: string) => t.split('\n').filter((line) => line.trimStart().startsWith('#'));
+    expect(comments(text)).toEqual(comments(source));
+    expect(text).toMatch(/^schemaVersion: 2$/m);
+    expect(text).toContain('    nations: [United States]\n');
+    expect(spacebridge(['validate', file])).toMatchObject({ code: 0, stdout: `${file}: ok\n` });
+
+    const again = spacebridge(['migrate', file]);
+    expect(again).toMatchObject({ code: 0, stdout: `${file}: already schemaVersion 2; unchanged\n` });
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('does not write a file that is not a valid scenario, and says why', () => {
+    const file = path.join(dir, 'base.yaml');
+    const broken = v1('base.yaml').replace('durationMinutes: 30', 'durationMinutes: ten');
+    fs.writeFileSync(file, broken);
+    const { code, stdout } = spacebridge(['migrate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${file}:8:18: expected a number, found "ten" (durationMinutes)\n${file}: not migrated: fix these problems first (the file is unchanged)\n`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+  });
+
+  it('needs at least one file', () => {
+    const { code, stderr } = spacebridge(['migrate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('give the scenario files to migrate');
+  });
+});
+
 describe('spacebridge new', () => {
   it('writes a starter scenario that validates, and never overwrites it', () => {
     const created = spacebridge(['new', 'moon-race', '--out', dir]);

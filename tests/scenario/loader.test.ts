@@ -533,3 +533,47 @@ describe('cross references', () => {
     ]);
   });
 });
+
+describe('format v2 checks', () => {
+  it("a walk-away above the best total the role can reach", () => {
+    expect(
+      problemsAfter([["walkAway: 3", "walkAway: 30"]]),
+    ).toEqual([
+      expect.stringMatching(/^broken\.yaml:34:19: point table of role "us-gov" for deal type "astp": the walk-away 30 is above the best total the role can reach \(\d+, its best option of every issue\), so no deal of this type is ever worth signing for it \(roles\[0\]\.pointTables\.astp\.walkAway\)$/),
+    ]);
+  });
+  it("round windows: on a scheduled event, backwards, after the last round", () => {
+    expect(
+      problemsAfter([
+        ["    at: { round: 2, phase: talks }\n", "    at: { round: 2, phase: talks }\n    rounds: { from: 1 }\n"],
+        ["    deck: 1\n", "    deck: 1\n    rounds: { from: 2, to: 1 }\n"],
+      ]),
+    ).toEqual([
+      "broken.yaml:121:13: a scheduled event (at) has no round window: the window is for deck cards and conditional events (events[0].rounds)",
+      "broken.yaml:128:13: the round window starts (from 2) after it ends (to 1) (events[1].rounds)",
+    ]);
+    expect(problemsAfter([["    deck: 1\n", "    deck: 1\n    rounds: { from: 3 }\n"]])).toEqual([
+      "broken.yaml:127:21: round 3 is after the last round (rounds.count is 2) (events[1].rounds.from)",
+    ]);
+  });
+  it("per-round world effects name known tracks and no placeholders", () => {
+    expect(
+      problemsAfter([["  count: 2\n", "  count: 2\n  eachRound:\n    - { when: { track: tenson, atLeast: 1 }, effects: [{ effect: trust, from: \"@actor\", to: nasa, add: 1 }] }\n"]]),
+    ).toEqual([
+      "broken.yaml:115:24: unknown track \"tenson\" (known tracks: tension) (rounds.eachRound[0].when.track)",
+      "broken.yaml:115:79: \"@actor\" means the role taking the action; it is only allowed in deal effects, statements and unilateral actions (rounds.eachRound[0].effects[0].from)",
+    ]);
+  });
+  it("a ban names its kind: bilateral or together, not v1's between", () => {
+    expect(
+      problemsAfter([["      - { between: [us-gov, nasa] }\n", "      - { between: [us-gov, nasa] }\n    bansDeals:\n      - { between: [us-gov, nasa] }\n"]]),
+    ).toEqual([
+      "broken.yaml:64:9: expected a map with one of the keys bilateral, together, found a map with the keys between (constraints[0].bansDeals[0])",
+    ]);
+    expect(
+      problemsAfter([["      - { between: [us-gov, nasa] }\n", "      - { between: [us-gov, nasa] }\n    bansDeals:\n      - { together: [us-gov, nasa] }\n      - { bilateral: [us-gov, nsa] }\n"]]),
+    ).toEqual([
+      "broken.yaml:65:31: unknown role \"nsa\" (known roles: us-gov, nasa) (constraints[0].bansDeals[1].bilateral[1])",
+    ]);
+  });
+});
