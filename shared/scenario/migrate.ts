@@ -23,7 +23,7 @@ type Change =
   | { kind: 'wrapInList'; pair: Pair<unknown, Scalar> };
 
 /** The version a document says it is (`schemaVersion:`), if it says a number. */
-export function versionOf(doc: Document): number | undefined {
+function versionOf(doc: Document): number | undefined {
   const value = isMap(doc.contents) ? doc.contents.get('schemaVersion') : undefined;
   return typeof value === 'number' ? value : undefined;
 }
