@@ -85,7 +85,8 @@ describe('a game of Handshake in orbit played to the end', () => {
     // The game is over; the facilitator reveals everything, which opens the debrief for all.
     await facilitator.getByRole('tab', { name: 'Debrief' }).click();
     await facilitator.getByText('Press “Reveal everything”', { exact: false }).waitFor();
-    await facilitator.getByRole('button', { name: 'Reveal everything' }).click();
+    // The game controls' button (the end-of-game banner repeats it).
+    await facilitator.getByRole('region', { name: 'Game controls' }).getByRole('button', { name: 'Reveal everything' }).click();
     // The debrief tab: the game ran its course; every delegation has a total.
     const debrief = facilitator.getByTestId('debrief');
     await debrief.getByText('The game ran its full course.').waitFor();
