@@ -414,6 +414,7 @@ export const en = {
       failed: 'A government could not ratify it: it did not enter into force.',
       breached: 'A party broke this deal.',
       adopted: 'A government turned this memorandum into a proposal for an agreement. It still counts as in force.',
+      superseded: 'A newer deal of the same type replaced this one: it no longer counts.',
     } as Record<string, string>,
     agreementsBadge: 'This delegation scores from at least one deal in force, not from its walk-away.',
   },
