@@ -10,7 +10,7 @@ import { browserSuite } from './suite';
 const suite = browserSuite();
 
 /** The session's seed, which decides the news card drawn in round 1 (see below). */
-const SEED = 7;
+const SEED = 1;
 
 const deal = (page: Page, id: string) => page.getByTestId(`deal-${id}`);
 
@@ -31,8 +31,7 @@ describe('a round of Handshake in orbit in the browser', () => {
     const { server, browser } = suite;
     const { page: facilitator } = await newPage(browser);
     // The home page lets the server draw a random seed. The seed decides the news card of round 1,
-    // and one card in four (the bombing of North Vietnam) raises tension to the Cold War freeze,
-    // which closes the U.S.-Soviet channels this round needs: the test fixes the seed.
+    // which the test checks on every screen: the test fixes the seed.
     await facilitator.route('**/api/sessions', (route) =>
       route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), seed: SEED }) }),
     );
@@ -65,7 +64,7 @@ describe('a round of Handshake in orbit in the browser', () => {
 
     await facilitator.getByTestId('start-game').click();
     await facilitator.getByTestId('phase-label').filter({ hasText: 'Briefing and news' }).waitFor();
-    // Seed 7 draws the loss of Soyuz 11: a blow to the Academy, not to U.S.-Soviet talks.
+    // Seed 1 draws the loss of Soyuz 11: a blow to the Academy, not to U.S.-Soviet talks.
     await ada.getByText('Soyuz 11 crew lost').first().waitFor();
 
     // Briefing and news: public chat reaches everyone; drafting is refused, with a reason shown
