@@ -218,6 +218,8 @@ export const en = {
     confirmBreach: 'Breaking an agreement in force costs trust with every other party. Breach it?',
     adopt: 'Adopt as track I proposal',
     adoptTitle: 'Adopt this memorandum',
+    supersedes: 'Replaces the deal in force',
+    supersedesHint: 'A delegation has one deal of a type in force at a time: this one replaces it when it enters into force.',
     version: (n: number) => `version ${n}`,
     by: (role: string) => `by ${role}`,
     history: 'Earlier versions',

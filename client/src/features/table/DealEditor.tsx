@@ -1,6 +1,9 @@
 // Drafting a proposal: a deal type, its parties, one option per issue, and, live, what the terms
 // are worth to the viewer's role against its walk-away (the shared engine's evaluateProposal,
 // run in the browser on the role's own point table). Also used to counter, edit and adopt.
+// One deal per type (rules v2): when a party already has a deal of the type in force, the draft
+// names the one it replaces; an adoption keeps the memorandum's terms and lets the government set
+// the agreement's issues the memorandum left open.
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { AvailableMoves, Move } from '@shared/engine/moves';
@@ -75,6 +78,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
     return source.dealType;
   });
   const type = dealTypeOf(scenario, dealTypeId ?? '');
+  const memoTerms = mode.kind === 'adopt' ? (source?.versions.at(-1)?.terms ?? {}) : {};
   const [terms, setTerms] = useState<Record<string, string>>(() => ({ ...(source?.versions.at(-1)?.terms ?? {}) }));
   const [parties, setParties] = useState<string[]>(() =>
     source && mode.kind !== 'adopt' ? source.parties.filter((p) => p !== me) : onlyCounterpart(moves, dealTypeId, me),
@@ -92,7 +96,18 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
     [moves, view, dealTypeId, me],
   );
   const myTable = view.me!.role.pointTables[dealTypeId ?? ''];
-  const termsFixed = mode.kind === 'adopt';
+  /** An adoption keeps what the memorandum settled. */
+  const termFixed = (issue: string) => memoTerms[issue] !== undefined;
+  // The deals of this type in force that one of the parties is in: the new one may replace one.
+  const replaceable = useMemo(() => {
+    if (!dealTypeId || mode.kind === 'counter') return [];
+    const involved = [me, ...parties];
+    return view.deals.filter((d) => d.dealType === dealTypeId && d.status === 'inForce' && d.parties.some((p) => involved.includes(p)));
+  }, [view.deals, dealTypeId, parties, me, mode.kind]);
+  const [supersedesChoice, setSupersedes] = useState<string | null>(() => (mode.kind === 'edit' ? mode.deal.supersedes : null));
+  // With one candidate there is nothing to choose; a choice no longer in force is dropped.
+  const supersedes = replaceable.some((d) => d.id === supersedesChoice) ? supersedesChoice : replaceable.length === 1 ? replaceable[0].id : null;
+  const roleNames = (roles: readonly string[]) => roles.map((p) => view.roles.find((r) => r.id === p)?.name ?? p).join(', ');
   const partiesFixed = mode.kind === 'counter';
   const complete = !!type && type.issues.every((i) => terms[i.id]);
 
@@ -110,10 +125,14 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
     if (!move?.available) return;
     const allParties = [me, ...parties];
     const picked = Object.fromEntries(type.issues.map((i) => [i.id, terms[i.id]]));
-    if (mode.kind === 'new') action.submit({ type: 'draftDeal', dealType: type.id, parties: allParties, terms: picked });
-    else if (mode.kind === 'edit') action.submit({ type: 'editDraft', deal: mode.deal.id, parties: allParties, terms: picked });
+    const replacing = supersedes ? { supersedes } : {};
+    if (mode.kind === 'new') action.submit({ type: 'draftDeal', dealType: type.id, parties: allParties, terms: picked, ...replacing });
+    else if (mode.kind === 'edit') action.submit({ type: 'editDraft', deal: mode.deal.id, parties: allParties, terms: picked, ...replacing });
     else if (mode.kind === 'counter') action.submit({ type: 'counterDeal', deal: mode.deal.id, terms: picked });
-    else action.submit({ type: 'adoptMemorandum', deal: mode.deal.id, parties: allParties });
+    else {
+      const open = Object.fromEntries(type.issues.filter((i) => !termFixed(i.id)).map((i) => [i.id, terms[i.id]]));
+      action.submit({ type: 'adoptMemorandum', deal: mode.deal.id, parties: allParties, ...(Object.keys(open).length ? { terms: open } : {}), ...replacing });
+    }
   }
 
   const title = { new: t.deals.newDraft, edit: t.deals.edit, counter: t.deals.counterTitle, adopt: t.deals.adoptTitle }[mode.kind];
@@ -160,7 +179,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               <Text size="sm" fw={500}>
                 {t.deals.parties}
               </Text>
-              <Text>{source!.parties.map((p) => view.roles.find((r) => r.id === p)?.name ?? p).join(', ')}</Text>
+              <Text>{roleNames(source!.parties)}</Text>
             </div>
           ) : (
             <MultiSelect
@@ -171,6 +190,17 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               onChange={setParties}
               maxValues={dealTypeId && moves?.dealTypes[dealTypeId] ? moves.dealTypes[dealTypeId].max - 1 : undefined}
               data-testid="deal-parties"
+            />
+          )}
+          {replaceable.length > 0 && (
+            <Select
+              label={t.deals.supersedes}
+              description={t.deals.supersedesHint}
+              data={replaceable.map((d) => ({ value: d.id, label: `${d.id} · ${roleNames(d.parties)}` }))}
+              value={supersedes}
+              onChange={setSupersedes}
+              allowDeselect={false}
+              data-testid="deal-supersedes"
             />
           )}
         </SimpleGrid>
@@ -187,7 +217,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                 label={issue.label}
                 description={issue.description}
                 value={terms[issue.id] ?? null}
-                onChange={(v) => !termsFixed && setTerms((prev) => ({ ...prev, [issue.id]: v }))}
+                onChange={(v) => !termFixed(issue.id) && setTerms((prev) => ({ ...prev, [issue.id]: v }))}
                 name={`issue-${issue.id}`}
                 data-testid={`issue-${issue.id}`}
               >
@@ -198,7 +228,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                       <Radio
                         key={option.id}
                         value={option.id}
-                        disabled={termsFixed && terms[issue.id] !== option.id}
+                        disabled={termFixed(issue.id) && terms[issue.id] !== option.id}
                         label={
                           <Group gap={6} wrap="nowrap">
                             <span>{option.label}</span>
