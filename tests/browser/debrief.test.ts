@@ -100,13 +100,13 @@ describe('a game of Handshake in orbit played to the end', () => {
     }
     // Secret objectives are revealed, each marked met or not met.
     const objectives = debrief.getByRole('region', { name: 'Secret objectives revealed' });
-    await objectives.getByText('A docking memorandum with the Academy is signed (in force or adopted).').waitFor();
+    await objectives.getByText('The joint-flight agreement in force uses the androgynous docking system.').waitFor();
     await objectives.getByText('End with U.S. government trust in you of at least 55.').waitFor();
     const markers = await objectives.getByText(/^(met|not met)$/).allTextContents();
     expect(markers.length).toBeGreaterThanOrEqual(DELEGATIONS.length);
-    // No deal was made: the memoranda objectives are not met.
+    // No deal was made: an objective about the agreement's terms is not met.
     await expect(
-      objectives.getByText(/A docking memorandum with the Academy/).locator('xpath=ancestor::div[1]').getByText('not met', { exact: true }).count(),
+      objectives.getByText(/uses the androgynous docking system/).locator('xpath=ancestor::div[1]').getByText('not met', { exact: true }).count(),
     ).resolves.toBe(1);
     // The scenario's discussion prompts.
     const prompts = debrief.getByRole('region', { name: 'Discussion prompts' });
@@ -142,8 +142,8 @@ describe('a game of Handshake in orbit played to the end', () => {
     const studentDebrief = dasha.getByTestId('debrief');
     await studentDebrief.waitFor();
     const revealed = studentDebrief.getByRole('region', { name: 'Secret objectives revealed' });
-    await revealed.getByText('A docking memorandum with NASA is signed (in force or adopted).').waitFor();
-    await revealed.getByText('A docking memorandum with the Academy is signed (in force or adopted).').waitFor();
+    await revealed.getByText('The joint-flight agreement in force does not use the American probe.').waitFor();
+    await revealed.getByText('The joint-flight agreement in force uses the androgynous docking system.').waitFor();
     await revealed.getByText('End with U.S. government trust in you of at least 55.').waitFor();
     await revealed.getByText('The joint-flight agreement in force provides for joint live television.').waitFor();
     await expect(studentDebrief.getByRole('region', { name: 'Scores' }).getByRole('row').count()).resolves.toBe(1 + DELEGATIONS.length);
