@@ -2,28 +2,14 @@
 // type her delegation already has in force sees which deal it replaces, and the draft she saves
 // names it; a government adopting a memorandum that settles only some of the agreement's issues
 // keeps its terms and sets the rest. The other delegations play through the protocol.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shipped } from '../engine/helpers';
-import { TestClient } from '../server/harness';
 import { advancePhase, createSession, joinAsStudent, newPage, openConsole } from './harness';
+import { act, protocolPlayers } from './protocolPlayers';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
-const clients: TestClient[] = [];
-afterAll(async () => Promise.all(clients.map((c) => c.leave())));
-
-async function seated(url: string, sessionId: string, joinCode: string, name: string, role: string): Promise<TestClient> {
-  const client = await TestClient.join(url, sessionId, { as: 'player', joinCode, name });
-  clients.push(client);
-  client.room.send('chooseSeat', { seat: { role, seat: 'head' } });
-  await client.next((m) => m.type === 'identity' && m.body.seat !== null);
-  return client;
-}
-
-async function act(client: TestClient, action: Record<string, unknown>) {
-  const reply = await client.act(action);
-  expect(reply.ok, `${JSON.stringify(action)}: ${JSON.stringify(reply)}`).toBe(true);
-}
+const { seated } = protocolPlayers();
 
 describe('the deal editor', () => {
   it('names the deal in force a new draft of its type replaces', async () => {

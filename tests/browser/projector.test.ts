@@ -5,29 +5,14 @@
 // facilitator reveals everything.
 // The students play through the protocol (their screens are tested elsewhere); the facilitator
 // uses the console, as in class.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TestClient } from '../server/harness';
 import { advancePhase, createSession, newPage, openConsole, VIEWPORTS } from './harness';
+import { act, protocolPlayers } from './protocolPlayers';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
-const clients: TestClient[] = [];
-afterAll(async () => Promise.all(clients.map((c) => c.leave())));
-
-/** A student joins through the protocol and takes the head of a delegation. */
-async function seated(url: string, sessionId: string, joinCode: string, name: string, role: string): Promise<TestClient> {
-  const client = await TestClient.join(url, sessionId, { as: 'player', joinCode, name });
-  clients.push(client);
-  client.room.send('chooseSeat', { seat: { role, seat: 'head' } });
-  await client.next((m) => m.type === 'identity' && m.body.seat !== null);
-  return client;
-}
-
-async function act(client: TestClient, action: Record<string, unknown>) {
-  const reply = await client.act(action);
-  expect(reply.ok, `${JSON.stringify(action)}: ${JSON.stringify(reply)}`).toBe(true);
-}
+const { seated } = protocolPlayers();
 
 /** Nothing on the page is wider than the window. */
 async function noSidewaysScroll(page: Page) {
