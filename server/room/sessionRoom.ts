@@ -86,7 +86,10 @@ export function createSessionRoom(services: Services) {
 
     override onDrop(client: Client) {
       this.sync.drop(client);
-      this.allowReconnection(client, config.reconnectSeconds);
+      // A client that drops before its join has finished (or while the room closes) cannot come
+      // back: Colyseus answers with a rejected promise, which unhandled would stop the server.
+      // Colyseus then calls onLeave as for any drop without a reconnection.
+      this.allowReconnection(client, config.reconnectSeconds).catch(() => undefined);
     }
 
     override onReconnect(client: Client) {
