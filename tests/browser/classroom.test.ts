@@ -5,6 +5,7 @@
 // moves exactly one phase.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { SeatParticipation } from '@server/report';
 import { loadCatalog } from '@server/scenarios';
 import { createSession, joinAsStudent, newPage, openConsole } from './harness';
 import { browserSuite } from './suite';
@@ -18,19 +19,6 @@ const BOTS_ONLY = scenario.roles.map((r) => r.id).filter((id) => !STUDENTS.inclu
 
 async function phaseIs(page: Page, label: string) {
   await page.getByTestId('phase-label').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
-}
-
-interface Participation {
-  role: string;
-  seat: string;
-  /** A student's name, or "bot (cooperative)". */
-  occupant: string | null;
-  messages: number;
-  proposals: number;
-  responses: number;
-  signatures: number;
-  statements: number;
-  actions: number;
 }
 
 describe('a class with bots in every empty seat', () => {
@@ -88,12 +76,12 @@ describe('a class with bots in every empty seat', () => {
     const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/export.json`, { headers: { authorization: `Bearer ${session.facilitatorKey}` } });
     expect(response.status).toBe(200);
     const report = (await response.json()) as {
-      participation: Participation[];
+      participation: SeatParticipation[];
       messages: { role: string | null; seat: string | null; name: string; channel: string }[];
       deals: { versions: { by: string }[]; acceptedBy: string[]; signedBy: string[] }[];
       timeline: { kind: string; roles: string[] }[];
     };
-    const binding = (p: Participation) => p.proposals + p.responses + p.signatures + p.statements + p.actions;
+    const binding = (p: SeatParticipation) => p.proposals + p.responses + p.signatures + p.statements + p.actions;
     const botSeats = report.participation.filter((p) => p.occupant?.startsWith('bot ('));
     for (const p of botSeats.filter((p) => STUDENTS.includes(p.role))) expect(binding(p), `${p.role}/${p.seat}`).toBe(0);
     // Their bots spoke only in their own team channel.
