@@ -37,7 +37,12 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./serve'),
   },
   analyze: { usage: 'analyze <scenario.yaml> [--json]', summary: 'the agreement space of each deal type: consensus, Pareto frontier, balance warnings', load: () => import('./analyze') },
-  simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json] [--without-track-two | --track-two-effect]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
+  simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json] [--ablate track2 | --track-two-effect]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
+  balance: {
+    usage: 'balance <scenario.yaml> [--games N] [--seed S] [--json] [--ablate track2]',
+    summary: 'the balance report: surplus per role, objectives, track II effect, each against its target band (default 500 games)',
+    load: () => import('./balance'),
+  },
   // Later commands (serve, simulate, analyze) go here, each in its own file.
 };
 

@@ -1,10 +1,11 @@
 // `spacebridge simulate <scenario.yaml> --games N --seed S [--bots mixed|cooperative|hard-nosed] [--json]
-//  [--without-track-two | --track-two-effect]`:
+//  [--ablate track2 | --track-two-effect]`:
 // plays N all-bot games through the engine and reports score distributions per role, how often
 // each deal type entered into force, events, collapses, and warnings about an unbalanced scenario.
-// `--without-track-two` plays the scenario with track II switched off (no memoranda, no track II
-// networks, no relationships); `--track-two-effect` plays the same games both ways and reports
-// the difference per role.
+// `--ablate track2` plays the scenario with track II switched off (no memoranda, no track II
+// networks, no relationships), as `balance --ablate track2` does; `--without-track-two` is its
+// older name, still accepted. `--track-two-effect` plays the same games both ways and reports the
+// difference per role.
 import { parseArgs } from 'node:util';
 import { formatSimulation, formatTrackTwoEffect } from '@shared/bots/format';
 import { simulate, trackTwoEffect, withoutTrackTwo } from '@shared/bots/simulate';
@@ -14,7 +15,7 @@ import { UsageError } from './usageError';
 const PERSONALITIES = ['mixed', 'cooperative', 'hard-nosed'] as const;
 type Mode = (typeof PERSONALITIES)[number];
 
-function wholeNumber(name: string, text: string, min: number): number {
+export function wholeNumber(name: string, text: string, min: number): number {
   const n = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) {
     throw new UsageError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}"`);
@@ -31,6 +32,7 @@ export function run(args: string[]): number {
       seed: { type: 'string', default: '1' },
       bots: { type: 'string', default: 'mixed' },
       json: { type: 'boolean', default: false },
+      ablate: { type: 'string' },
       'without-track-two': { type: 'boolean', default: false },
       'track-two-effect': { type: 'boolean', default: false },
     },
@@ -41,22 +43,31 @@ export function run(args: string[]): number {
   const scenario = scenarioFromArgs(positionals);
   if (!scenario) return 1;
 
-  if (values['without-track-two'] && values['track-two-effect']) throw new UsageError('give --without-track-two or --track-two-effect, not both');
+  const ablate = values['without-track-two'] || ablation(values.ablate) === 'track2';
+  if (ablate && values['track-two-effect']) throw new UsageError('give --ablate track2 or --track-two-effect, not both');
 
-  const progress = progressLine(process.stderr);
+  const progress = progressLine(process.stderr, { offTerminal: true });
   const options = { games, seed, personality: values.bots as Mode, onGame: progress };
   if (values['track-two-effect']) {
     const effect = trackTwoEffect(scenario, options);
     process.stdout.write(values.json ? `${JSON.stringify(effect, null, 2)}\n` : `${formatTrackTwoEffect(effect)}\n`);
     return 0;
   }
-  const report = simulate(values['without-track-two'] ? withoutTrackTwo(scenario) : scenario, options);
+  const report = simulate(ablate ? withoutTrackTwo(scenario) : scenario, options);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatSimulation(report)}\n`);
   return 0;
 }
 
-/** A progress bar redrawn in place on a terminal; elsewhere (a log file, CI) a few plain lines. */
-function progressLine(out: NodeJS.WriteStream): (done: number, total: number) => void {
+/** `--ablate`'s value: what to switch off. Only track II can be, for now. */
+export function ablation(value: string | undefined): 'track2' | null {
+  if (value === undefined) return null;
+  if (value !== 'track2') throw new UsageError(`--ablate must be track2 (track II switched off), not "${value}"`);
+  return value;
+}
+
+/** A progress bar redrawn in place on a terminal; elsewhere (a log file, CI) a few plain lines
+ *  with `offTerminal`, else nothing. */
+export function progressLine(out: NodeJS.WriteStream, { offTerminal }: { offTerminal: boolean }): (done: number, total: number) => void {
   let lastShown = -1;
   return (done, total) => {
     const percent = Math.floor((done / total) * 100);
@@ -65,7 +76,7 @@ function progressLine(out: NodeJS.WriteStream): (done: number, total: number) =>
       const filled = Math.round((done / total) * width);
       out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games`);
       if (done === total) out.write('\n');
-    } else if (percent >= lastShown + 25 || done === total) {
+    } else if (offTerminal && (percent >= lastShown + 25 || done === total)) {
       lastShown = percent;
       out.write(`simulated ${done}/${total} games\n`);
     }

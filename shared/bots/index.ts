@@ -23,6 +23,16 @@ import { seedRng, type RngState } from '../engine/rng';
 export { decideBotActions, type BotDecision, type BotOptions, type Personality } from './decide';
 export { valuationFor,  type Valuation } from './valuation';
 export { simulate, type SimulationOptions, type SimulationReport } from './simulate';
+export {
+  BALANCE_BANDS,
+  balanceReport,
+  createBalanceRun,
+  type BalanceOptions,
+  type BalanceProgress,
+  type BalanceReport,
+  type BalanceRun,
+  type TrackTwoFigures,
+} from './balance';
 export type { RngState };
 
 /** A fresh PRNG state for one bot. */

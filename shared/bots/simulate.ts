@@ -134,6 +134,35 @@ export interface GameResult {
   scores: RoleScore[];
   submitted: number;
   rejected: Record<string, number>;
+  /** Every constraint active at some point of the game (the final state keeps only the last
+   *  ones): the balance report reads from it whether track I froze. */
+  constraintsSeen: string[];
+}
+
+/** One game of a series: its engine seed and each role's bot temperament. */
+export interface PlannedGame {
+  seed: number;
+  personalities: Personality[];
+}
+
+/** The games `simulate` and the balance report play for a seed: drawn in advance from one PRNG,
+ *  so a series can be played in steps and the same seed plays the same games in every command. */
+export function planGames(scenario: Scenario, { games, seed, personality = 'mixed' }: Pick<SimulationOptions, 'games' | 'seed' | 'personality'>): PlannedGame[] {
+  if (!Number.isInteger(games) || games < 1) throw new Error('simulate: the number of games must be a whole number of at least 1');
+  if (!Number.isInteger(seed)) throw new Error('simulate: the seed must be a whole number');
+  let rng = seedRng(seed);
+  const draw = (): number => {
+    const [r, next] = nextRandom(rng);
+    rng = next;
+    return r;
+  };
+  const plan: PlannedGame[] = [];
+  for (let g = 0; g < games; g++) {
+    const gameSeed = Math.floor(draw() * 2 ** 31);
+    const personalities = scenario.roles.map((): Personality => (personality === 'mixed' ? (draw() < 0.5 ? 'cooperative' : 'hard-nosed') : personality));
+    plan.push({ seed: gameSeed, personalities });
+  }
+  return plan;
 }
 
 /** One all-bot game: a bot in each role's first seat (the head of delegation), or with
@@ -152,9 +181,13 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
     roster: { seats: seats.map((s) => ({ role: s.role, seat: s.seat, occupant: { kind: 'bot', personality: s.personality } })) },
   });
   let now = 0;
+  const seen = new Set(state.activeConstraints);
   const apply = (action: Parameters<typeof applyAction>[1], actor: Actor) => {
+    const before = state.activeConstraints;
     const result = applyAction(state, action, actor, now, scenario);
     if (result.ok) state = result.state;
+    // The engine keeps the same list while nothing changes, so this costs one comparison.
+    if (state.activeConstraints !== before) for (const id of state.activeConstraints) seen.add(id);
     return result;
   };
   const started = apply({ type: 'startGame' }, { kind: 'facilitator' });
@@ -189,7 +222,7 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
       if (!tick.ok) throw new Error(`simulate: the deadline tick was refused: ${tick.error.message}`);
     }
   }
-  return { state, scores: score(state, scenario), submitted, rejected };
+  return { state, scores: score(state, scenario), submitted, rejected, constraintsSeen: [...seen] };
 }
 
 function stat(values: number[]): Stat {
@@ -207,24 +240,13 @@ const ENTERED = new Set(['inForce', 'breached', 'adopted']);
 
 /** Plays `games` all-bot games and reports per role, deal type, event and game. */
 export function simulate(scenario: Scenario, options: SimulationOptions): SimulationReport {
-  const { games, seed } = options;
-  if (!Number.isInteger(games) || games < 1) throw new Error('simulate: the number of games must be a whole number of at least 1');
-  if (!Number.isInteger(seed)) throw new Error('simulate: the seed must be a whole number');
   const mode = options.personality ?? 'mixed';
-  let rng = seedRng(seed);
-  const draw = (): number => {
-    const [r, next] = nextRandom(rng);
-    rng = next;
-    return r;
-  };
-
-  const results: GameResult[] = [];
-  for (let g = 0; g < games; g++) {
-    const gameSeed = Math.floor(draw() * 2 ** 31);
-    const personalities = scenario.roles.map((): Personality => (mode === 'mixed' ? (draw() < 0.5 ? 'cooperative' : 'hard-nosed') : mode));
-    results.push(playBotGame(scenario, gameSeed, personalities));
-    options.onGame?.(g + 1, games);
-  }
+  const plan = planGames(scenario, options);
+  const results = plan.map((game, g) => {
+    const result = playBotGame(scenario, game.seed, game.personalities);
+    options.onGame?.(g + 1, plan.length);
+    return result;
+  });
   return report(scenario, options, mode, results);
 }
 
