@@ -1,6 +1,7 @@
 // Cross-reference checks of a scenario that passed the schema: every id it names exists, ids are
 // unique, point tables are complete, seats can do what their role must, placeholders mean
 // something where they are used. Each finding points at the offending place in the document.
+import { classFormatFindings } from './classFormat';
 import type { Finding, PathKey } from './problems';
 import { pathToString } from './problems';
 import type { Condition, DealType, Effect, Role, Scenario } from './schema';
@@ -374,6 +375,7 @@ export function crossCheck(scenario: Scenario): Finding[] {
     }
     effects(event.effects, [...at, 'effects'], {});
   });
+  findings.push(...classFormatFindings(scenario));
   if (scenario.deck) {
     ref('phase', scenario.deck.phase, ['deck', 'phase']);
     if (!scenario.events.some((e) => e.deck !== undefined)) report(['deck'], 'there is a deck but no event has a deck weight (add deck: <weight> to some events)');

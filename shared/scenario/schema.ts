@@ -328,6 +328,25 @@ const Rounds = z.strictObject({
   eachRound: z.array(RoundEffect).default([]).describe('world effects at the end of every round, after those of deals in force'),
 });
 
+/** One way to run the scenario in class (shared/scenario/classFormat.ts turns it into the game
+ *  played): the rounds played, each phase's minutes, and the reading and debrief around play. */
+const ClassFormat = z.strictObject({
+  id: Id,
+  label: Text.describe('what the facilitator picks, e.g. "90-minute class"'),
+  rounds: z
+    .array(z.number().int().min(1))
+    .min(1)
+    .optional()
+    .describe('the rounds played, in order, by their number (default: every round), e.g. [1, 2, 3] or [1, 3, 4]'),
+  phaseMinutes: z
+    .record(Id, z.number().positive())
+    .default({})
+    .describe("minutes of each phase in every round played; a phase left out keeps its rounds.phases minutes"),
+  readingMinutes: z.number().min(0).describe('reading the briefs before the first round'),
+  debriefMinutes: z.number().min(0).describe('the debrief after the last round'),
+  totalMinutes: z.number().positive().describe('the whole class: reading + play (every phase of every round played) + debrief'),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Events
 
@@ -423,6 +442,11 @@ export const Scenario = z.strictObject({
   statements: z.array(StatementTone).default([]),
   actions: z.array(UnilateralAction).default([]),
   rounds: Rounds,
+  classFormats: z
+    .array(ClassFormat)
+    .min(1)
+    .optional()
+    .describe('ways to run it in class, the first offered by default; without it, a 90-minute class and a 3-round short game derived from the phases (docs/scenario-authoring.md)'),
   events: z.array(Event).default([]),
   deck: Deck.optional(),
   scoring: Scoring.default({ resources: [], keptDealBonus: 0, breachPenalty: 0, sharedObjectives: [] }),
@@ -439,6 +463,7 @@ export type DealIssue = DealType['issues'][number];
 export type Track = Scenario['tracks'][number];
 export type ScenarioEvent = Scenario['events'][number];
 export type Phase = Scenario['rounds']['phases'][number];
+export type ClassFormat = NonNullable<Scenario['classFormats']>[number];
 export type UnilateralAction = Scenario['actions'][number];
 export type ConstraintDef = Scenario['constraints'][number];
 export type RoundEffect = Scenario['rounds']['eachRound'][number];
