@@ -15,8 +15,11 @@ import { buildReport, reportCsv, reportMarkdown } from './report';
 import { judgeGuess, normaliseJoinCode, randomToken, secretMatches } from './secrets';
 import type { Services } from './services';
 import { GameSession } from './session';
-import { CreateSessionRequest, openSession, UnknownScenarioError } from './sessions';
+import { readGuide } from './guides';
+import { CreateSessionRequest, openSession, UnknownClassFormatError, UnknownScenarioError } from './sessions';
 import { FailureLimiter } from './rateLimit';
+import { listingOf } from './studio/library';
+import { studioRoutes } from './studio/routes';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -71,6 +74,10 @@ function apiRoutes(services: Services): express.Router {
   const creations = new FailureLimiter(SESSION_CREATION.max, SESSION_CREATION.windowMs);
   const blockedLookups = new FailureLimiter(1, BLOCKED_LOOKUP_MS);
   const api = express.Router();
+  // Before the 16 KB body parser: the studio reads scenario texts up to its own limit, and only
+  // once the instructor key is checked.
+  const studio = studioRoutes(services, (req) => clientAddress(req, services.config.trustProxy));
+  api.use('/studio', studio.router);
   api.use(express.json({ limit: BODY_LIMIT }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -87,18 +94,10 @@ function apiRoutes(services: Services): express.Router {
     });
   });
 
-  api.get('/scenarios', (_req, res) => {
-    res.json(
-      catalog.list().map((s) => ({
-        id: s.id,
-        title: s.title,
-        summary: s.summary,
-        era: s.era,
-        players: s.players,
-        durationMinutes: s.durationMinutes,
-        learningObjectives: s.learningObjectives,
-      })),
-    );
+  // With an instructor key, also the library scenarios that instructor may use.
+  api.get('/scenarios', (req, res) => {
+    const library = studio.listingsFor(req, res);
+    if (library) res.json([...catalog.list().map(listingOf), ...library]);
   });
 
   api.get('/scenarios/:id', (req, res) => {
@@ -112,13 +111,16 @@ function apiRoutes(services: Services): express.Router {
     if (creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
     const parsed = CreateSessionRequest.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    const scenario = parsed.data.library ? studio.scenarioToOpen(req, res, parsed.data.library) : undefined;
+    if (scenario === null) return;
     try {
-      const opened = await openSession(services, parsed.data);
+      const opened = await openSession(services, parsed.data, scenario);
       creations.fail(ip, clock.now());
-      req.log.info({ sessionId: opened.sessionId, scenarioId: parsed.data.scenarioId }, 'session opened');
+      req.log.info({ sessionId: opened.sessionId, scenarioId: parsed.data.scenarioId, library: parsed.data.library }, 'session opened');
       res.status(201).json(opened);
     } catch (error) {
       if (error instanceof UnknownScenarioError) return fail(res, 404, 'unknown-scenario', error.message);
+      if (error instanceof UnknownClassFormatError) return fail(res, 400, 'unknown-class-format', error.message);
       throw error;
     }
   });
@@ -163,6 +165,16 @@ function apiRoutes(services: Services): express.Router {
   api.get('/sessions/:id/report', (req, res) => {
     const session = facilitatorSession(req, res);
     if (session) res.json(buildReport(session));
+  });
+
+  // The facilitator guide (what really happened, the debrief): never for students, so behind the key.
+  api.get('/sessions/:id/guide', async (req, res) => {
+    const session = facilitatorSession(req, res);
+    if (!session) return;
+    const { scenarioId } = session.record;
+    const markdown = await readGuide(services.config.guideDir, scenarioId);
+    if (markdown === null) return fail(res, 404, 'no-guide', `There is no facilitator guide for this scenario (${scenarioId}).`);
+    res.json({ scenarioId, markdown });
   });
 
   api.get('/sessions/:id/export.:format', (req, res) => {

@@ -2,6 +2,10 @@
 import { randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
+import { applyClassFormat, classFormatsOf, defaultClassFormat, findClassFormat } from '@shared/scenario/classFormat';
+import { Id } from '@shared/scenario';
+import { LibraryRef } from '@shared/protocol/studio';
+import type { Scenario } from '@shared/scenario/schema';
 import { hashSecret, newJoinCode, newSessionId, randomToken } from './secrets';
 import type { Services } from './services';
 import { GameSession } from './session';
@@ -11,13 +15,19 @@ export const SESSION_ROOM = 'session';
 
 const SessionSettingsInput = z.strictObject({
   studentsChooseSeats: z.boolean().default(true),
+  /** One of the scenario's class formats (default: the first, the 90-minute class). */
+  classFormat: Id.optional(),
 });
 
-export const CreateSessionRequest = z.strictObject({
-  scenarioId: z.string().min(1).max(64),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  settings: SessionSettingsInput.default({ studentsChooseSeats: true }),
-});
+export const CreateSessionRequest = z
+  .strictObject({
+    scenarioId: z.string().min(1).max(64).optional(),
+    /** A scenario of the instructors' library instead (needs an instructor key: server/studio). */
+    library: LibraryRef.optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    settings: SessionSettingsInput.default({ studentsChooseSeats: true }),
+  })
+  .refine((r) => (r.scenarioId === undefined) !== (r.library === undefined), 'name the scenario: scenarioId, or library for a library scenario (not both)');
 export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
 
 export interface OpenedSession {
@@ -27,12 +37,23 @@ export interface OpenedSession {
 }
 
 export class UnknownScenarioError extends Error {}
+export class UnknownClassFormatError extends Error {}
 
-export async function openSession(services: Services, request: z.output<typeof CreateSessionRequest>): Promise<OpenedSession> {
-  const scenario = services.catalog.get(request.scenarioId);
+/** Opens a session of `scenario` (a library scenario, found and authorised by the caller), or of
+ *  the shipped scenario the request names. */
+export async function openSession(
+  services: Services,
+  request: Pick<z.output<typeof CreateSessionRequest>, 'scenarioId' | 'seed' | 'settings'>,
+  scenario: Scenario | undefined = services.catalog.get(request.scenarioId ?? ''),
+): Promise<OpenedSession> {
   if (!scenario) throw new UnknownScenarioError(`There is no scenario "${request.scenarioId}".`);
   const facilitatorKey = randomToken(24);
-  const settings: SessionSettings = { studentsChooseSeats: request.settings.studentsChooseSeats };
+  const classFormat = request.settings.classFormat ?? defaultClassFormat(scenario).id;
+  if (!findClassFormat(scenario, classFormat)) {
+    const offered = classFormatsOf(scenario).map((f) => f.id).join(', ');
+    throw new UnknownClassFormatError(`Scenario "${scenario.id}" has no class format "${classFormat}" (it offers: ${offered}).`);
+  }
+  const settings: SessionSettings = { studentsChooseSeats: request.settings.studentsChooseSeats, classFormat };
   let joinCode = newJoinCode();
   while (services.store.sessionByJoinCode(joinCode)) joinCode = newJoinCode();
   const session = GameSession.create(services.store, {
@@ -43,7 +64,8 @@ export async function openSession(services: Services, request: z.output<typeof C
     joinCode,
     facilitatorKeyHash: hashSecret(facilitatorKey),
     createdAt: services.clock.now(),
-    scenario,
+    // The game as played in this format: stored so, a restart replays the same game.
+    scenario: applyClassFormat(scenario, classFormat),
   });
   services.sessions.set(session.id, session);
   await openRoom(services, session.id);

@@ -295,7 +295,8 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     }
     case 'fillSeatsWithBots': {
       if (s.status === 'ended') reject('game-over', 'The game is over.');
-      const empty = Object.keys(s.seats).filter((key) => !s.seats[key].occupant);
+      if (action.except !== undefined && !ix.roles.has(action.except)) reject('unknown-role', `There is no delegation "${action.except}".`);
+      const empty = Object.keys(s.seats).filter((key) => !s.seats[key].occupant && s.seats[key].role !== action.except);
       if (empty.length === 0) reject('already-done', 'Every seat is already taken.');
       const bot: Occupant = { kind: 'bot', personality: action.personality };
       for (const key of empty) s.seats = put(s.seats, key, seatWith(s.seats[key], bot, false));

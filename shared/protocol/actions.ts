@@ -88,8 +88,9 @@ export const FacilitatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('injectNews'), headline: Text(120), text: z.string().max(LIMITS.newsChars).default('') }),
   z.strictObject({ type: z.literal('whisper'), role: RoleId, text: Text(LIMITS.chatChars) }),
   z.strictObject({ type: z.literal('assignSeat'), seat: SeatRef, occupant: Occupant.nullable() }),
-  /** Every empty seat gets a bot of this temperament, in one action (one log entry). */
-  z.strictObject({ type: z.literal('fillSeatsWithBots'), personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative') }),
+  /** Every empty seat gets a bot of this temperament, in one action (one log entry); with
+   *  `except`, every empty seat but that delegation's (a studio playtest keeps it for the author). */
+  z.strictObject({ type: z.literal('fillSeatsWithBots'), personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative'), except: RoleId.optional() }),
   z.strictObject({ type: z.literal('endGame') }),
   z.strictObject({ type: z.literal('revealAll') }),
 ]);

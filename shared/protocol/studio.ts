@@ -213,6 +213,7 @@ export const STUDIO_ERROR_CODES = [
   'not-owner', // 403: only the owner saves versions, restores, changes visibility
   'unknown-library-scenario', // 404: no such library scenario, or not visible to the caller
   'unknown-version', // 404
+  'not-found', // 404: no such studio route
   'version-conflict', // 409: `basedOn` is not the latest version
   'too-large', // 413: body over STUDIO_LIMITS.bodyBytes
   'scenario-invalid', // 422: a draft with problems cannot be played (problems listed)

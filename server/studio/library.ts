@@ -1,0 +1,240 @@
+// The scenario library: instructors' scenarios in the store, every save kept as a new version
+// (nothing is ever changed or deleted: a restore is a new version with an older text). Each
+// version keeps its text exactly as sent, with the validator's verdict at the time of saving and,
+// when valid, its home-page listing (so listing never re-reads the YAML).
+import type { Diagnostic, Instructor, LibraryEntry, ScenarioListing, VersionInfo, VersionText, Visibility } from '@shared/protocol/studio';
+import type { Scenario } from '@shared/scenario/schema';
+import { Instructors } from '../instructors';
+import { randomToken } from '../secrets';
+import type { Store } from '../store';
+import type { Checked } from './check';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS library_scenarios (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL REFERENCES instructors(id),
+  visibility TEXT NOT NULL CHECK (visibility IN ('private', 'shared')),
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS library_versions (
+  library_id TEXT NOT NULL REFERENCES library_scenarios(id),
+  version INTEGER NOT NULL,
+  yaml TEXT NOT NULL,
+  saved_at INTEGER NOT NULL,
+  saved_by TEXT NOT NULL REFERENCES instructors(id),
+  scenario_id TEXT,
+  title TEXT NOT NULL,
+  valid INTEGER NOT NULL,
+  problem_count INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL,
+  diagnostics TEXT NOT NULL,
+  listing TEXT,
+  restored_from INTEGER,
+  note TEXT,
+  PRIMARY KEY (library_id, version)
+);
+`;
+
+/** What the caller asks to save, with the validator's verdict on it. */
+export interface NewVersion {
+  yaml: string;
+  checked: Checked;
+  note: string | null;
+  restoredFrom: number | null;
+}
+
+interface EntryRow {
+  id: string;
+  owner_id: string;
+  owner_name: string;
+  visibility: Visibility;
+  created_at: number;
+}
+
+interface VersionRow {
+  library_id: string;
+  version: number;
+  yaml: string;
+  saved_at: number;
+  saved_by: string;
+  saved_by_name: string;
+  scenario_id: string | null;
+  title: string;
+  valid: number;
+  problem_count: number;
+  warning_count: number;
+  diagnostics: string;
+  listing: string | null;
+  restored_from: number | null;
+  note: string | null;
+}
+
+/** The listed problems and warnings of a version (at most STUDIO_LIMITS.listedProblems each). */
+interface Diagnostics {
+  problems: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+const ENTRY_SQL = `SELECT s.id, s.owner_id, i.name AS owner_name, s.visibility, s.created_at
+  FROM library_scenarios s JOIN instructors i ON i.id = s.owner_id`;
+const VERSION_SQL = `SELECT v.*, i.name AS saved_by_name FROM library_versions v JOIN instructors i ON i.id = v.saved_by`;
+/** The same columns without the text: listings and histories never read the YAML. */
+const VERSION_INFO_SQL = `SELECT v.library_id, v.version, length(CAST(v.yaml AS BLOB)) AS bytes, v.saved_at, v.saved_by, i.name AS saved_by_name,
+  v.scenario_id, v.title, v.valid, v.problem_count, v.warning_count, v.restored_from, v.note
+  FROM library_versions v JOIN instructors i ON i.id = v.saved_by`;
+
+export class Library {
+  readonly instructors: Instructors;
+
+  constructor(private readonly store: Store) {
+    this.instructors = new Instructors(store);
+    store.db.exec(SCHEMA);
+  }
+
+  /** A new library scenario with `first` as version 1. */
+  create(owner: Instructor, visibility: Visibility, first: NewVersion, now: number): string {
+    const id = randomToken(9);
+    this.store.transaction(() => {
+      this.store.db.prepare('INSERT INTO library_scenarios (id, owner_id, visibility, created_at) VALUES (?, ?, ?, ?)').run(id, owner.id, visibility, now);
+      this.insertVersion(id, 1, owner, first, now);
+    });
+    return id;
+  }
+
+  /** Saves `next` as the version after the latest; with `basedOn`, only if that is the latest
+   *  (else nothing is saved and the latest is returned). */
+  addVersion(id: string, by: Instructor, next: NewVersion, now: number, basedOn?: number): { saved: number } | { conflict: number } {
+    return this.store.transaction(() => {
+      const latest = this.latestVersion(id);
+      if (basedOn !== undefined && basedOn !== latest) return { conflict: latest };
+      this.insertVersion(id, latest + 1, by, next, now);
+      return { saved: latest + 1 };
+    });
+  }
+
+  setVisibility(id: string, visibility: Visibility): void {
+    this.store.transaction(() => this.store.db.prepare('UPDATE library_scenarios SET visibility = ? WHERE id = ?').run(visibility, id));
+  }
+
+  /** The entry as `viewer` may see it: their own, or shared; otherwise null (as if absent). */
+  entry(id: string, viewer: Instructor): LibraryEntry | null {
+    const row = this.store.db.prepare(`${ENTRY_SQL} WHERE s.id = ?`).get(id) as EntryRow | undefined;
+    if (!row || (row.owner_id !== viewer.id && row.visibility !== 'shared')) return null;
+    return this.toEntry(row, viewer);
+  }
+
+  /** The viewer's scenarios, then those others share; newest save first within each. */
+  list(viewer: Instructor): LibraryEntry[] {
+    const rows = this.store.db.prepare(`${ENTRY_SQL} WHERE s.owner_id = ? OR s.visibility = 'shared'`).all(viewer.id) as EntryRow[];
+    const entries = rows.map((row) => this.toEntry(row, viewer));
+    return entries.sort((a, b) => Number(b.mine) - Number(a.mine) || b.latest.savedAt - a.latest.savedAt || a.id.localeCompare(b.id));
+  }
+
+  versions(id: string): VersionInfo[] {
+    const rows = this.store.db.prepare(`${VERSION_INFO_SQL} WHERE v.library_id = ? ORDER BY v.version DESC`).all(id) as (Omit<VersionRow, 'yaml' | 'diagnostics' | 'listing'> & { bytes: number })[];
+    return rows.map((row) => toInfo(row, row.bytes));
+  }
+
+  /** One version with its text (the latest when `version` is absent), or null. */
+  version(id: string, version?: number): VersionText | null {
+    const row = this.store.db
+      .prepare(`${VERSION_SQL} WHERE v.library_id = ? AND v.version = ?`)
+      .get(id, version ?? this.latestVersion(id)) as VersionRow | undefined;
+    if (!row) return null;
+    const diagnostics = JSON.parse(row.diagnostics) as Diagnostics;
+    return { ...toInfo(row, Buffer.byteLength(row.yaml)), yaml: row.yaml, problems: diagnostics.problems, warnings: diagnostics.warnings };
+  }
+
+  /** The home page's entries of the library scenarios `viewer` may use, each at its newest
+   *  valid version. */
+  listings(viewer: Instructor): ScenarioListing[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT s.id, s.owner_id, i.name AS owner_name, s.visibility, v.version, v.listing
+         FROM library_scenarios s JOIN instructors i ON i.id = s.owner_id
+         JOIN library_versions v ON v.library_id = s.id
+         WHERE (s.owner_id = ? OR s.visibility = 'shared')
+           AND v.version = (SELECT max(version) FROM library_versions WHERE library_id = s.id AND valid = 1)
+         ORDER BY s.owner_id = ? DESC, v.saved_at DESC, s.id`,
+      )
+      .all(viewer.id, viewer.id) as (EntryRow & { version: number; listing: string })[];
+    return rows.map((row) => ({
+      ...(JSON.parse(row.listing) as Omit<ScenarioListing, 'library'>),
+      library: { id: row.id, version: row.version, owner: row.owner_name, mine: row.owner_id === viewer.id, visibility: row.visibility },
+    }));
+  }
+
+  private toEntry(row: EntryRow, viewer: Instructor): LibraryEntry {
+    const versions = this.versions(row.id);
+    return {
+      id: row.id,
+      owner: { id: row.owner_id, name: row.owner_name },
+      mine: row.owner_id === viewer.id,
+      visibility: row.visibility,
+      createdAt: row.created_at,
+      latest: versions[0],
+      playableVersion: versions.find((v) => v.valid)?.version ?? null,
+      versionCount: versions.length,
+    };
+  }
+
+  private latestVersion(id: string): number {
+    const row = this.store.db.prepare('SELECT max(version) AS latest FROM library_versions WHERE library_id = ?').get(id) as { latest: number | null };
+    return row.latest ?? 0;
+  }
+
+  private insertVersion(id: string, version: number, by: Instructor, next: NewVersion, now: number): void {
+    const { checked } = next;
+    const diagnostics: Diagnostics = { problems: checked.problems, warnings: checked.warnings };
+    this.store.db
+      .prepare(
+        `INSERT INTO library_versions (library_id, version, yaml, saved_at, saved_by, scenario_id, title, valid, problem_count, warning_count, diagnostics, listing, restored_from, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        version,
+        next.yaml,
+        now,
+        by.id,
+        checked.scenarioId,
+        checked.title,
+        checked.scenario ? 1 : 0,
+        checked.problemCount,
+        checked.warningCount,
+        JSON.stringify(diagnostics),
+        checked.scenario ? JSON.stringify(listingOf(checked.scenario)) : null,
+        next.restoredFrom,
+        next.note,
+      );
+  }
+}
+
+/** A scenario's home-page entry, as GET /api/scenarios lists the shipped ones. */
+export function listingOf(s: Scenario): Omit<ScenarioListing, 'library'> {
+  return {
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    era: s.era,
+    players: s.players,
+    durationMinutes: s.durationMinutes,
+    learningObjectives: s.learningObjectives,
+  };
+}
+
+function toInfo(row: Omit<VersionRow, 'yaml' | 'diagnostics' | 'listing'>, bytes: number): VersionInfo {
+  return {
+    version: row.version,
+    savedAt: row.saved_at,
+    savedBy: { id: row.saved_by, name: row.saved_by_name },
+    scenarioId: row.scenario_id,
+    title: row.title,
+    valid: row.valid === 1,
+    problemCount: row.problem_count,
+    warningCount: row.warning_count,
+    restoredFrom: row.restored_from,
+    note: row.note,
+    bytes,
+  };
+}

@@ -1,0 +1,310 @@
+// The Scenario Studio's HTTP routes under /api/studio (docs/api.md, "Studio"): the instructors'
+// library and playtests. Every route needs an instructor key; a wrong one counts against the
+// address like a wrong join code (docs/security.md, "Instructor keys"). The key is checked before
+// the body is read, and a body is read up to STUDIO_LIMITS.bodyBytes.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { ZodType } from 'zod';
+import {
+  CreateLibraryScenarioRequest,
+  LibraryId,
+  PlaytestRequest,
+  RestoreVersionRequest,
+  SaveVersionRequest,
+  SetVisibilityRequest,
+  STUDIO_LIMITS,
+  type Diagnostic,
+  type Instructor,
+  type LibraryRef,
+  type LibraryScenarioAnswer,
+  type PlaytestAnswer,
+  type ScenarioListing,
+  type StudioErrorCode,
+} from '@shared/protocol/studio';
+import type { Scenario } from '@shared/scenario/schema';
+import { FailureLimiter } from '../rateLimit';
+import { judgeGuess } from '../secrets';
+import type { Services } from '../services';
+import { openSession } from '../sessions';
+import { checkScenarioText, isRefused, type Checked } from './check';
+import { Library } from './library';
+
+/** Versions one instructor may save per hour (each is kept for good: up to 1 MiB of disk). */
+const SAVES = { max: 120, windowMs: 60 * 60_000 } as const;
+/** Playtests one instructor may open per hour (each is a session: a room and rows on disk). */
+const PLAYTESTS = { max: 30, windowMs: 60 * 60_000 } as const;
+
+const MIB = STUDIO_LIMITS.bodyBytes / (1024 * 1024);
+
+export interface Studio {
+  router: express.Router;
+  /** The library entries of GET /api/scenarios for this request: none without a key; null when
+   *  the request was answered (a wrong key). */
+  listingsFor(req: Request, res: Response): ScenarioListing[] | null;
+  /** The scenario a library reference of POST /api/sessions names, or null when the request was
+   *  answered (no key, not visible, no such version, a version with problems). */
+  scenarioToOpen(req: Request, res: Response, ref: LibraryRef): Scenario | null;
+}
+
+export function studioRoutes(services: Services, addressOf: (req: Request) => string): Studio {
+  const { clock } = services;
+  const library = new Library(services.store);
+  const saves = new FailureLimiter(SAVES.max, SAVES.windowMs);
+  const playtests = new FailureLimiter(PLAYTESTS.max, PLAYTESTS.windowMs);
+
+  /** The instructor whose key the request carries, or null once the request is answered. */
+  const instructorOf = (req: Request, res: Response): Instructor | null => {
+    const key = bearerKey(req);
+    if (key === undefined) {
+      refuse(res, 401, 'unauthorized', 'This needs an instructor key (Authorization: Bearer <key>), issued with  npx spacebridge instructor add "Name".');
+      return null;
+    }
+    const instructor = library.instructors.byKey(key);
+    const address = addressOf(req);
+    const guess = judgeGuess(services.joinFailures, address, clock.now(), instructor !== null);
+    if (guess === 'blocked') {
+      refuse(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
+      return null;
+    }
+    if (!instructor) {
+      if (services.joinFailures.blocked(address, clock.now())) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
+      refuse(res, 401, 'unauthorized', 'This instructor key is not valid (wrong, or revoked).');
+      return null;
+    }
+    return instructor;
+  };
+
+  const router = express.Router();
+  router.use((req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    const instructor = instructorOf(req, res);
+    if (!instructor) return;
+    res.locals.instructor = instructor;
+    next();
+  });
+  router.use(express.json({ limit: STUDIO_LIMITS.bodyBytes }));
+  const me = (res: Response) => res.locals.instructor as Instructor;
+
+  /** The visible entry of `:id`, or null once answered with 404. */
+  const visible = (req: Request, res: Response) => {
+    const id = LibraryId.safeParse(req.params.id);
+    const entry = id.success ? library.entry(id.data, me(res)) : null;
+    if (!entry) refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
+    return entry;
+  };
+  /** The entry of `:id` if the caller owns it, or null once answered. */
+  const owned = (req: Request, res: Response) => {
+    const entry = visible(req, res);
+    if (entry && !entry.mine) {
+      refuse(res, 403, 'not-owner', `Only ${entry.owner.name}, who owns this scenario, may change it. Save it as your own scenario to edit a copy.`);
+      return null;
+    }
+    return entry;
+  };
+  /** The version number of `:version`, or null once answered with 404. */
+  const versionParam = (req: Request, res: Response, id: string): number | null => {
+    const text = String(req.params.version ?? req.query.version ?? '');
+    const version = /^[1-9][0-9]{0,6}$/.test(text) ? Number(text) : null;
+    if (version === null || !library.version(id, version)) {
+      refuse(res, 404, 'unknown-version', `This scenario has no version "${text.slice(0, 12)}".`);
+      return null;
+    }
+    return version;
+  };
+  const answer = (id: string, viewer: Instructor, version?: number): LibraryScenarioAnswer => ({
+    scenario: library.entry(id, viewer)!,
+    version: library.version(id, version)!,
+    versions: library.versions(id),
+  });
+  /** The validator's verdict on a text to save, or null once refused (nothing saved). */
+  const checkToSave = (res: Response, yaml: string): Checked | null => {
+    if (saves.blocked(me(res).id, clock.now())) {
+      refuse(res, 429, 'rate-limited', `At most ${SAVES.max} saves an hour. Try again later.`);
+      return null;
+    }
+    const checked = checkScenarioText(yaml);
+    if (isRefused(checked)) {
+      refuse(res, 400, checked.refused, checked.message);
+      return null;
+    }
+    saves.fail(me(res).id, clock.now());
+    return checked;
+  };
+
+  router.get('/me', (_req, res) => {
+    res.json({ instructor: me(res) });
+  });
+
+  router.get('/scenarios', (_req, res) => {
+    res.json({ scenarios: library.list(me(res)) });
+  });
+
+  router.post('/scenarios', (req, res) => {
+    const body = parseBody(CreateLibraryScenarioRequest, req, res);
+    if (!body) return;
+    const checked = checkToSave(res, body.yaml);
+    if (!checked) return;
+    const id = library.create(me(res), body.visibility, { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now());
+    req.log.info({ library: id, instructor: me(res).id, valid: checked.scenario !== null }, 'library scenario created');
+    res.status(201).json(answer(id, me(res)));
+  });
+
+  router.get('/scenarios/:id', (req, res) => {
+    const entry = visible(req, res);
+    if (entry) res.json(answer(entry.id, me(res)));
+  });
+
+  router.get('/scenarios/:id/versions/:version', (req, res) => {
+    const entry = visible(req, res);
+    const version = entry && versionParam(req, res, entry.id);
+    if (entry && version) res.json(answer(entry.id, me(res), version));
+  });
+
+  router.post('/scenarios/:id/versions', (req, res) => {
+    const entry = owned(req, res);
+    if (!entry) return;
+    const body = parseBody(SaveVersionRequest, req, res);
+    if (!body) return;
+    const checked = checkToSave(res, body.yaml);
+    if (!checked) return;
+    const saved = library.addVersion(entry.id, me(res), { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now(), body.basedOn);
+    if ('conflict' in saved) {
+      return refuse(res, 409, 'version-conflict', `Version ${saved.conflict} was saved after version ${body.basedOn}, which this edit started from. Nothing was saved: reload, then save again.`);
+    }
+    res.status(201).json(answer(entry.id, me(res), saved.saved));
+  });
+
+  router.post('/scenarios/:id/versions/:version/restore', (req, res) => {
+    const entry = owned(req, res);
+    const version = entry && versionParam(req, res, entry.id);
+    if (!entry || !version) return;
+    const body = parseBody(RestoreVersionRequest, req, res);
+    if (!body) return;
+    const old = library.version(entry.id, version)!;
+    // Checked again: the validator may have learnt something since that version was saved.
+    const checked = checkToSave(res, old.yaml);
+    if (!checked) return;
+    const saved = library.addVersion(entry.id, me(res), { yaml: old.yaml, checked, note: body.note || `restored version ${version}`, restoredFrom: version }, clock.now());
+    if ('saved' in saved) res.status(201).json(answer(entry.id, me(res), saved.saved));
+  });
+
+  router.post('/scenarios/:id/visibility', (req, res) => {
+    const entry = owned(req, res);
+    if (!entry) return;
+    const body = parseBody(SetVisibilityRequest, req, res);
+    if (!body) return;
+    library.setVisibility(entry.id, body.visibility);
+    res.json({ scenario: library.entry(entry.id, me(res)) });
+  });
+
+  router.get('/scenarios/:id/download', (req, res) => {
+    const entry = visible(req, res);
+    if (!entry) return;
+    const version = req.query.version === undefined ? entry.latest.version : versionParam(req, res, entry.id);
+    if (!version) return;
+    const text = library.version(entry.id, version)!;
+    res.attachment(`${text.scenarioId ?? entry.id}.yaml`);
+    res.type('text/yaml; charset=utf-8').send(text.yaml);
+  });
+
+  router.post('/playtest', async (req, res) => {
+    const body = parseBody(PlaytestRequest, req, res);
+    if (!body) return;
+    const instructor = me(res);
+    if (playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, 'rate-limited', `At most ${PLAYTESTS.max} playtests an hour. Try again later.`);
+    const checked = checkScenarioText(body.yaml);
+    if (isRefused(checked)) return refuse(res, 400, checked.refused, checked.message);
+    const scenario = playable(res, checked);
+    if (!scenario) return;
+    const role = scenario.roles.find((r) => r.id === body.role);
+    if (!role) return refuse(res, 400, 'unknown-role', `This draft has no delegation "${body.role}": choose one of ${scenario.roles.map((r) => r.id).join(', ')}.`);
+
+    playtests.fail(instructor.id, clock.now());
+    const opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true } }, scenario);
+    const session = services.sessions.get(opened.sessionId)!;
+    const seated = session.submit({
+      principal: 'facilitator',
+      actor: { kind: 'facilitator' },
+      action: { type: 'fillSeatsWithBots', personality: body.personality, except: role.id },
+      clientId: null,
+      now: clock.now(),
+    });
+    if (!seated.ok) throw new Error(`playtest bots were not seated: ${seated.error.message}`);
+    req.log.info({ sessionId: opened.sessionId, instructor: instructor.id, role: role.id }, 'playtest opened');
+    const playtest: PlaytestAnswer = {
+      ...opened,
+      scenarioId: scenario.id,
+      title: scenario.title,
+      role: role.id,
+      seats: role.seats.map((s) => ({ id: s.id, title: s.title })),
+      playPath: `/join/${opened.joinCode}`,
+      consolePath: `/facilitator/${opened.sessionId}#key=${encodeURIComponent(opened.facilitatorKey)}&code=${opened.joinCode}`,
+    };
+    // Answer once the bots' seating is on disk (group commit).
+    services.store.afterCommit(() => res.status(201).json(playtest));
+  });
+
+  router.use((_req, res) => refuse(res, 404, 'not-found', 'No such studio endpoint (docs/api.md, "Studio").'));
+  router.use((error: Error & { type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      return refuse(res, 413, 'too-large', `The request is too large: a scenario may be at most ${MIB} MiB (the biggest shipped one is about 52 KB). Nothing was saved.`);
+    }
+    if (error.type === 'entity.parse.failed') return refuse(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    next(error);
+  });
+
+  return {
+    router,
+    listingsFor(req, res) {
+      if (req.get('authorization') === undefined) return [];
+      const instructor = instructorOf(req, res);
+      return instructor && library.listings(instructor);
+    },
+    scenarioToOpen(req, res, ref) {
+      const instructor = instructorOf(req, res);
+      if (!instructor) return null;
+      res.locals.instructor = instructor;
+      const entry = library.entry(ref.id, instructor);
+      if (!entry) {
+        refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
+        return null;
+      }
+      const version = ref.version ?? entry.playableVersion;
+      const text = version === null ? null : library.version(entry.id, version);
+      if (version === null) {
+        refuse(res, 422, 'scenario-invalid', 'No version of this scenario is valid yet: fix its problems in the studio first.');
+        return null;
+      }
+      if (!text) {
+        refuse(res, 404, 'unknown-version', `This scenario has no version ${version}.`);
+        return null;
+      }
+      const checked = checkScenarioText(text.yaml);
+      return isRefused(checked) ? (refuse(res, 422, 'scenario-invalid', checked.message), null) : playable(res, checked);
+    },
+  };
+}
+
+/** The scenario of a valid text, or null once answered with its problems. */
+function playable(res: Response, checked: Checked): Scenario | null {
+  if (checked.scenario) return checked.scenario;
+  const count = checked.problemCount === 1 ? 'a problem' : `${checked.problemCount} problems`;
+  refuse(res, 422, 'scenario-invalid', `This version has ${count}: a scenario is played only once the validator finds none.`, checked.problems);
+  return null;
+}
+
+function parseBody<T extends ZodType>(schema: T, req: Request, res: Response): ReturnType<T['parse']> | null {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data as ReturnType<T['parse']>;
+  refuse(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return null;
+}
+
+/** The API's error shape, with the validator's problems when a draft was refused for play. */
+function refuse(res: Response, status: number, code: StudioErrorCode, message: string, problems?: Diagnostic[]): void {
+  res.status(status).json({ error: { code, message, ...(problems ? { problems } : {}) } });
+}
+
+function bearerKey(req: Request): string | undefined {
+  const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
+  return key === '' ? undefined : key;
+}
