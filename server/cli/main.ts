@@ -43,6 +43,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'the balance report: surplus per role, objectives, track II effect, each against its target band (default 500 games)',
     load: () => import('./balance'),
   },
+  instructor: {
+    usage: 'instructor add "Name" | list | revoke <id or name> | rotate <id or name> [--data-dir dir]',
+    summary: 'the keys instructors use for the Scenario Studio and its library (a key is printed once; DATA_DIR)',
+    load: () => import('./instructor'),
+  },
   // Later commands (serve, simulate, analyze) go here, each in its own file.
 };
 
