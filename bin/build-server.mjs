@@ -41,7 +41,8 @@ export async function buildServer() {
   const startedAt = Math.floor(Date.now() / 1000) * 1000;
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'server/cli/main.ts' },
+    // The studio's validator thread is a module of its own (server/studio/checker.ts loads it).
+    entryPoints: { cli: 'server/cli/main.ts', 'studio-check': 'server/studio/checkWorker.ts' },
     outdir: DIST,
     // Chunks stay directly in dist/, one level below the root like server/*.ts, so
     // `import.meta.dirname/..` (server/config.ts) is the project root in both.

@@ -111,7 +111,7 @@ function apiRoutes(services: Services): express.Router {
     if (creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
     const parsed = CreateSessionRequest.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const scenario = parsed.data.library ? studio.scenarioToOpen(req, res, parsed.data.library) : undefined;
+    const scenario = parsed.data.library ? await studio.scenarioToOpen(req, res, parsed.data.library) : undefined;
     if (scenario === null) return;
     try {
       const opened = await openSession(services, parsed.data, scenario);

@@ -25,7 +25,8 @@ import { FailureLimiter } from '../rateLimit';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
 import { openSession } from '../sessions';
-import { checkScenarioText, isRefused, type Checked } from './check';
+import { isRefused, type Checked } from './check';
+import { ScenarioChecker } from './checker';
 import { Library } from './library';
 
 /** Versions one instructor may save per hour (each is kept for good: up to 1 MiB of disk). */
@@ -42,12 +43,13 @@ export interface Studio {
   listingsFor(req: Request, res: Response): ScenarioListing[] | null;
   /** The scenario a library reference of POST /api/sessions names, or null when the request was
    *  answered (no key, not visible, no such version, a version with problems). */
-  scenarioToOpen(req: Request, res: Response, ref: LibraryRef): Scenario | null;
+  scenarioToOpen(req: Request, res: Response, ref: LibraryRef): Promise<Scenario | null>;
 }
 
 export function studioRoutes(services: Services, addressOf: (req: Request) => string): Studio {
   const { clock } = services;
   const library = new Library(services.store);
+  const checker = new ScenarioChecker();
   const saves = new FailureLimiter(SAVES.max, SAVES.windowMs);
   const playtests = new FailureLimiter(PLAYTESTS.max, PLAYTESTS.windowMs);
 
@@ -116,17 +118,17 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     versions: library.versions(id),
   });
   /** The validator's verdict on a text to save, or null once refused (nothing saved). */
-  const checkToSave = (res: Response, yaml: string): Checked | null => {
+  const checkToSave = async (res: Response, yaml: string): Promise<Checked | null> => {
     if (saves.blocked(me(res).id, clock.now())) {
       refuse(res, 429, 'rate-limited', `At most ${SAVES.max} saves an hour. Try again later.`);
       return null;
     }
-    const checked = checkScenarioText(yaml);
+    saves.fail(me(res).id, clock.now());
+    const checked = await checker.check(yaml);
     if (isRefused(checked)) {
       refuse(res, 400, checked.refused, checked.message);
       return null;
     }
-    saves.fail(me(res).id, clock.now());
     return checked;
   };
 
@@ -138,10 +140,10 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     res.json({ scenarios: library.list(me(res)) });
   });
 
-  router.post('/scenarios', (req, res) => {
+  router.post('/scenarios', async (req, res) => {
     const body = parseBody(CreateLibraryScenarioRequest, req, res);
     if (!body) return;
-    const checked = checkToSave(res, body.yaml);
+    const checked = await checkToSave(res, body.yaml);
     if (!checked) return;
     const id = library.create(me(res), body.visibility, { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now());
     req.log.info({ library: id, instructor: me(res).id, valid: checked.scenario !== null }, 'library scenario created');
@@ -159,12 +161,12 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (entry && version) res.json(answer(entry.id, me(res), version));
   });
 
-  router.post('/scenarios/:id/versions', (req, res) => {
+  router.post('/scenarios/:id/versions', async (req, res) => {
     const entry = owned(req, res);
     if (!entry) return;
     const body = parseBody(SaveVersionRequest, req, res);
     if (!body) return;
-    const checked = checkToSave(res, body.yaml);
+    const checked = await checkToSave(res, body.yaml);
     if (!checked) return;
     const saved = library.addVersion(entry.id, me(res), { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now(), body.basedOn);
     if ('conflict' in saved) {
@@ -173,7 +175,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     res.status(201).json(answer(entry.id, me(res), saved.saved));
   });
 
-  router.post('/scenarios/:id/versions/:version/restore', (req, res) => {
+  router.post('/scenarios/:id/versions/:version/restore', async (req, res) => {
     const entry = owned(req, res);
     const version = entry && versionParam(req, res, entry.id);
     if (!entry || !version) return;
@@ -181,7 +183,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!body) return;
     const old = library.version(entry.id, version)!;
     // Checked again: the validator may have learnt something since that version was saved.
-    const checked = checkToSave(res, old.yaml);
+    const checked = await checkToSave(res, old.yaml);
     if (!checked) return;
     const saved = library.addVersion(entry.id, me(res), { yaml: old.yaml, checked, note: body.note || `restored version ${version}`, restoredFrom: version }, clock.now());
     if ('saved' in saved) res.status(201).json(answer(entry.id, me(res), saved.saved));
@@ -211,14 +213,14 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!body) return;
     const instructor = me(res);
     if (playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, 'rate-limited', `At most ${PLAYTESTS.max} playtests an hour. Try again later.`);
-    const checked = checkScenarioText(body.yaml);
+    playtests.fail(instructor.id, clock.now());
+    const checked = await checker.check(body.yaml);
     if (isRefused(checked)) return refuse(res, 400, checked.refused, checked.message);
     const scenario = playable(res, checked);
     if (!scenario) return;
     const role = scenario.roles.find((r) => r.id === body.role);
     if (!role) return refuse(res, 400, 'unknown-role', `This draft has no delegation "${body.role}": choose one of ${scenario.roles.map((r) => r.id).join(', ')}.`);
 
-    playtests.fail(instructor.id, clock.now());
     const opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true } }, scenario);
     const session = services.sessions.get(opened.sessionId)!;
     const seated = session.submit({
@@ -259,7 +261,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
       const instructor = instructorOf(req, res);
       return instructor && library.listings(instructor);
     },
-    scenarioToOpen(req, res, ref) {
+    async scenarioToOpen(req, res, ref) {
       const instructor = instructorOf(req, res);
       if (!instructor) return null;
       res.locals.instructor = instructor;
@@ -278,7 +280,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
         refuse(res, 404, 'unknown-version', `This scenario has no version ${version}.`);
         return null;
       }
-      const checked = checkScenarioText(text.yaml);
+      const checked = await checker.check(text.yaml);
       return isRefused(checked) ? (refuse(res, 422, 'scenario-invalid', checked.message), null) : playable(res, checked);
     },
   };
