@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS instructors (
 `;
 
 /** Names are shown to other instructors (a shared scenario's owner): one line, bounded. */
-export const INSTRUCTOR_NAME_CHARS = 60;
+const INSTRUCTOR_NAME_CHARS = 60;
 
 export interface InstructorRecord extends Instructor {
   createdAt: number;

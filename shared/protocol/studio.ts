@@ -21,7 +21,7 @@ export const STUDIO_LIMITS = {
 /** A library scenario's id (the server makes it: letters, digits, `-`, `_`). Not the scenario's
  *  own `id:`, which may change from one version to the next and which two instructors may share. */
 export const LibraryId = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'a library scenario id');
-export const VersionNumber = z.number().int().min(1).max(1_000_000);
+const VersionNumber = z.number().int().min(1).max(1_000_000);
 export const Visibility = z.enum(['private', 'shared']);
 export type Visibility = z.infer<typeof Visibility>;
 

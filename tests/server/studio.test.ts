@@ -9,7 +9,7 @@ import { parseDocument, type Document } from 'yaml';
 import { run as instructorCli } from '@server/cli/instructor';
 import { Instructors } from '@server/instructors';
 import { JOIN_FAILURES } from '@server/services';
-import type { LibraryScenarioAnswer, PlaytestAnswer, ScenarioListing } from '@shared/protocol/studio';
+import { LibraryScenarioAnswer as AnswerSchema, StudioError, STUDIO_ERROR_CODES, type LibraryScenarioAnswer, type PlaytestAnswer, type ScenarioListing } from '@shared/protocol/studio';
 import { api, startTestServer, TestClient, type ManualClock, type RunningServer } from './harness';
 
 const SHIPPED = fs.readFileSync(path.join(import.meta.dirname, '../../scenarios/handshake-in-orbit.yaml'), 'utf8');
@@ -45,7 +45,15 @@ let ada: string;
 let grace: string;
 let revokedKey: string;
 
-const studio = <T = any>(pathname: string, key: string | undefined, init: RequestInit & { json?: unknown } = {}) => api<T>(url, `/api/studio${pathname}`, { ...init, key });
+/** A studio request; every error answer is checked against the contract (shared/protocol/studio.ts). */
+async function studio<T = any>(pathname: string, key: string | undefined, init: RequestInit & { json?: unknown } = {}) {
+  const res = await api<T>(url, `/api/studio${pathname}`, { ...init, key });
+  if (res.status >= 400) {
+    StudioError.parse(res.body);
+    expect(STUDIO_ERROR_CODES).toContain((res.body as { error: { code: string } }).error.code);
+  }
+  return res;
+}
 const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
 const libraryRows = () => (server.services.store.db.prepare('SELECT count(*) AS n FROM library_versions').get() as { n: number }).n;
 
@@ -111,6 +119,7 @@ describe('the library', () => {
     const first = await save(ada, draft('orbit-copy', 'Orbit, first take'), { note: 'first' });
     expect(first.status).toBe(201);
     id = first.body.scenario.id;
+    AnswerSchema.parse(first.body);
     expect(first.body.scenario).toMatchObject({ mine: true, visibility: 'private', playableVersion: 1, versionCount: 1 });
     expect(first.body.version).toMatchObject({ version: 1, valid: true, problemCount: 0, scenarioId: 'orbit-copy', title: 'Orbit, first take', note: 'first' });
 
