@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   scenarioDir: string;
+  /** Facilitator guides, one Markdown file per scenario id (served to the facilitator only). */
+  guideDir: string;
   clientDir: string;
   /** Other sites whose pages may call the API and open WebSockets (the server's own origin always may). */
   allowedOrigins: string[];
@@ -32,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     scenarioDir: path.resolve(env.SCENARIO_DIR || path.join(ROOT, 'scenarios')),
+    guideDir: path.resolve(env.GUIDE_DIR || path.join(ROOT, 'docs', 'guides')),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(ROOT, 'client', 'dist')),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds,

@@ -23,6 +23,9 @@ export interface SessionRecord {
 export interface SessionSettings {
   /** Students pick their own seat in the lobby (otherwise the facilitator seats them). */
   studentsChooseSeats: boolean;
+  /** The class format played (its rounds and minutes are in the stored scenario); absent in
+   *  sessions opened before formats, which play the scenario as written. */
+  classFormat?: string;
 }
 
 export interface LoggedAction {

@@ -1,4 +1,6 @@
 // The HTTP API (docs/api.md). Every call throws an ApiError with the server's reason code.
+import type { PublicScenario } from '@shared/engine/view';
+
 export interface ScenarioSummary {
   id: string;
   title: string;
@@ -56,8 +58,16 @@ export const api = {
     request<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>('/api/scenarios').then((r) =>
       Array.isArray(r) ? r : r.scenarios,
     ),
-  createSession: (scenarioId: string) =>
-    request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ scenarioId }) }),
+  createSession: (scenarioId: string, classFormat?: string) =>
+    request<CreatedSession>('/api/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ scenarioId, ...(classFormat ? { settings: { classFormat } } : {}) }),
+    }),
+  /** A shipped scenario's public parts (its class formats among them). */
+  scenario: (scenarioId: string) => request<PublicScenario>(`/api/scenarios/${encodeURIComponent(scenarioId)}`),
+  /** The facilitator guide of the session's scenario, as Markdown. */
+  guide: (sessionId: string, facilitatorKey: string) =>
+    request<{ scenarioId: string; markdown: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/guide`, { facilitatorKey }),
   findSession: (joinCode: string) => request<JoinTarget>(`/api/join/${encodeURIComponent(joinCode.trim().toUpperCase())}`),
   report: (sessionId: string, facilitatorKey: string) =>
     request<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { facilitatorKey }),

@@ -1,6 +1,7 @@
 // What one viewer may see of a game. `viewFor` builds it from the full state; everything a client
 // receives goes through here, so a secret that is not copied into a view cannot leak. Secrets of
 // other roles are ABSENT from a view (no key at all), never blanked.
+import { classPlans, type ClassPlan } from '../scenario/classFormat';
 import type { DealBan, Role, Scenario } from '../scenario/schema';
 import { closedBy, type ChannelRules } from './channels';
 import { holds } from './conditions';
@@ -181,6 +182,9 @@ export interface PublicScenario {
   statements: { id: string; label: string }[];
   actions: Omit<Scenario['actions'][number], 'requires' | 'effects'>[];
   rounds: Scenario['rounds'];
+  /** The class formats' minutes; in a session's scenario, only the format it plays. Optional: the
+   *  bots read a full scenario as its public one. */
+  classPlans?: ClassPlan[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,6 +431,7 @@ export function publicScenario(scenario: Scenario): PublicScenario {
     statements: scenario.statements.map((t) => ({ id: t.id, label: t.label })),
     actions: scenario.actions.map(({ requires: _r, effects: _e, ...action }) => action),
     rounds: scenario.rounds,
+    classPlans: classPlans(scenario),
   };
   publicCache.set(scenario, pub);
   return pub;

@@ -17,9 +17,11 @@ import { DealList } from '../table/DealBoard';
 import { NewsFeed } from '../table/NewsFeed';
 import { PhaseBanner } from '../table/TableScreen';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
+import { ClassPlanPanel } from '../../ui/ClassPlan';
 import { Delegations } from './Delegations';
 import { GameOver } from './GameOver';
 import { GameControls } from './GameControls';
+import { Guide } from './Guide';
 import { InjectPanel, WhisperPanel } from './InjectPanel';
 import { LiveScores, NotActed } from './Monitor';
 import { SeatsPanel } from './SeatsPanel';
@@ -75,12 +77,14 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
               <Tabs.Tab value="channels">{t.facilitator.allChannels}</Tabs.Tab>
               <Tabs.Tab value="deals">{t.facilitator.deals}</Tabs.Tab>
               {view.status !== 'lobby' && <Tabs.Tab value="debrief">{t.debrief.title}</Tabs.Tab>}
+              <Tabs.Tab value="guide">{t.guide.tab}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="overview" pt="sm">
               <Grid gap="sm">
                 <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
                   <Stack gap="sm">
                     {view.status === 'lobby' && joinCode && <JoinCodePanel joinCode={joinCode} />}
+                    <ClassPlanPanel view={view} scenario={scenario} />
                     <NotActed />
                     <Paper p="md">
                       <Title order={2} size="h5" mb="sm">
@@ -130,6 +134,9 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
             </Tabs.Panel>
             <Tabs.Panel value="deals" pt="sm">
               <DealList deals={view.deals.slice().reverse()} onEdit={() => undefined} />
+            </Tabs.Panel>
+            <Tabs.Panel value="guide" pt="sm">
+              <Guide sessionId={sessionId} facilitatorKey={facilitatorKey} scenarioId={scenario?.id ?? ''} />
             </Tabs.Panel>
             <Tabs.Panel value="debrief" pt="sm">
               <DebriefView view={view} scenario={scenario} sessionId={sessionId} facilitatorKey={facilitatorKey} />

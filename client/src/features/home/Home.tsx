@@ -12,6 +12,7 @@ import {
   List,
   Loader,
   Paper,
+  Radio,
   Stack,
   Text,
   TextInput,
@@ -21,6 +22,8 @@ import { Link, useLocation } from 'wouter';
 import { api, ApiError, type ScenarioSummary } from '../../api';
 import { errorText, t } from '../../i18n';
 import { LIMITS } from '@shared/protocol/limits';
+import type { ClassPlan } from '@shared/scenario/classFormat';
+import { PlanLine } from '../../ui/ClassPlan';
 import { consoleUrl, storage } from '../../storage';
 import { Shell } from '../../ui/Shell';
 
@@ -219,11 +222,22 @@ function ScenarioPicker() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
+  // Each scenario's class formats (from its public scenario), and the one picked: the first by default.
+  const [plans, setPlans] = useState<Record<string, ClassPlan[]>>({});
+  const [formats, setFormats] = useState<Record<string, string>>({});
   const [, navigate] = useLocation();
 
   const load = () => {
     setError(null);
-    api.listScenarios().then(setScenarios, (e: ApiError) => setError(errorText(e)));
+    api.listScenarios().then((list) => {
+      setScenarios(list);
+      for (const { id } of list)
+        api.scenario(id).then(
+          (pub) => setPlans((known) => ({ ...known, [id]: pub.classPlans ?? [] })),
+          // A scenario whose formats cannot be read opens in its default format.
+          () => undefined,
+        );
+    }, (e: ApiError) => setError(errorText(e)));
   };
   useEffect(load, []);
 
@@ -231,7 +245,7 @@ function ScenarioPicker() {
     setCreating(scenario.id);
     setError(null);
     try {
-      const session = await api.createSession(scenario.id);
+      const session = await api.createSession(scenario.id, formats[scenario.id]);
       storage.rememberFacilitated({ ...session, title: scenario.title, createdAt: Date.now() });
       navigate(consoleUrl(session.sessionId, session.facilitatorKey, session.joinCode));
     } catch (e) {
@@ -305,6 +319,12 @@ function ScenarioPicker() {
                 ))}
               </List>
             </div>
+            <ClassFormatChoice
+              scenarioId={scenario.id}
+              plans={plans[scenario.id] ?? []}
+              value={formats[scenario.id]}
+              onChange={(format) => setFormats((chosen) => ({ ...chosen, [scenario.id]: format }))}
+            />
             <Group justify="flex-end">
               <Button onClick={() => create(scenario)} loading={creating === scenario.id} disabled={creating !== null}>
                 {t.home.create}
@@ -313,6 +333,24 @@ function ScenarioPicker() {
           </Stack>
         </Card>
       ))}
+    </Stack>
+  );
+}
+
+/** The class format a session is opened in: the 90-minute class (the scenario's first) by default. */
+function ClassFormatChoice({ scenarioId, plans, value, onChange }: { scenarioId: string; plans: ClassPlan[]; value: string | undefined; onChange: (format: string) => void }) {
+  if (plans.length === 0) return null;
+  const chosen = plans.find((p) => p.id === value) ?? plans[0];
+  return (
+    <Stack gap={6}>
+      <Radio.Group label={t.classPlan.format} value={chosen.id} onChange={onChange} name={`format-${scenarioId}`}>
+        <Group gap="lg" mt={4}>
+          {plans.map((plan) => (
+            <Radio key={plan.id} value={plan.id} label={plan.label} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <PlanLine plan={chosen} />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import type { GameView, PublicScenario } from '@shared/engine/view';
 import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
 import { useSessionByCode } from '../../net/useSessionByCode';
+import { PlanLine, sessionPlan, TimeBudget } from '../../ui/ClassPlan';
 import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
@@ -55,6 +56,7 @@ export function ProjectorScreen({ joinCode: rawCode }: { joinCode: string }) {
 }
 
 function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario: PublicScenario | null; joinCode: string }) {
+  const plan = sessionPlan(scenario);
   if (view.status === 'lobby')
     return (
       <Grid gap="xl">
@@ -69,6 +71,12 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
                 <Text size="lg" mt={4} lineClamp={3}>
                   {scenario.summary}
                 </Text>
+                {plan && (
+                  <Stack gap={4} mt="sm">
+                    <PlanLine plan={plan} size="lg" />
+                    <TimeBudget view={view} scenario={scenario} plan={plan} size="lg" />
+                  </Stack>
+                )}
               </Paper>
             )}
             <SeatList view={view} />
@@ -104,6 +112,11 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
+            {plan && scenario && (
+              <Paper p="lg">
+                <TimeBudget view={view} scenario={scenario} plan={plan} size="lg" />
+              </Paper>
+            )}
             <Paper p="lg">
               <TrackGauges view={view} scenario={scenario} size="xl" />
             </Paper>
