@@ -14,12 +14,14 @@ import {
   STUDIO_LIMITS,
   type Diagnostic,
   type Instructor,
+  type LibraryEntry,
   type LibraryRef,
   type LibraryScenarioAnswer,
   type PlaytestAnswer,
   type ScenarioListing,
   type StudioErrorCode,
 } from '@shared/protocol/studio';
+import { publicScenario } from '@shared/engine';
 import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
 import { judgeGuess } from '../secrets';
@@ -132,6 +134,25 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     return checked;
   };
 
+  /** The scenario of a version (by default the playable one), checked again (the validator may
+   *  have learnt something since it was saved), or null once answered. `null` for `version`:
+   *  already answered. */
+  const playableScenario = async (res: Response, entry: LibraryEntry, version: number | null | undefined): Promise<Scenario | null> => {
+    if (version === null) return null;
+    const chosen = version ?? entry.playableVersion;
+    const text = chosen === null ? null : library.version(entry.id, chosen);
+    if (chosen === null) {
+      refuse(res, 422, 'scenario-invalid', 'No version of this scenario is valid yet: fix its problems in the studio first.');
+      return null;
+    }
+    if (!text) {
+      refuse(res, 404, 'unknown-version', `This scenario has no version ${chosen}.`);
+      return null;
+    }
+    const checked = await checker.check(text.yaml);
+    return isRefused(checked) ? (refuse(res, 422, 'scenario-invalid', checked.message), null) : playable(res, checked);
+  };
+
   router.get('/me', (_req, res) => {
     res.json({ instructor: me(res) });
   });
@@ -196,6 +217,15 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!body) return;
     library.setVisibility(entry.id, body.visibility);
     res.json({ scenario: library.entry(entry.id, me(res)) });
+  });
+
+  // The public parts of a playable version (the home page's scenario details), as
+  // GET /api/scenarios/:id gives them for a shipped scenario.
+  router.get('/scenarios/:id/public', async (req, res) => {
+    const entry = visible(req, res);
+    if (!entry) return;
+    const scenario = await playableScenario(res, entry, req.query.version === undefined ? undefined : versionParam(req, res, entry.id));
+    if (scenario) res.json(publicScenario(scenario));
   });
 
   router.get('/scenarios/:id/download', (req, res) => {
@@ -270,18 +300,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
         refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
         return null;
       }
-      const version = ref.version ?? entry.playableVersion;
-      const text = version === null ? null : library.version(entry.id, version);
-      if (version === null) {
-        refuse(res, 422, 'scenario-invalid', 'No version of this scenario is valid yet: fix its problems in the studio first.');
-        return null;
-      }
-      if (!text) {
-        refuse(res, 404, 'unknown-version', `This scenario has no version ${version}.`);
-        return null;
-      }
-      const checked = await checker.check(text.yaml);
-      return isRefused(checked) ? (refuse(res, 422, 'scenario-invalid', checked.message), null) : playable(res, checked);
+      return playableScenario(res, entry, ref.version);
     },
   };
 }

@@ -191,6 +191,9 @@ export const ScenarioListing = z.object({
 });
 export type ScenarioListing = z.infer<typeof ScenarioListing>;
 
+/** GET /api/studio/scenarios/:id/public[?version=N] answers the engine's `PublicScenario` of that
+ *  version (shared/engine/view.ts), as GET /api/scenarios/:id does for a shipped scenario. */
+
 /** Every studio error: `{ error: { code, message } }` as the rest of the API, with the
  *  validator's problems when a draft was refused for play (`scenario-invalid`). */
 export const StudioError = z.object({

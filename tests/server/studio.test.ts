@@ -198,6 +198,7 @@ describe('the library', () => {
     expect([playtest.status, playtest.body.error.code]).toEqual([422, 'scenario-invalid']);
     expect(playtest.body.error.problems[0].path).toBe('roles[0].objectives[0].when.deal');
 
+    expect((await studio(`/scenarios/${brokenId}/public`, grace)).body.error.code).toBe('scenario-invalid');
     const home = await api<ScenarioListing[]>(url, '/api/scenarios', { key: grace });
     expect(home.body.map((s) => s.library?.id)).not.toContain(brokenId);
   });
@@ -240,6 +241,13 @@ describe('the library', () => {
     expect(forAda.map((s) => [s.id, s.library!.mine])).toEqual(expect.arrayContaining([['orbit-copy', true], ['ada-private', true]]));
     const forGrace = (await api<ScenarioListing[]>(url, '/api/scenarios', { key: grace })).body.filter((s) => s.library);
     expect(forGrace).toEqual([expect.objectContaining({ id: 'orbit-copy', title: 'Orbit, first take', library: { id, version: 3, owner: 'Ada Lovelace', mine: false, visibility: 'shared' } })]);
+
+    // Its public parts, for the home page's details: no confidential brief, objective or point table.
+    const details = await studio(`/scenarios/${id}/public`, grace);
+    expect(details.body).toMatchObject({ id: 'orbit-copy', title: 'Orbit, first take' });
+    expect(details.body.roles.length).toBeGreaterThan(1);
+    expect(details.text).not.toMatch(/confidentialBrief|pointTables|"objectives"/);
+    expect((await studio(`/scenarios/${id}/public?version=2`, grace)).body.title).toBe('Orbit, second take');
 
     const opened = await api(url, '/api/sessions', { method: 'POST', key: grace, json: { library: { id, version: 2 }, seed: 3 } });
     expect(opened.status).toBe(201);
