@@ -1,5 +1,5 @@
-// Routes. The facilitator console and the debrief are lazy chunks, so a student's first screen
-// stays small.
+// Routes. The facilitator console, the debrief and the scenario studio are lazy chunks, so a
+// student's first screen stays small.
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { Center, Loader } from '@mantine/core';
@@ -11,6 +11,7 @@ import { t } from './i18n';
 
 const FacilitatorScreen = lazy(() => import('./features/facilitator/FacilitatorScreen'));
 const DebriefScreen = lazy(() => import('./features/debrief/DebriefScreen'));
+const StudioScreen = lazy(() => import('./features/studio/StudioScreen'));
 
 function Loading() {
   return (
@@ -33,6 +34,7 @@ export function App() {
           <Route path="/play/:code">{(params) => <PlayerScreen joinCode={params.code} />}</Route>
           <Route path="/projector/:code">{(params) => <ProjectorScreen joinCode={params.code} />}</Route>
           <Route path="/facilitator/:sessionId">{(params) => <FacilitatorScreen sessionId={params.sessionId} />}</Route>
+          <Route path="/studio">{() => <StudioScreen />}</Route>
           <Route path="/debrief/:sessionId">{(params) => <DebriefScreen sessionId={params.sessionId} />}</Route>
           <Route component={NotFound} />
         </Switch>

@@ -1,0 +1,77 @@
+// Where a draft starts: the starter template, a copy of a shipped scenario (its source comes from
+// the server with the instructor key: a scenario's confidential parts are never in the public
+// bundle), or a YAML file from this computer. Replacing the text is one step that Undo reverts.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Menu } from '@mantine/core';
+import { api, type ScenarioSummary } from '../../api';
+import type { Draft } from './draftStore';
+import { st } from './text';
+
+/** The largest file the studio reads: the server's STUDIO_LIMITS.yamlChars (shared/protocol/
+ *  studio.ts, whose zod schemas stay out of the page; tests/client/studioYamlEdit.test.ts keeps the two equal). */
+export const MAX_BYTES = 1_000_000;
+
+/** Reads an uploaded file, or says why not (too large, not text). Nothing changes on an error. */
+export async function readYamlFile(file: File): Promise<{ text: string } | { error: string }> {
+  if (file.size > MAX_BYTES) return { error: st.tooLarge((file.size / 1024 / 1024).toFixed(1), `${MAX_BYTES / 1_000_000} MB`) };
+  const text = await file.text();
+  if (text.includes('\u0000')) return { error: st.notText };
+  return { text };
+}
+
+export function StartMenu({ onStart, starter, shippedSource }: { onStart: (draft: Draft) => void; starter: () => void; shippedSource: ((id: string) => Promise<string>) | null }) {
+  const [shipped, setShipped] = useState<ScenarioSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.listScenarios().then((list) => setShipped(list.filter((s) => !('library' in s && s.library))), () => setShipped([]));
+  }, []);
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readYamlFile(file);
+    if ('error' in read) setError(read.error);
+    else {
+      setError(null);
+      onStart({ text: read.text, fileName: file.name, library: null });
+    }
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <>
+      {error && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)} py={4} data-testid="start-error">
+          {error}
+        </Alert>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="light">{st.start}</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{st.startFrom}</Menu.Label>
+          <Menu.Item onClick={starter}>{st.starter}</Menu.Item>
+          <Menu.Item onClick={() => input.current?.click()}>{st.upload}</Menu.Item>
+          {shipped.length > 0 && <Menu.Label>{st.shipped}</Menu.Label>}
+          {shipped.map((s) => (
+            <Menu.Item
+              key={s.id}
+              disabled={!shippedSource}
+              onClick={() =>
+                shippedSource?.(s.id).then(
+                  (text) => onStart({ text, fileName: `${s.id}.yaml`, library: null }),
+                  (e: Error) => setError(st.loadFailed(e.message)),
+                )
+              }
+            >
+              {s.title}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <input ref={input} type="file" accept=".yaml,.yml,text/yaml,application/yaml" hidden data-testid="upload-yaml" onChange={(e) => void upload(e.target.files?.[0])} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+// Sends the draft to the check worker and keeps the newest answer. An answer about an older text
+// is dropped; a worker that crashes or takes longer than CHECK_TIMEOUT_MS is replaced by a new one
+// at the next check, and the studio says the check stopped (the text is the editor's and is
+// never touched).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Checked } from './check';
+import type { CheckRequest } from './check.worker';
+
+/** Far longer than any real scenario takes (a 1,000-line file takes a few tens of ms). */
+const CHECK_TIMEOUT_MS = 10_000;
+
+type Answer = { id: number; checked: Checked } | { id: number; starter: string };
+
+export interface Checker {
+  check(text: string, file: string): void;
+  /** The starter template's text for a scenario id. */
+  starter(scenarioId: string): Promise<string>;
+  failure: string | null;
+}
+
+export function useChecker(onChecked: (checked: Checked) => void): Checker {
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+  const nextId = useRef(0);
+  const starters = useRef(new Map<number, (text: string) => void>());
+  const timer = useRef<number | undefined>(undefined);
+  const handler = useRef(onChecked);
+  handler.current = onChecked;
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const stop = useCallback((why: string | null) => {
+    window.clearTimeout(timer.current);
+    worker.current?.terminate();
+    worker.current = null;
+    if (why) setFailure(why);
+  }, []);
+
+  useEffect(() => () => stop(null), [stop]);
+
+  const send = useCallback(
+    (request: CheckRequest) => {
+      if (!worker.current) {
+        const w = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+        w.onmessage = (event: MessageEvent<Answer>) => {
+          const answer = event.data;
+          if ('starter' in answer) {
+            starters.current.get(answer.id)?.(answer.starter);
+            starters.current.delete(answer.id);
+          } else if (answer.id === latest.current) {
+            window.clearTimeout(timer.current);
+            setFailure(null);
+            handler.current(answer.checked);
+          }
+        };
+        w.onerror = (event) => {
+          event.preventDefault();
+          stop(event.message || 'the check stopped');
+        };
+        worker.current = w;
+      }
+      worker.current.postMessage(request);
+    },
+    [stop],
+  );
+
+  const check = useCallback(
+    (text: string, file: string) => {
+      latest.current = ++nextId.current;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => stop(`the check took more than ${CHECK_TIMEOUT_MS / 1000} s`), CHECK_TIMEOUT_MS);
+      send({ id: latest.current, text, file });
+    },
+    [send, stop],
+  );
+
+  const starter = useCallback(
+    (scenarioId: string) =>
+      new Promise<string>((resolve) => {
+        const id = ++nextId.current;
+        starters.current.set(id, resolve);
+        send({ id, starter: scenarioId });
+      }),
+    [send],
+  );
+
+  return { check, starter, failure };
+}

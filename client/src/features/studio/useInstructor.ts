@@ -1,0 +1,48 @@
+// The instructor signed in to the studio: the key kept on this device, checked with the server
+// (GET /api/studio/me) once per page.
+import { useCallback, useEffect, useState } from 'react';
+import type { Instructor } from '@shared/protocol/studio';
+import { ApiError } from '../../api';
+import { draftStore } from './draftStore';
+import { studioApi } from './studioApi';
+
+export interface InstructorState {
+  key: string | null;
+  instructor: Instructor | null;
+  error: string | null;
+  signIn(key: string): Promise<boolean>;
+  forget(): void;
+}
+
+export function useInstructor(): InstructorState {
+  const [key, setKey] = useState<string | null>(() => draftStore.instructorKey());
+  const [instructor, setInstructor] = useState<Instructor | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = useCallback(async (candidate: string) => {
+    try {
+      const { instructor: who } = await studioApi.me(candidate.trim());
+      draftStore.rememberInstructorKey(candidate.trim());
+      setKey(candidate.trim());
+      setInstructor(who);
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 401 ? 'unauthorized' : (e as Error).message);
+      return false;
+    }
+  }, []);
+
+  useEffect(() => {
+    const stored = draftStore.instructorKey();
+    if (stored) void signIn(stored);
+  }, [signIn]);
+
+  const forget = useCallback(() => {
+    draftStore.rememberInstructorKey(null);
+    setKey(null);
+    setInstructor(null);
+  }, []);
+
+  return { key: instructor ? key : null, instructor, error, signIn, forget };
+}
