@@ -26,7 +26,7 @@ import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
-import { openSession } from '../sessions';
+import { openSession, UnknownClassFormatError } from '../sessions';
 import { isRefused, type Checked } from './check';
 import { ScenarioChecker } from './checker';
 import { Library } from './library';
@@ -251,7 +251,13 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const role = scenario.roles.find((r) => r.id === body.role);
     if (!role) return refuse(res, 400, 'unknown-role', `This draft has no delegation "${body.role}": choose one of ${scenario.roles.map((r) => r.id).join(', ')}.`);
 
-    const opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true } }, scenario);
+    let opened;
+    try {
+      opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true, classFormat: body.classFormat } }, scenario);
+    } catch (error) {
+      if (error instanceof UnknownClassFormatError) return refuse(res, 400, 'unknown-class-format', error.message);
+      throw error;
+    }
     const session = services.sessions.get(opened.sessionId)!;
     const seated = session.submit({
       principal: 'facilitator',

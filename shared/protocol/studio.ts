@@ -27,7 +27,7 @@ export type Visibility = z.infer<typeof Visibility>;
 
 const YamlText = z.string().min(1, 'the scenario text is empty').max(STUDIO_LIMITS.yamlChars, `at most ${STUDIO_LIMITS.yamlChars} characters`);
 const Note = z.string().trim().max(STUDIO_LIMITS.noteChars);
-const RoleId = z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'a role id');
+const RoleId = z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'an id: lowercase letters, digits and dashes');
 
 // --- Requests -----------------------------------------------------------------------------------
 
@@ -64,6 +64,8 @@ export const PlaytestRequest = z.strictObject({
   role: RoleId,
   personality: z.enum(['cooperative', 'hard-nosed']).default('cooperative'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** One of the draft's class formats (default: its first, as for POST /api/sessions). */
+  classFormat: RoleId.optional(),
 });
 export type PlaytestRequest = z.input<typeof PlaytestRequest>;
 
@@ -212,6 +214,7 @@ export const STUDIO_ERROR_CODES = [
   'too-many-aliases', // 400: a YAML alias bomb (more aliases than the loader expands)
   'unreadable-yaml', // 400: text the YAML parser cannot even read (e.g. nested too deep)
   'unknown-role', // 400: playtest: the draft has no such delegation
+  'unknown-class-format', // 400: playtest: the draft offers no such class format
   'unauthorized', // 401: missing, wrong or revoked instructor key
   'not-owner', // 403: only the owner saves versions, restores, changes visibility
   'unknown-library-scenario', // 404: no such library scenario, or not visible to the caller

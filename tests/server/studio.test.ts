@@ -301,9 +301,13 @@ describe('playtest', () => {
     await console_.leave();
   });
 
-  it('refuses a delegation the draft does not have', async () => {
+  it('refuses a delegation or a class format the draft does not have', async () => {
+    const sessions = server.services.sessions.size;
     const res = await studio('/playtest', ada, { method: 'POST', json: { yaml: marked, role: 'esa' } });
     expect([res.status, res.body.error.code]).toEqual([400, 'unknown-role']);
+    const format = await studio('/playtest', ada, { method: 'POST', json: { yaml: marked, role: 'nasa', classFormat: 'all-day' } });
+    expect([format.status, format.body.error.code]).toEqual([400, 'unknown-class-format']);
+    expect(server.services.sessions.size).toBe(sessions);
   });
 });
 
