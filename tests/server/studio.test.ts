@@ -54,7 +54,7 @@ async function studio<T = any>(pathname: string, key: string | undefined, init: 
   }
   return res;
 }
-const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
+const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer & StudioError>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
 const libraryRows = () => (server.services.store.db.prepare('SELECT count(*) AS n FROM library_versions').get() as { n: number }).n;
 
 /** Adds an instructor with the CLI, on the running server's data directory, and returns the key it printed. */
