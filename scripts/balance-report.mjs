@@ -4,8 +4,9 @@
 // `spacebridge balance --json` on every shipped scenario (scenarios/*.yaml) for each seed and
 // rewrites docs/balance.md: a summary ("all targets met" or the misses), then a table per
 // scenario with every figure for each seed and whether it is in its band. The bands and the
-// definitions are those of shared/bots/balance.ts. The runs are separate processes, as many at
-// once as there are cores; the file depends only on the scenarios, the bots and the engine.
+// definitions are those of shared/bots/balance.ts. The runs are separate processes (one thread
+// each), as many at once as there are cores; the file depends only on the scenarios, the bots and
+// the engine.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +49,7 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 /** One `balance --json` run: its report, or a rejection with its stderr. */
 function balance(file, seed) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'balance', file, '--games', String(games), '--seed', String(seed), '--json'], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, 'balance', file, '--games', String(games), '--seed', String(seed), '--json', '--jobs', '1'], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

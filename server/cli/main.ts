@@ -39,7 +39,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   analyze: { usage: 'analyze <scenario.yaml> [--json]', summary: 'the agreement space of each deal type: consensus, Pareto frontier, balance warnings', load: () => import('./analyze') },
   simulate: { usage: 'simulate <scenario.yaml> [--games N] [--seed S] [--bots mixed|cooperative|hard-nosed] [--json] [--ablate track2 | --track-two-effect]', summary: 'play N all-bot games and report score distributions and balance warnings', load: () => import('./simulate') },
   balance: {
-    usage: 'balance <scenario.yaml> [--games N] [--seed S] [--json] [--ablate track2]',
+    usage: 'balance <scenario.yaml> [--games N] [--seed S] [--json] [--ablate track2] [--jobs J]',
     summary: 'the balance report: surplus per role, objectives, track II effect, each against its target band (default 500 games)',
     load: () => import('./balance'),
   },

@@ -16,6 +16,11 @@
 //                                           the whole run in one call; onProgress(done, total)
 //                                           after each game
 //   BALANCE_BANDS                           the bands the warnings check
+//   playBalanceGames(scenario, options, from, to, onGame?) -> BalanceGame[]
+//   balanceFromGames(scenario, options, games) -> BalanceReport
+//                                           a series split between workers: each plays a range
+//                                           of its games, the figures (plain data) are joined in
+//                                           order; the report is the same as in one piece
 //
 // Invalid options (games not a whole number >= 1, seed not a whole number) throw an Error. In a
 // Web Worker: create the run, call step(5) or so per message turn, post progress, stop stepping
@@ -118,8 +123,9 @@ export const BALANCE_BANDS = {
 
 const BOOTSTRAP_RESAMPLES = 1000;
 
-/** What one game pair leaves for the report: a few numbers, never a game state. */
-interface GameFigures {
+/** What one game pair leaves for the report: a few numbers, never a game state. Plain data, so
+ *  games played in parallel (the CLI's worker threads) can be sent back and joined. */
+export interface BalanceGame {
   /** Per role (scenario order): total score, surplus, each objective met. */
   totals: number[];
   surplus: boolean[];
@@ -137,20 +143,56 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const REACHED = new Set(['inForce', 'breached', 'superseded', 'adopted']);
 
 export function createBalanceRun(scenario: Scenario, options: BalanceOptions): BalanceRun {
+  const { plan, played, playOne } = balancePlayer(scenario, options);
+  const games: BalanceGame[] = [];
+  let consensus: Map<string, number> | undefined;
+  const progress = () => ({ done: games.length, total: plan.length });
+  return {
+    step(n = 1) {
+      for (let k = 0; k < n && games.length < plan.length; k++) games.push(playOne(plan[games.length]));
+      return progress();
+    },
+    progress,
+    result() {
+      if (games.length === 0) throw new Error('balance: no game played yet');
+      consensus ??= consensusCounts(scenario);
+      return report(played, options, games, consensus);
+    },
+  };
+}
+
+/** Games `from` to `to` (0-based, `to` excluded) of the series `options` describes, for a series
+ *  played in parallel; `balanceFromGames` joins them. `onGame` after each game. */
+export function playBalanceGames(scenario: Scenario, options: BalanceOptions, from: number, to: number, onGame?: () => void): BalanceGame[] {
+  const { plan, playOne } = balancePlayer(scenario, options);
+  return plan.slice(from, to).map((game) => {
+    const played = playOne(game);
+    onGame?.();
+    return played;
+  });
+}
+
+/** The report over the first games of the series (all of them, in order, from `playBalanceGames`):
+ *  exactly what `balanceReport` gives for as many games. */
+export function balanceFromGames(scenario: Scenario, options: BalanceOptions, games: BalanceGame[]): BalanceReport {
+  if (games.length === 0) throw new Error('balance: no game played yet');
+  return report(options.ablate === 'track2' ? withoutTrackTwo(scenario) : scenario, options, games, consensusCounts(scenario));
+}
+
+/** The series' games and how to play one of them (both versions) down to its figures. */
+function balancePlayer(scenario: Scenario, options: BalanceOptions) {
   const ablated = options.ablate === 'track2';
   const without = withoutTrackTwo(scenario);
   const played = ablated ? without : scenario;
   const plan: PlannedGame[] = planGames(scenario, options);
   const trackOne = scenario.dealTypes.filter((d) => d.track === 1).map((d) => d.id);
   const freezes = new Set(scenario.constraints.filter((c) => freezesTrackOne(scenario, c)).map((c) => c.id));
-  const figures: GameFigures[] = [];
-  let consensus: Map<string, number> | undefined;
 
   const reach = (r: GameResult) =>
     trackOne.length === 0 ? 0 : trackOne.filter((t) => Object.values(r.state.deals).some((d) => d.dealType === t && REACHED.has(d.status))).length / trackOne.length;
   const froze = (r: GameResult) => r.constraintsSeen.some((id) => freezes.has(id));
 
-  const playOne = (game: PlannedGame): GameFigures => {
+  const playOne = (game: PlannedGame): BalanceGame => {
     const main = playBotGame(played, game.seed, game.personalities);
     const other = ablated ? null : playBotGame(without, game.seed, game.personalities);
     return {
@@ -165,20 +207,7 @@ export function createBalanceRun(scenario: Scenario, options: BalanceOptions): B
       frozen: froze(main) || (other !== null && froze(other)),
     };
   };
-
-  const progress = () => ({ done: figures.length, total: plan.length });
-  return {
-    step(n = 1) {
-      for (let k = 0; k < n && figures.length < plan.length; k++) figures.push(playOne(plan[figures.length]));
-      return progress();
-    },
-    progress,
-    result() {
-      if (figures.length === 0) throw new Error('balance: no game played yet');
-      consensus ??= consensusCounts(scenario);
-      return report(played, options, figures, consensus);
-    },
-  };
+  return { plan, played, playOne };
 }
 
 /** The whole report in one call; `onProgress(done, total)` after each game. */
@@ -219,9 +248,9 @@ function consensusCounts(scenario: Scenario): Map<string, number> {
   return counts;
 }
 
-function report(scenario: Scenario, options: BalanceOptions, figures: GameFigures[], consensus: Map<string, number>): BalanceReport {
+function report(scenario: Scenario, options: BalanceOptions, figures: BalanceGame[], consensus: Map<string, number>): BalanceReport {
   const n = figures.length;
-  const count = (test: (g: GameFigures) => boolean) => figures.filter(test).length;
+  const count = (test: (g: BalanceGame) => boolean) => figures.filter(test).length;
   const roles = scenario.roles.map((role, i) => ({
     role: role.id,
     surplusRate: share(count((g) => g.surplus[i]), n),
@@ -241,7 +270,7 @@ function report(scenario: Scenario, options: BalanceOptions, figures: GameFigure
   return { ...base, warnings: balanceWarnings(scenario, base) };
 }
 
-function trackTwoFigures(figures: GameFigures[], seed: number): TrackTwoFigures {
+function trackTwoFigures(figures: BalanceGame[], seed: number): TrackTwoFigures {
   const diffs = figures.map((g) => g.reachWith! - g.reachWithout!);
   const frozen = figures.map((g, i) => (g.frozen ? diffs[i] : null)).filter((d): d is number => d !== null);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

@@ -25,8 +25,11 @@ export { valuationFor,  type Valuation } from './valuation';
 export { simulate, type SimulationOptions, type SimulationReport } from './simulate';
 export {
   BALANCE_BANDS,
+  balanceFromGames,
   balanceReport,
   createBalanceRun,
+  playBalanceGames,
+  type BalanceGame,
   type BalanceOptions,
   type BalanceProgress,
   type BalanceReport,

@@ -2,7 +2,7 @@
 // against the games themselves.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '@server/scenarioFiles';
-import { BALANCE_BANDS, balanceReport, createBalanceRun, type BalanceReport } from '@shared/bots';
+import { BALANCE_BANDS, balanceFromGames, balanceReport, createBalanceRun, playBalanceGames, type BalanceReport } from '@shared/bots';
 import { planGames, playBotGame, simulate, withoutTrackTwo } from '@shared/bots/simulate';
 import type { Scenario } from '@shared/scenario/schema';
 
@@ -166,6 +166,18 @@ describe('a balance run in steps (for the Studio\'s worker)', () => {
     expect(run.step(100)).toEqual({ done: GAMES, total: GAMES });
     expect(run.step()).toEqual({ done: GAMES, total: GAMES });
     expect(run.result()).toEqual(report);
+  });
+
+  it('gives the same report when the games are played in ranges and joined (the CLI\'s threads)', () => {
+    const options = { games: GAMES, seed: 3 };
+    const games = [
+      ...playBalanceGames(scenario, options, 0, 6),
+      ...playBalanceGames(scenario, options, 6, 13),
+      ...playBalanceGames(scenario, options, 13, GAMES),
+    ];
+    expect(JSON.parse(JSON.stringify(games))).toEqual(games);
+    expect(balanceFromGames(scenario, options, games)).toEqual(report);
+    expect(() => balanceFromGames(scenario, options, [])).toThrow('no game played yet');
   });
 
   it('calls onProgress after each game', () => {

@@ -77,6 +77,13 @@ describe('spacebridge balance', () => {
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(balanceReport(scenario(), { games: 4, seed: 2 }))));
   });
 
+  it('gives the same report whatever the number of worker threads', () => {
+    const args = ['balance', file, '--games', '5', '--seed', '6', '--json'];
+    const one = spacebridge([...args, '--jobs', '1']);
+    expect(one.code).toBe(0);
+    expect(spacebridge([...args, '--jobs', '3']).stdout).toBe(one.stdout);
+  });
+
   it('prints a table with the bands and the warnings, and exits 0 even with warnings', () => {
     const { code, stdout } = spacebridge(['balance', file, '--games', '3', '--seed', '1']);
     expect(code).toBe(0);
@@ -97,6 +104,7 @@ describe('spacebridge balance', () => {
       [[file, '--games', '0'], '--games must be a whole number of at least 1, not "0"'],
       [[file, '--seed', 'one'], '--seed must be a whole number, not "one"'],
       [[file, '--ablate', 'track1'], '--ablate must be track2'],
+      [[file, '--jobs', '0'], '--jobs must be a whole number of at least 1, not "0"'],
       [[file, file], 'give exactly one scenario file'],
       [[file, '--bots', 'mixed'], "Unknown option '--bots'"],
     ];
