@@ -7,8 +7,9 @@ import type { ChannelView, GameView, PublicScenario } from '../engine/view';
 import { bridges, relationshipOf } from '../engine/relationships';
 import { nextRandom, type RngState } from '../engine/rng';
 import type { PlayerAction } from '../protocol/actions';
-import type { Role } from '../scenario/schema';
+import type { Role, Stance } from '../scenario/schema';
 import { combinationCount } from '../analysis/agreementSpace';
+import { judge } from './conditions';
 import { line, STATEMENT_TEXT, type LineKind, type LineValues } from './lines';
 import { range, value, valuationFor, type Terms, type Valuation } from './valuation';
 
@@ -104,7 +105,8 @@ function random(bot: Bot): number {
 }
 
 function tensionShare(view: GameView, scenario: PublicScenario): number {
-  const track = scenario.tracks.find((t) => t.id === 'tension' || /tension/i.test(t.label));
+  // The scenarios' convention: the track with id `tension` (none: never high).
+  const track = scenario.tracks.find((t) => t.id === 'tension');
   if (!track || track.max <= track.min) return 0;
   return ((view.tracks[track.id] ?? track.min) - track.min) / (track.max - track.min);
 }
@@ -299,7 +301,7 @@ function say(bot: Bot, kind: LineKind, parties: string[], values: LineValues): v
   const channel = channelFor(bot, parties);
   if (!channel) return;
   const network = bot.view.channels.find((c) => c.kind === 'network' && c.members.includes(bot.me.id));
-  const [text, rng] = line(kind, { ...values, ...(network ? { network: network.label } : {}) }, bot.rng);
+  const [text, rng] = line(kind, { ...values, ...(network ? { network: network.label } : {}) }, bot.rng, bot.me.phrases);
   bot.rng = rng;
   if (!text) return;
   bot.actions.push({ type: 'chat', channel: channel.id, text });
@@ -391,10 +393,33 @@ function signAndRatify(bot: Bot): void {
       say(bot, 'sign', deal.parties, { deal: type.label });
     }
     if (moves.ratifyDeal.available) {
-      bot.actions.push({ type: 'ratifyDeal', deal: deal.id });
-      say(bot, 'ratify', deal.parties, { deal: type.label });
+      if (ratifies(bot, deal)) {
+        bot.actions.push({ type: 'ratifyDeal', deal: deal.id });
+        say(bot, 'ratify', deal.parties, { deal: type.label });
+      } else {
+        say(bot, 'waitRatify', deal.parties, { deal: type.label });
+      }
     }
   }
+}
+
+/**
+ * Whether the bot's government ratifies now: only when its own `ratifyWhen` holds, so a
+ * ratification never fails by its own hand. An agreement carried by track II cannot fail. When
+ * the view cannot tell (the condition reads what the seat does not see), the bot waits for a
+ * round in which it can, and takes the chance in the last round, when waiting would lose the deal
+ * anyway.
+ */
+function ratifies(bot: Bot, deal: Deal): boolean {
+  const when = bot.me.ratifyWhen;
+  if (deal.bridged || !when) return true;
+  const verdict = judge(when, bot.view, { self: bot.me.id, parties: deal.parties });
+  return verdict ?? bot.lastRound;
+}
+
+/** A deal the bot signed that waits on its own ratification, which its domestic condition refuses. */
+function stuckAtHome(bot: Bot, deal: Deal): boolean {
+  return deal.status === 'signed' && deal.parties.includes(bot.me.id) && !!movesOn(bot, deal)?.ratifyDeal.available && !ratifies(bot, deal);
 }
 
 /** A hard-nosed bot walks out of a binding deal in force that is worth less to it than no deal. */
@@ -433,13 +458,28 @@ function negotiating(bot: Bot, typeId: string): boolean {
   return bot.view.deals.some((d) => d.dealType === typeId && d.parties.includes(bot.me.id) && OPEN.includes(d.status));
 }
 
-/** A government adopts a memorandum signed by its own side when the terms (with the issues the
- *  memorandum leaves open set its way) are good enough, and better than its deal in force. */
+/** A negotiation that can still go somewhere: not stopped by a ban (unless track II carries it)
+ *  and not stuck on the bot's own ratification, which its domestic condition refuses. */
+function negotiatingLive(bot: Bot, typeId: string): boolean {
+  return bot.view.deals.some(
+    (d) => d.dealType === typeId && d.parties.includes(bot.me.id) && OPEN.includes(d.status) && (d.bridged || !banned(bot, d.dealType, d.parties)) && !stuckAtHome(bot, d),
+  );
+}
+
+/**
+ * A government adopts a memorandum signed by its own side when the terms (with the issues the
+ * memorandum leaves open set its way) are good enough, and better than its deal in force. This is
+ * its way around a frozen track I: a memorandum whose signatories have built a relationship is
+ * adopted through bans, and its ratification cannot fail, so the bot adopts one even while a
+ * negotiation of the type is stopped by a ban or stuck on its own ratification, and takes a
+ * carried one first.
+ */
 function adoptMemoranda(bot: Bot): void {
-  for (const memo of bot.view.deals) {
-    if (!movesOn(bot, memo)?.adoptMemorandum.available) continue;
+  const memos = bot.view.deals.filter((d) => movesOn(bot, d)?.adoptMemorandum.available);
+  memos.sort((a, b) => Number(bridgedMemo(bot, b)) - Number(bridgedMemo(bot, a)));
+  for (const memo of memos) {
     const type = dealTypeOf(bot, dealTypeOf(bot, memo.dealType)!.adoptAs!);
-    if (!type || negotiating(bot, type.id)) continue;
+    if (!type || negotiatingLive(bot, type.id)) continue;
     const val = valuation(bot, type);
     if (!val) continue;
     const current = inForceFor(bot, type.id, bot.me.id);
@@ -501,18 +541,22 @@ function proposeDeals(bot: Bot): void {
   }
 }
 
-/** Track II: a role in a scientists' network keeps the conversation going there once a round. */
+/** Track II on purpose: a role in a scientists' network posts there once a round (in each of its
+ *  networks, one a turn), since rounds of contact build the relationship that carries a
+ *  memorandum's adoption through a freeze. */
 function talkTrackTwo(bot: Bot): void {
   if (bot.spoke) return;
-  const network = bot.view.channels.find((c) => c.kind === 'network' && c.track === 2 && canTalkIn(bot, c));
-  if (!network || network.messages?.some((m) => m.role === bot.me.id && m.round === bot.view.round)) return;
+  const network = bot.view.channels.find(
+    (c) => c.kind === 'network' && c.track === 2 && canTalkIn(bot, c) && !c.messages?.some((m) => m.role === bot.me.id && m.round === bot.view.round),
+  );
+  if (!network) return;
   // What it talks about: a memorandum its role may sign.
   const type = bot.scenario.dealTypes.find((d) => d.track === 2 && eligible(bot, d, bot.me.id));
   const val = type ? valuation(bot, type) : null;
   const partners = network.members.filter((m) => m !== bot.me.id);
   const values: LineValues = { network: network.label };
   if (type) Object.assign(values, lineValues(bot, type, val, val ? bestTerms(type, val) : {}, [bot.me.id, ...partners]));
-  const [text, rng] = line('trackTwo', values, bot.rng);
+  const [text, rng] = line('trackTwo', values, bot.rng, bot.me.phrases);
   bot.rng = rng;
   if (!text) return;
   bot.actions.push({ type: 'chat', channel: network.id, text });
@@ -528,43 +572,66 @@ function doneThisPhase(bot: Bot, kind: 'statement' | 'action'): boolean {
   return false;
 }
 
-const TONE_WORDS: Record<keyof typeof STATEMENT_TEXT, RegExp> = {
-  calm: /concilia|cooperat|calm|friend|warm|peace/i,
-  proud: /triumph|proud|boast|celebrat/i,
-  firm: /hostile|firm|tough|warn|aggress|defian/i,
-  inform: /inform|neutral|explain|factual/i,
-};
+/** Does the bot still want a track I agreement: one it may join, worth more to it than its
+ *  walk-away, of a type it has none in force? Then it has reason to keep the other side sweet. */
+function wantsAgreement(bot: Bot): boolean {
+  return bot.scenario.dealTypes.some((type) => {
+    if (type.track !== 1 || !eligible(bot, type, bot.me.id) || inForceFor(bot, type.id, bot.me.id)) return false;
+    const val = valuation(bot, type);
+    return !!val && range(val, type).best > val.walkAway;
+  });
+}
 
-/** A public statement now and then; its tone follows tension and temperament. */
+/** A government whose own ratification condition fails now while it wants an agreement that
+ *  needs ratifying (or has one waiting): it needs support at home. */
+function troubleAtHome(bot: Bot): boolean {
+  const when = bot.me.ratifyWhen;
+  if (!when || judge(when, bot.view, { self: bot.me.id }) !== false) return false;
+  return bot.view.deals.some((d) => stuckAtHome(bot, d)) || (wantsAgreement(bot) && bot.scenario.dealTypes.some((t) => t.ratification && eligible(bot, t, bot.me.id)));
+}
+
+/** The stance the bot takes in public, from its own stakes (never from the words of a label):
+ *  one that needs support at home plays to it; one that wants an agreement reaches out, or at
+ *  least does not provoke; one with nothing to gain may show its teeth, unless tension is high. */
+function stanceNow(bot: Bot): Stance {
+  if (troubleAtHome(bot) && !bot.tensionHigh) return 'hostile';
+  if (wantsAgreement(bot) || bot.tensionHigh) return bot.personality === 'cooperative' || bot.tensionHigh ? 'conciliatory' : 'neutral';
+  return bot.personality === 'hard-nosed' ? 'hostile' : 'neutral';
+}
+
+/** A public statement now and then, in the tone its stance calls for (the scenario's `tone`),
+ *  else a neutral one. */
 function makeStatement(bot: Bot): void {
   if (!bot.moves.publicStatement.available || doneThisPhase(bot, 'statement')) return;
   if (random(bot) >= (bot.personality === 'hard-nosed' ? 0.5 : 0.35)) return;
-  const moods: (keyof typeof STATEMENT_TEXT)[] = bot.tensionHigh
-    ? ['calm', 'inform']
-    : bot.personality === 'hard-nosed'
-      ? ['proud', 'firm', 'inform']
-      : ['inform', 'calm', 'proud'];
-  for (const mood of moods) {
-    const tone = bot.scenario.statements.find((t) => TONE_WORDS[mood].test(t.label) || TONE_WORDS[mood].test(t.id));
-    if (tone) {
-      bot.actions.push({ type: 'publicStatement', tone: tone.id, text: STATEMENT_TEXT[mood] });
-      return;
-    }
-  }
+  const stance = stanceNow(bot);
+  let tones = bot.scenario.statements.filter((t) => t.tone === stance);
+  if (tones.length === 0) tones = bot.scenario.statements.filter((t) => t.tone === 'neutral');
+  if (tones.length === 0) return;
+  const tone = tones[Math.floor(random(bot) * tones.length)];
+  const [text, rng] = line(tone.tone, {}, bot.rng, bot.me.phrases);
+  bot.rng = rng;
+  bot.actions.push({ type: 'publicStatement', tone: tone.id, text: text ?? STATEMENT_TEXT[tone.tone] });
 }
 
-const FRIENDLY = /host|open|invite|offer|back.?channel|exchange|joint|share|help|rescue|aid|visit/i;
-
-/** Unilateral actions: a friendly gesture now and then; a hard-nosed bot in calm times may also
- *  flex its muscles. Only actions its role may take, within their limit, that it can pay for. */
+/** Unilateral actions now and then, by the scenario's `stance`: gestures when the bot wants an
+ *  agreement or tension is high, shows of strength when its stance is hostile, neutral moves
+ *  unless it is reaching out. Only actions its seat may take now (limits, `requires` and costs
+ *  included). */
 function takeUnilateralAction(bot: Bot): void {
   if (doneThisPhase(bot, 'action')) return;
-  const choices = bot.scenario.actions.filter((a) => bot.moves.unilateralAction[a.id]?.available);
-  const friendly = choices.filter((a) => FRIENDLY.test(`${a.label} ${a.description}`));
-  const pool = bot.personality === 'hard-nosed' && !bot.tensionHigh ? choices : friendly;
+  const stance = stanceNow(bot);
+  const fits = (action: Stance) =>
+    action === stance || (action === 'neutral' && stance === 'hostile') || (action === 'conciliatory' && stance !== 'hostile' && (wantsAgreement(bot) || bot.tensionHigh));
+  const pool = bot.scenario.actions.filter((a) => bot.moves.unilateralAction[a.id]?.available && fits(a.stance));
   if (pool.length === 0 || random(bot) >= 0.3) return;
   const action = pool[Math.floor(random(bot) * pool.length)];
   bot.actions.push({ type: 'unilateralAction', action: action.id });
+}
+
+/** The government parties that have not ratified a signed deal yet. */
+function governmentsToRatify(bot: Bot, deal: Deal): string[] {
+  return deal.parties.filter((p) => bot.view.roles.find((r) => r.id === p)?.kind === 'government' && !deal.ratifiedBy.includes(p));
 }
 
 /** Something in this phase still needs another party's move on a deal the bot is in. */
@@ -574,7 +641,7 @@ function waitingOnOthers(bot: Bot): boolean {
     const allows = bot.view.phase?.allows ?? [];
     if (d.status === 'proposed') return dealStepAllowed(allows, d.track, 'respond') || dealStepAllowed(allows, d.track, 'propose');
     if (d.status === 'accepted') return dealStepAllowed(allows, d.track, 'sign');
-    if (d.status === 'signed') return dealStepAllowed(allows, d.track, 'ratify');
+    if (d.status === 'signed') return dealStepAllowed(allows, d.track, 'ratify') && governmentsToRatify(bot, d).some((g) => g !== bot.me.id);
     return false;
   });
 }

@@ -1,19 +1,13 @@
-// The bots' small catalogue of canned chat lines and public statements. Lines are built from the
-// scenario's own labels (deal types, issues, options), so a bot says what it wants in the game's
-// words: "We can accept Androgynous common system on Docking system if Flight date is 1975."
+// What bots say: chat lines and the text of their public statements. A role's own `phrases` in
+// the scenario come first (a Soviet academician does not talk like a U.S. senator); kinds the
+// scenario leaves out use the plain lines below. Lines are filled from the scenario's own labels
+// (deal types, issues, options), so a bot says what it wants in the game's words: "We can accept
+// Androgynous common system on Docking system if Flight date is 1975."
 import { nextRandom, type RngState } from '../engine/rng';
+import type { LINE_KINDS, LINE_PLACEHOLDERS, Role } from '../scenario/schema';
 
-export type LineKind =
-  | 'propose'
-  | 'counter'
-  | 'accept'
-  | 'reject'
-  | 'sign'
-  | 'ratify'
-  | 'adopt'
-  | 'breach'
-  | 'trackTwo'
-  | 'tension';
+export type LineKind = (typeof LINE_KINDS)[number];
+export type LineValues = Partial<Record<(typeof LINE_PLACEHOLDERS)[number], string>>;
 
 /** Placeholders: {deal} deal type label, {keyIssue}/{keyOption} what the bot insists on,
  *  {giveIssue}/{giveOption} where it moves, {partner} the other party, {network} a track II network. */
@@ -32,6 +26,7 @@ const CATALOGUE: Record<LineKind, string[]> = {
   reject: ['We cannot accept the {deal} on these terms.', 'This {deal} is worse for us than no deal at all.'],
   sign: ['We sign the {deal}.', 'Our signature is on the {deal}.'],
   ratify: ['We ratify the {deal} at home.'],
+  waitRatify: ['We cannot get the {deal} ratified at home yet. Give us time.'],
   adopt: ['We adopt the scientists\' memorandum as our proposal for the {deal}.'],
   breach: ['The {deal} no longer serves us. We withdraw from it.'],
   trackTwo: [
@@ -39,32 +34,30 @@ const CATALOGUE: Record<LineKind, string[]> = {
     'Our scientists would like a {deal} with {partner}: {keyIssue} is what we care about.',
   ],
   tension: ['With tension this high, we cannot give more ground.', 'This is not the moment for concessions.'],
+  conciliatory: ['We call on everyone to lower their voices and keep cooperation in space alive.'],
+  neutral: ['We want the public to know what is at stake in these talks.'],
+  hostile: ['We will defend our interests; no one should mistake patience for weakness.'],
 };
 
-/** Each template with the placeholders it needs, worked out once. */
-const PLACEHOLDERS = Object.fromEntries(
-  Object.entries(CATALOGUE).map(([kind, templates]) => [
-    kind,
-    templates.map((template) => ({ template, needs: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof LineValues) })),
-  ]),
-) as Record<LineKind, { template: string; needs: (keyof LineValues)[] }[]>;
+/** A statement's text when no line fits (the catalogue's own). */
+export const STATEMENT_TEXT = { conciliatory: CATALOGUE.conciliatory[0], neutral: CATALOGUE.neutral[0], hostile: CATALOGUE.hostile[0] } as const;
 
-export type LineValues = Partial<Record<'deal' | 'keyIssue' | 'keyOption' | 'giveIssue' | 'giveOption' | 'partner' | 'network', string>>;
+const needsOf = new Map<string, (keyof LineValues)[]>();
+function needs(template: string): (keyof LineValues)[] {
+  let keys = needsOf.get(template);
+  if (!keys) needsOf.set(template, (keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof LineValues)));
+  return keys;
+}
 
-/** A line of the kind asked, its placeholders filled; lines whose placeholders cannot all be
- *  filled are skipped. Null when none fits. */
-export function line(kind: LineKind, values: LineValues, rng: RngState): [string | null, RngState] {
-  const fits = PLACEHOLDERS[kind].filter(({ needs }) => needs.every((key) => values[key] !== undefined)).map((t) => t.template);
+/** A line of the kind asked, its placeholders filled: from the role's phrases for that kind if
+ *  one fits, else from the plain catalogue. Lines whose placeholders cannot all be filled are
+ *  skipped. Null when none fits. */
+export function line(kind: LineKind, values: LineValues, rng: RngState, phrases?: Role['phrases']): [string | null, RngState] {
+  const fill = (templates: readonly string[] | undefined) => (templates ?? []).filter((t) => needs(t).every((key) => values[key] !== undefined));
+  const own = fill(phrases?.[kind]);
+  const fits = own.length > 0 ? own : fill(CATALOGUE[kind]);
   if (fits.length === 0) return [null, rng];
   const [r, next] = nextRandom(rng);
   const template = fits[Math.floor(r * fits.length)];
   return [template.replace(/\{(\w+)\}/g, (_, key: string) => values[key as keyof LineValues]!), next];
 }
-
-/** Statement texts per mood: the tone is picked from the scenario's tones by its label. */
-export const STATEMENT_TEXT = {
-  calm: 'We call on everyone to lower their voices and keep cooperation in space alive.',
-  proud: 'Our achievements in space speak for themselves.',
-  firm: 'We will defend our interests; no one should mistake patience for weakness.',
-  inform: 'We want the public to know what is at stake in these talks.',
-} as const;

@@ -179,7 +179,7 @@ export interface PublicScenario {
   /** Deal types without their effects (an option's `onForce` stays: it is part of the terms). */
   dealTypes: Omit<Scenario['dealTypes'][number], 'onForce' | 'eachRound' | 'onBreach' | 'onWithdraw' | 'hostileCost'>[];
   trackTwo: Scenario['trackTwo'];
-  statements: { id: string; label: string }[];
+  statements: Omit<Scenario['statements'][number], 'effects'>[];
   actions: Omit<Scenario['actions'][number], 'requires' | 'effects'>[];
   rounds: Scenario['rounds'];
   /** The class formats' minutes; in a session's scenario, only the format it plays. Optional: the
@@ -428,7 +428,7 @@ export function publicScenario(scenario: Scenario): PublicScenario {
     constraints: scenario.constraints.map(constraintView),
     dealTypes: scenario.dealTypes.map(({ onForce: _f, eachRound: _e, onBreach: _b, onWithdraw: _w, hostileCost: _h, ...type }) => type),
     trackTwo: scenario.trackTwo,
-    statements: scenario.statements.map((t) => ({ id: t.id, label: t.label })),
+    statements: scenario.statements.map((t) => ({ id: t.id, label: t.label, tone: t.tone })),
     actions: scenario.actions.map(({ requires: _r, effects: _e, ...action }) => action),
     rounds: scenario.rounds,
     classPlans: classPlans(scenario),

@@ -175,6 +175,21 @@ const PointTable = z.strictObject({
   issues: z.record(Id, z.record(Id, Points)),
 });
 
+/** The kinds of line a bot says (shared/bots/lines.ts): in chat, and the text of its public
+ *  statements per tone (conciliatory, neutral, hostile); and the placeholders a line may use. */
+export const LINE_KINDS = [
+  'propose', 'counter', 'accept', 'reject', 'sign', 'ratify', 'waitRatify', 'adopt', 'breach', 'trackTwo', 'tension',
+  'conciliatory', 'neutral', 'hostile',
+] as const;
+export const LINE_PLACEHOLDERS = ['deal', 'keyIssue', 'keyOption', 'giveIssue', 'giveOption', 'partner', 'network'] as const;
+const Phrase = Text.max(300).refine(
+  (text) => [...text.matchAll(/\{(\w*)\}/g)].every((m) => (LINE_PLACEHOLDERS as readonly string[]).includes(m[1])),
+  `a chat line; placeholders are {${LINE_PLACEHOLDERS.join('}, {')}}`,
+);
+const Phrases = z
+  .partialRecord(z.enum(LINE_KINDS), z.array(Phrase).min(1))
+  .describe("the role's own chat lines for its bots, per kind of line; kinds left out use the engine's plain lines");
+
 const Role = z.strictObject({
   id: Id,
   name: Text,
@@ -187,6 +202,7 @@ const Role = z.strictObject({
   ratifyWhen: Condition.optional().describe('for governments: when ratification succeeds (domestic support)'),
   objectives: z.array(Objective).default([]),
   pointTables: z.record(Id, PointTable).default({}),
+  phrases: Phrases.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -286,9 +302,17 @@ const DealType = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Moves: statements and unilateral actions
 
+/** What a statement or a unilateral action says to the other side, as bots read it (never from
+ *  its label): `conciliatory` reaches out, `hostile` plays to the home audience at the others'
+ *  expense, `neutral` is neither. */
+const STANCES = ['conciliatory', 'neutral', 'hostile'] as const;
+export const Stance = z.enum(STANCES);
+export type Stance = z.infer<typeof Stance>;
+
 const StatementTone = z.strictObject({
   id: Id,
   label: Text,
+  tone: Stance.default('neutral').describe('how the statement reads to the other side: conciliatory, neutral or hostile'),
   effects: Effects,
 });
 
@@ -300,6 +324,7 @@ const UnilateralAction = z.strictObject({
   kinds: z.array(RoleKind).optional(),
   maxUses: z.number().int().min(1).optional().describe('per game'),
   requires: Condition.optional(),
+  stance: Stance.default('neutral').describe('how the action reads to the other side: conciliatory (a gesture), neutral or hostile'),
   cost: z.record(Id, z.number()).default({}).describe('resources the actor spends'),
   effects: Effects,
 });
