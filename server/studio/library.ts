@@ -2,12 +2,16 @@
 // (nothing is ever changed or deleted: a restore is a new version with an older text). Each
 // version keeps its text exactly as sent, with the validator's verdict at the time of saving and,
 // when valid, its home-page listing (so listing never re-reads the YAML).
-import type { Diagnostic, Instructor, LibraryEntry, ScenarioListing, VersionInfo, VersionText, Visibility } from '@shared/protocol/studio';
+import { STUDIO_LIMITS, type Diagnostic, type Instructor, type LibraryEntry, type ScenarioListing, type VersionInfo, type VersionText, type Visibility } from '@shared/protocol/studio';
 import type { Scenario } from '@shared/scenario/schema';
 import { Instructors } from '../instructors';
 import { randomToken } from '../secrets';
 import type { Store } from '../store';
 import type { Checked } from './check';
+
+/** A listed summary or learning objective is cut at this length, and at most this many objectives listed. */
+const LISTED_TEXT_CHARS = 600;
+const LISTED_OBJECTIVES = 12;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS library_scenarios (
@@ -203,7 +207,7 @@ export class Library {
         checked.problemCount,
         checked.warningCount,
         JSON.stringify(diagnostics),
-        checked.scenario ? JSON.stringify(listingOf(checked.scenario)) : null,
+        checked.scenario ? JSON.stringify(boundedListing(checked.scenario)) : null,
         next.restoredFrom,
         next.note,
       );
@@ -221,6 +225,23 @@ export function listingOf(s: Scenario): Omit<ScenarioListing, 'library'> {
     durationMinutes: s.durationMinutes,
     learningObjectives: s.learningObjectives,
   };
+}
+
+/** A library scenario's home-page entry, its texts cut to what a list shows: the scenario format
+ *  bounds no text, and other instructors' home pages list shared scenarios. */
+function boundedListing(s: Scenario): Omit<ScenarioListing, 'library'> {
+  const listing = listingOf(s);
+  return {
+    ...listing,
+    title: cut(listing.title, STUDIO_LIMITS.titleChars),
+    summary: cut(listing.summary, LISTED_TEXT_CHARS),
+    era: cut(listing.era, STUDIO_LIMITS.titleChars),
+    learningObjectives: listing.learningObjectives.slice(0, LISTED_OBJECTIVES).map((o) => cut(o, LISTED_TEXT_CHARS)),
+  };
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function toInfo(row: Omit<VersionRow, 'yaml' | 'diagnostics' | 'listing'>, bytes: number): VersionInfo {

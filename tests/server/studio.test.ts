@@ -249,6 +249,12 @@ describe('the library', () => {
     expect(details.text).not.toMatch(/confidentialBrief|pointTables|"objectives"/);
     expect((await studio(`/scenarios/${id}/public?version=2`, grace)).body.title).toBe('Orbit, second take');
 
+    // Listed texts are bounded: the scenario format bounds none, and shared ones reach every instructor.
+    const long = await save(grace, draft('long-texts', `A title ${'that goes on '.repeat(40)}`, (doc) => doc.set('summary', 'Words '.repeat(2000))));
+    const listed = (await api<ScenarioListing[]>(url, '/api/scenarios', { key: grace })).body.find((s) => s.library?.id === long.body.scenario.id)!;
+    expect([listed.title.length, listed.summary.length]).toEqual([120, 600]);
+    expect(long.body.version.title).toBe(listed.title);
+
     const opened = await api(url, '/api/sessions', { method: 'POST', key: grace, json: { library: { id, version: 2 }, seed: 3 } });
     expect(opened.status).toBe(201);
     expect(server.services.sessions.get(opened.body.sessionId)!.scenario.title).toBe('Orbit, second take');
