@@ -211,6 +211,8 @@ describe('the library', () => {
     expect(res.body.error).toMatchObject({ code: 'too-large', message: expect.stringContaining('1 MiB') });
     const onto = await studio(`/scenarios/${id}/versions`, ada, { method: 'POST', json: { yaml: huge } });
     expect(onto.status).toBe(413);
+    // Without a key the body is not even read.
+    expect((await save('', huge)).status).toBe(401);
     expect(libraryRows()).toBe(before);
   });
 
@@ -290,6 +292,7 @@ describe('playtest', () => {
     author.room.send('chooseSeat', { seat: { role: 'nasa', seat: play.seats[0].id } });
     await author.next((m) => m.type === 'identity' && m.body.seat !== null);
     const console_ = await TestClient.join(url, play.sessionId, { as: 'facilitator', facilitatorKey: play.facilitatorKey });
+    expect(await console_.act({ type: 'fillSeatsWithBots', personality: 'cooperative', except: 'esa' })).toMatchObject({ ok: false, error: { code: 'unknown-role' } });
     expect((await console_.act({ type: 'startGame' })).ok).toBe(true);
     const started = session.state.seq;
     for (let i = 0; i < 10 && session.state.seq === started; i++) clock.advance(2000);
