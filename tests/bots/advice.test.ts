@@ -5,9 +5,36 @@ import { describe, expect, test } from 'vitest';
 import { publicScenario, viewFor, type GameState } from '@shared/engine';
 import { adviseDelegation, adviserMay, botMode, MAX_ADVICE_PER_PHASE } from '@shared/bots/advice';
 import type { PlayerAction } from '@shared/protocol/actions';
+import type { Scenario } from '@shared/scenario';
 import { facilitator, seat, shipped, Table } from '../engine/helpers';
 
-const handshake = shipped('handshake-in-orbit');
+/** Handshake with what these tests read pinned, so the scenario's own balance may change: NASA's
+ *  table for the science accord, no constraint in the way of one at the start, and governments
+ *  that ratify only with domestic support of at least 40. */
+function pinned(): Scenario {
+  const scenario = shipped('handshake-in-orbit');
+  const blocksAccord = (c: Scenario['constraints'][number]) => c.bansDeals.some((ban) => !ban.dealTypes || ban.dealTypes.includes('science-accord'));
+  return {
+    ...scenario,
+    constraints: scenario.constraints.map((c) => (blocksAccord(c) ? { ...c, active: false, activeWhen: undefined } : c)),
+    dealTypes: scenario.dealTypes.map((d) => ({ ...d, locked: false })),
+    roles: scenario.roles.map((role) => ({
+      ...role,
+      ...(role.kind === 'government' ? { ratifyWhen: { resource: 'domestic-support', role: '@self', atLeast: 40 } } : {}),
+      pointTables:
+        role.id === 'nasa'
+          ? {
+              ...role.pointTables,
+              'science-accord': {
+                walkAway: 8,
+                issues: { 'lunar-samples': { swap: 2, loan: 5, none: 0 }, 'data-sharing': { open: 7, reciprocal: 3, none: 0 }, 'scientist-exchange': { 'long-stays': 0, 'short-visits': 4, none: 1 } },
+              },
+            }
+          : role.pointTables,
+    })),
+  };
+}
+const handshake = pinned();
 const pub = publicScenario(handshake);
 
 /** NASA: a student at the head, a bot as its astronaut. The Academy: a student at its head. The
@@ -100,6 +127,35 @@ describe('a bot in a delegation with a student', () => {
     expect(second[0]).not.toEqual(first[0]);
     expect((second[0] as { text: string }).text).toContain(`I would accept ${deal}`);
     expect(MAX_ADVICE_PER_PHASE).toBeGreaterThan(1);
+  });
+
+  test('suggests ratifying only when the government\'s own ratifyWhen holds, as its bot would', () => {
+    const t = new Table(handshake, {
+      roster: {
+        seats: [
+          { role: 'us-gov', seat: 'head', occupant: { kind: 'human', name: 'Henry' } },
+          { role: 'us-gov', seat: 'negotiator', occupant: { kind: 'bot', personality: 'cooperative' } },
+          { role: 'soviet-gov', seat: 'head', occupant: { kind: 'human', name: 'Anatoly' } },
+        ],
+      },
+    }).start();
+    t.state = { ...t.state, tracks: { ...t.state.tracks, tension: 2 } };
+    const type = handshake.dealTypes.find((d) => d.id === 'astp-agreement')!;
+    const terms = Object.fromEntries(type.issues.map((i) => [i.id, i.options[0].id]));
+    while (!handshake.rounds.phases[t.state.phaseIndex].allows.includes('propose')) t.do(facilitator, { type: 'advancePhase', round: t.state.round, phase: t.state.phaseIndex });
+    t.do(seat('soviet-gov'), { type: 'draftDeal', dealType: type.id, parties: ['us-gov', 'soviet-gov'], terms });
+    t.do(seat('soviet-gov'), { type: 'proposeDeal', deal: t.lastDeal });
+    const deal = t.lastDeal;
+    t.do(seat('us-gov'), { type: 'acceptDeal', deal });
+    while (!handshake.rounds.phases[t.state.phaseIndex].allows.includes('ratify')) t.do(facilitator, { type: 'advancePhase', round: t.state.round, phase: t.state.phaseIndex });
+    t.do(seat('us-gov'), { type: 'signDeal', deal });
+    t.do(seat('soviet-gov'), { type: 'signDeal', deal });
+    const advice = (support: number) => {
+      const state = { ...t.state, resources: { ...t.state.resources, 'us-gov': { ...t.state.resources['us-gov'], 'domestic-support': support } } };
+      return adviseDelegation(viewFor(state, handshake, { kind: 'seat', role: 'us-gov', seat: 'negotiator' }), pub, 'cooperative').map((a) => (a as { text: string }).text).join(' ');
+    };
+    expect(advice(39)).not.toContain(`I would ratify ${deal}`);
+    expect(advice(40)).toContain(`I would ratify ${deal}`);
   });
 
   test('is quiet with nothing to suggest, and outside a running game', () => {
