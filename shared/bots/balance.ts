@@ -309,7 +309,10 @@ function balanceWarnings(scenario: Scenario, r: Omit<BalanceReport, 'warnings'>)
   const name = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
   const { surplusRate, trackTwoEffect } = BALANCE_BANDS;
   for (const role of r.roles) {
-    if (role.surplusRate < surplusRate.min)
+    const tables = Object.keys(scenario.roles.find((x) => x.id === role.role)?.pointTables ?? {}).length;
+    if (role.surplusRate < surplusRate.min && tables === 0)
+      warnings.push(`${name(role.role)} has no point table, so it never ends with a deal better than its walk-away (target ${pct(surplusRate.min)}–${pct(surplusRate.max)} of games): give it a stake in a deal type.`);
+    else if (role.surplusRate < surplusRate.min)
       warnings.push(`${name(role.role)} ends with a deal better than its walk-away in only ${pct(role.surplusRate)} of games (target ${pct(surplusRate.min)}–${pct(surplusRate.max)}): it has too little to gain.`);
     else if (role.surplusRate > surplusRate.max)
       warnings.push(`${name(role.role)} ends with a deal better than its walk-away in ${pct(role.surplusRate)} of games (target ${pct(surplusRate.min)}–${pct(surplusRate.max)}): its deals come too easily.`);
@@ -321,11 +324,14 @@ function balanceWarnings(scenario: Scenario, r: Omit<BalanceReport, 'warnings'>)
   }
   const t = r.trackTwo;
   if (t) {
-    const points = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)} points`;
+    // The effect is a difference of shares: said in percentage points.
+    const points = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)}`;
     if (t.effect < trackTwoEffect.min)
-      warnings.push(`Track II changes how often track I agreements are reached by ${points(t.effect)} (from ${pct(t.withoutRate)} without it to ${pct(t.withRate)} with it; target at least +${Math.round(trackTwoEffect.min * 100)}): the scenario does not show what track II is for.`);
+      warnings.push(
+        `Track II changes the share of track I agreements reached by ${points(t.effect)} percentage points (${pct(t.withoutRate)} without it, ${pct(t.withRate)} with it; target at least +${Math.round(trackTwoEffect.min * 100)}): the scenario does not show what track II is for.`,
+      );
     if (t.ci95[0] <= 0)
-      warnings.push(`The track II effect is not surely positive: its 95% interval runs from ${points(t.ci95[0])} to ${points(t.ci95[1])}.`);
+      warnings.push(`The track II effect is not surely positive: its 95% interval runs from ${points(t.ci95[0])} to ${points(t.ci95[1])} percentage points.`);
   }
   return warnings;
 }

@@ -84,6 +84,15 @@ describe('the balance report', () => {
     expect(blocked.warnings.filter((w) => w.includes('better than its walk-away in only 0%'))).toHaveLength(4);
   });
 
+  it('says so when a role has no point table at all', () => {
+    const tableless: Scenario = { ...scenario, roles: scenario.roles.map((r) => (r.id === 'soviet-academy' ? { ...r, pointTables: {} } : r)) };
+    const r = balanceReport(tableless, { games: 3, seed: 1 });
+    expect(r.roles.find((x) => x.role === 'soviet-academy')!.surplusRate).toBe(0);
+    expect(r.warnings).toContain(
+      'Soviet Academy of Sciences has no point table, so it never ends with a deal better than its walk-away (target 30%–80% of games): give it a stake in a deal type.',
+    );
+  });
+
   it('gives the consensus count of the agreement space', () => {
     // analyze's "81 possible agreements, N with consensus" for the joint flight (one party set).
     const astp = report.dealTypes.find((d) => d.id === 'astp-agreement')!;
