@@ -109,23 +109,26 @@ describe('bans: bilateral or together', () => {
     expect(banForbids(bilateral, ['nasa', 'roscosmos'])).toBe(false);
   });
 
-  describe('the Wolf Amendment bans bilateral NASA–CNSA deals, not multilateral ones', () => {
+  describe('the Wolf Amendment: a Mars mission with both nations is banned in any shape, the scientists\' memorandum is not', () => {
     const wolf = shipped('wolf-amendment-and-mars');
-    const memo = wolf.dealTypes.find((d) => d.id === 'mars-science-memo')!;
-    const terms = Object.fromEntries(memo.issues.map((i) => [i.id, i.options[0].id]));
+    const nameOf = (id: string) => wolf.roles.find((r) => r.id === id)!.name;
+    const termsOf = (id: string) => Object.fromEntries(wolf.dealTypes.find((d) => d.id === id)!.issues.map((i) => [i.id, i.options[0].id]));
     const t = new Table(wolf).start();
-    t.goTo(1, 'track-ii');
 
-    test('NASA and CNSA alone: refused, and the refusal says "bilateral"', () => {
-      t.do(seat('nasa'), { type: 'draftDeal', dealType: memo.id, parties: ['nasa', 'cnsa'], terms });
-      const msg = t.fails(seat('nasa'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
-      expect(msg).toBe(`Wolf Amendment: no bilateral ${memo.label} between NASA and ${wolf.roles.find((r) => r.id === 'cnsa')!.name}.`);
+    test('American and Chinese scientists with Roscosmos: the memorandum may be proposed', () => {
+      t.goTo(1, 'track-ii');
+      t.do(seat('us-scientists'), { type: 'draftDeal', dealType: 'mars-science-memo', parties: ['us-scientists', 'cn-scientists', 'roscosmos'], terms: termsOf('mars-science-memo') });
+      t.do(seat('us-scientists'), { type: 'proposeDeal', deal: t.lastDeal });
+      expect(t.state.deals[t.lastDeal].status).toBe('proposed');
     });
 
-    test('NASA, CNSA and the Chinese scientists together: the memorandum may be proposed', () => {
-      t.do(seat('nasa'), { type: 'draftDeal', dealType: memo.id, parties: ['nasa', 'cnsa', 'cn-scientists'], terms });
-      t.do(seat('nasa'), { type: 'proposeDeal', deal: t.lastDeal });
-      expect(t.state.deals[t.lastDeal].status).toBe('proposed');
+    test('the Mars mission with all five partners: refused, and the refusal says "with both"', () => {
+      t.goTo(1, 'track-i');
+      const parties = ['us-gov', 'china', 'nasa', 'cnsa', 'roscosmos'];
+      t.do(seat('us-gov'), { type: 'draftDeal', dealType: 'mars-mission', parties, terms: termsOf('mars-mission') });
+      const msg = t.fails(seat('us-gov'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
+      const label = wolf.dealTypes.find((d) => d.id === 'mars-mission')!.label;
+      expect(msg).toBe(`Wolf Amendment: no ${label} with both ${nameOf('us-gov')} and ${nameOf('china')}.`);
     });
   });
 });

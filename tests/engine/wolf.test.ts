@@ -35,10 +35,24 @@ describe('the Wolf Amendment', () => {
     t.do(seat('us-scientists'), { type: 'openGroup', label: 'Mars science', members: ['cn-scientists', 'cnsa'] });
   });
 
-  test('it bans every NASA–CNSA deal, memoranda included', () => {
+  test('Congress renews it: no event or condition lifts it, only the costly repeal', () => {
+    expect(wolf.events.flatMap((e) => e.effects).some((e) => e.effect === 'constraint' && e.constraint === 'wolf-amendment' && !e.active)).toBe(false);
+    const lifts = wolf.actions.filter((a) => a.effects.some((e) => e.effect === 'constraint' && e.constraint === 'wolf-amendment' && !e.active));
+    expect(lifts.map((a) => a.id)).toEqual(['repeal-wolf-amendment']);
+  });
+
+  test('it bans the Mars mission with both nations, while the scientists still agree their memorandum', () => {
     t.goTo(1, 'track-ii');
-    t.do(seat('nasa'), { type: 'draftDeal', dealType: memo.id, parties: ['nasa', 'cnsa'], terms: someTerms });
-    const msg = t.fails(seat('nasa'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
+    t.do(seat('us-scientists'), { type: 'draftDeal', dealType: memo.id, parties: ['us-scientists', 'cn-scientists'], terms: someTerms });
+    t.do(seat('us-scientists'), { type: 'proposeDeal', deal: t.lastDeal });
+    t.do(seat('cn-scientists'), { type: 'acceptDeal', deal: t.lastDeal });
+    expect(t.state.deals[t.lastDeal].status).toBe('accepted');
+    t.goTo(1, 'track-i');
+    const mars = wolf.dealTypes.find((d) => d.id === 'mars-mission')!;
+    const marsTerms = Object.fromEntries(mars.issues.map((i) => [i.id, i.options[0].id]));
+    t.do(seat('us-gov'), { type: 'draftDeal', dealType: mars.id, parties: ['us-gov', 'china', 'nasa', 'cnsa', 'roscosmos'], terms: marsTerms });
+    const msg = t.fails(seat('us-gov'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
     expect(msg).toContain('Wolf Amendment');
+    expect(t.state.activeConstraints).toContain('wolf-amendment');
   });
 });
