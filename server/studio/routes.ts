@@ -300,7 +300,6 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     async scenarioToOpen(req, res, ref) {
       const instructor = instructorOf(req, res);
       if (!instructor) return null;
-      res.locals.instructor = instructor;
       const entry = library.entry(ref.id, instructor);
       if (!entry) {
         refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
