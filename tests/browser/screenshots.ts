@@ -103,6 +103,14 @@ async function main() {
     await console.getByTestId('debrief').waitFor();
     await console.waitForTimeout(800);
     await shot(console, 'debrief');
+
+    // The facilitator guide (docs/guides/<scenario>.md), on screen and as it prints.
+    await console.getByRole('tab', { name: 'Guide' }).click();
+    await console.getByTestId('guide').or(console.getByTestId('no-guide')).waitFor();
+    await shot(console, 'facilitator-guide', ['laptop', 'phone']);
+    await console.emulateMedia({ media: 'print' });
+    await shot(console, 'facilitator-guide-print', ['laptop']);
+    await console.emulateMedia({ media: 'screen' });
   } finally {
     await browser.close();
     await server.stop();
