@@ -22,6 +22,9 @@
 //                                           of its games, the figures (plain data) are joined in
 //                                           order; the report is the same as in one piece
 //
+// The games of a series are drawn in advance from the seed (`planGames`, as `simulate` does): the
+// first n games are the same whatever `games` says, so a run stopped early reports on a prefix.
+// `warnings` holds one plain-words sentence per figure outside its band (BALANCE_BANDS).
 // Invalid options (games not a whole number >= 1, seed not a whole number) throw an Error. In a
 // Web Worker: create the run, call step(5) or so per message turn, post progress, stop stepping
 // to cancel (a run holds a few numbers per game, never a game state). One game pair takes about
