@@ -160,7 +160,7 @@ describe('the facilitator console', () => {
     );
     await console_.getByRole('timer').waitFor();
     const reference = await countdown(console_);
-    // Briefing and news lasts 3 minutes: uncorrected, the slow browser would show 63 minutes
+    // Briefing and news lasts 2 minutes in the 90-minute class: uncorrected, the slow browser would show 62 minutes
     // and the fast one 0:00.
     expect(reference).toBeGreaterThan(60);
     expect(reference).toBeLessThanOrEqual(180);

@@ -10,7 +10,7 @@ import { useServerNow } from './useNow';
 const MINUTE_MS = 60_000;
 
 /** Minutes of play left: the current phase's time, the later phases of this round, the later rounds. */
-export function playLeftMinutes(view: GameView, scenario: PublicScenario, now: number): number | null {
+function playLeftMinutes(view: GameView, scenario: PublicScenario, now: number): number | null {
   if (view.status !== 'running' && view.status !== 'paused') return null;
   const { phases, count } = scenario.rounds;
   const phaseMs = view.status === 'paused' ? (view.clock.remainingMs ?? 0) : Math.max(0, (view.clock.deadline ?? now) - now);
