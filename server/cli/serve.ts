@@ -1,5 +1,5 @@
 // `spacebridge serve` (what `npm start` runs): builds the web client if it is missing, starts the
-// server, and on the very first start opens a demo session and prints how to join it.
+// server, and on a first start (no session recorded yet) opens a demo session and prints how to join it.
 import '../globalWebSocket';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,8 +21,10 @@ export async function run(args: string[]): Promise<number> {
   const config = configFromEnv();
   buildClientIfMissing(config);
 
-  const firstStart = !fs.existsSync(path.join(config.dataDir, 'spacebridge.sqlite'));
   const server = await startServer(config);
+  // The first start is the first with no session recorded: the data file may already exist,
+  // e.g. when `spacebridge instructor add` ran before the server's first start.
+  const firstStart = server.services.store.listSessionIds().length === 0;
   const url = `http://localhost:${server.port}`;
   log.info(`Spacebridge is running: ${url} (data: ${config.dataDir})`);
   for (const lan of lanUrls(server.port)) log.info(`on this network: ${lan}`);

@@ -2,12 +2,12 @@
 // a class plays, the server is killed with SIGKILL mid-phase and started again. Every
 // acknowledged action is still there (seq gap-free), resent ids get their original answer, and
 // the views after rejoining by seat token equal the views before the crash.
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from '@server/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSession, tempDir, TestClient } from './harness';
+import { freePort, serve } from './serveProcess';
 
 const dataDir = tempDir();
 let child: ChildProcess | null = null;
@@ -16,44 +16,13 @@ afterAll(() => {
   child?.kill('SIGKILL');
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function serve(port: number): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['bin/spacebridge.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Spacebridge is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return proc;
-}
-
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
 describe('crash recovery (kill -9)', () => {
   it('loses no acknowledged action and restores every view', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    child = await serve(port);
+    child = (await serve(port, dataDir)).proc;
 
     const opened = await openSession(url);
     const facilitator = await TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey });
@@ -93,7 +62,7 @@ describe('crash recovery (kill -9)', () => {
 
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
-    child = await serve(port);
+    child = (await serve(port, dataDir)).proc;
 
     const again = {
       facilitator: await TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: opened.facilitatorKey }),
