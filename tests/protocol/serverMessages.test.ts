@@ -8,7 +8,7 @@ import { ServerMessages, SERVER_MESSAGES } from '@shared/protocol/serverMessages
 import type { Scenario } from '@shared/scenario';
 import { shipped } from '../engine/helpers';
 
-const SCENARIOS = ['handshake-in-orbit', 'freedom-to-iss', 'sanctions-and-the-station', 'wolf-amendment-and-mars'];
+const SCENARIOS = ['handshake-in-orbit', 'freedom-to-iss', 'sanctions-and-the-station', 'wolf-amendment-and-mars', 'war-and-the-seat-swap'];
 
 function viewers(scenario: Scenario): Viewer[] {
   return [

@@ -9,7 +9,7 @@ import { crossCheck } from '@shared/scenario/crossref';
 import { facilitator, shipped, Table } from '../engine/helpers';
 
 const base = fs.readFileSync(new URL('./fixtures/base.yaml', import.meta.url), 'utf8');
-const SHIPPED = ['handshake-in-orbit', 'freedom-to-iss', 'sanctions-and-the-station', 'wolf-amendment-and-mars'];
+const SHIPPED = ['handshake-in-orbit', 'freedom-to-iss', 'sanctions-and-the-station', 'wolf-amendment-and-mars', 'war-and-the-seat-swap'];
 
 /** The base scenario with `from` (once in it) replaced by `to`, loaded. */
 function load(edits: [from: string, to: string][]) {
