@@ -111,6 +111,28 @@ async function main() {
     await console.emulateMedia({ media: 'print' });
     await shot(console, 'facilitator-guide-print', ['laptop']);
     await console.emulateMedia({ media: 'screen' });
+
+    // The Scenario Studio: a shipped scenario with one number missing from a point table (the
+    // diagnostic at its line, the grid's outlined cell), the channel matrix, then the analysis.
+    const { page: studio } = await newPage(browser);
+    await studio.goto(`${server.url}/studio`);
+    await studio.getByTestId('problems').waitFor();
+    const shipped = fs.readFileSync(path.join(ROOT, 'scenarios', 'handshake-in-orbit.yaml'), 'utf8');
+    await studio.getByTestId('upload-yaml').setInputFiles({ name: 'handshake-in-orbit.yaml', mimeType: 'application/yaml', buffer: Buffer.from(shipped.replace('androgynous: 5, ', '')) });
+    await studio.getByTestId('problems').and(studio.locator('[data-count="1"]')).getByRole('button').click();
+    await studio.getByTestId('live-count').waitFor();
+    await shot(studio, 'studio', ['laptop', 'tablet']);
+    await studio.getByRole('tab', { name: 'Channels' }).click();
+    await studio.getByTestId('channel-matrix').waitFor();
+    await shot(studio, 'studio-channels', ['laptop']);
+    await studio.getByRole('tab', { name: 'Point tables' }).click();
+    await studio.getByRole('textbox', { name: 'U.S. government: Docking system = Androgynous common system' }).fill('5');
+    await studio.getByTestId('problems').and(studio.locator('[data-count="0"]')).waitFor();
+    await studio.getByRole('tab', { name: 'Analyze' }).click();
+    await studio.getByLabel('Games').fill('40');
+    await studio.getByRole('button', { name: 'Analyze and balance' }).click();
+    await studio.getByTestId('chart-surplus').waitFor({ timeout: 300_000 });
+    await shot(studio, 'studio-analyze', ['laptop']);
   } finally {
     await browser.close();
     await server.stop();

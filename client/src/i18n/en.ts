@@ -46,6 +46,7 @@ export const en = {
     unknownCode: 'No session has this code. Check it with your instructor.',
     instructorTitle: 'Run a session',
     instructorIntro: 'Pick a scenario, create a session, and share the join code with your class.',
+    studioLink: 'Write or change a scenario in the Scenario Studio',
     scenariosLoading: 'Loading scenarios…',
     noScenarios: 'No scenario is installed on this server.',
     players: (min: number, max: number) => `${min}–${max} players`,

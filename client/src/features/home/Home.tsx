@@ -4,6 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -263,6 +264,9 @@ function ScenarioPicker() {
         <Text c="dimmed" size="sm">
           {t.home.instructorIntro}
         </Text>
+        <Anchor component={Link} href="/studio" size="sm">
+          {t.home.studioLink}
+        </Anchor>
       </div>
       {error && (
         <Alert color="red" role="alert" title={t.errors.unknown}>

@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, NumberInput, Progress, Stack, Text } from '@mantine/core';
 import type { AgreementSpaceReport } from '@shared/analysis/agreementSpace';
 import type { BalanceReport } from '@shared/bots/balance';
-import type { Checked } from './check';
+import type { Verdict } from './check';
 import type { FromWorker, ToWorker } from './analysisMessages';
 import { st } from './text';
 
@@ -13,7 +13,7 @@ const AnalyzeCharts = lazy(() => import('./AnalyzeCharts'));
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export function AnalyzePanel({ checked }: { checked: Checked | null }) {
+export function AnalyzePanel({ checked }: { checked: Verdict | null }) {
   const [games, setGames] = useState(200);
   const [status, setStatus] = useState<Status>('idle');
   const [progress, setProgress] = useState({ done: 0, total: 0 });

@@ -2,6 +2,7 @@
 // two share (the bilateral channel, track I; every network with both as members, its track), and
 // what a constraint active at the start closes. The switches and the membership boxes below edit
 // `channels` in the YAML.
+import { memo } from 'react';
 import { Badge, Checkbox, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import type { RawScenario } from './check';
 import { isObj, list, rawRoles, str } from './raw';
@@ -9,7 +10,8 @@ import type { Edit } from './StudioScreen';
 import { st } from './text';
 import classes from './Studio.module.css';
 
-export function ChannelsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+/** Drawn again only when the views' data changes (not on every verdict). */
+export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
   const channels = isObj(raw.channels) ? raw.channels : {};
   const roles = rawRoles(raw);
   const networks = list(channels.networks);
@@ -128,4 +130,4 @@ export function ChannelsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
       )}
     </Stack>
   );
-}
+});

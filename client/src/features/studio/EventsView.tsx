@@ -1,13 +1,15 @@
 // The events laid out by round: scheduled events in their round (and phase), then the
 // conditional events and the deck cards with the rounds they may happen in. A scheduled event's
 // round is changed here; the YAML's `at.round` follows.
+import { memo } from 'react';
 import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { RawScenario } from './check';
 import { isObj, str, type Obj } from './raw';
 import type { Edit } from './StudioScreen';
 import { st } from './text';
 
-export function EventsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+/** Drawn again only when the views' data changes (not on every verdict). */
+export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
   const rounds = isObj(raw.rounds) ? raw.rounds : {};
   const count = typeof rounds.count === 'number' && rounds.count > 0 ? Math.min(rounds.count, 50) : 1;
   const labels = Array.isArray(rounds.labels) ? rounds.labels.map((l) => str(l)) : [];
@@ -89,7 +91,7 @@ export function EventsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
       )}
     </Stack>
   );
-}
+});
 
 function windowOf(event: Obj): { from?: number; to?: number } | null {
   return isObj(event.rounds) ? { from: event.rounds.from as number | undefined, to: event.rounds.to as number | undefined } : null;

@@ -5,11 +5,11 @@ import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { PlaytestAnswer } from '@shared/protocol/studio';
 import { errorText } from '../../i18n';
 import { ApiError } from '../../api';
-import type { Checked } from './check';
+import type { Verdict } from './check';
 import { studioApi } from './studioApi';
 import { st } from './text';
 
-export function PlaytestPanel({ checked, instructorKey }: { checked: Checked | null; instructorKey: string | null }) {
+export function PlaytestPanel({ checked, instructorKey }: { checked: Verdict | null; instructorKey: string | null }) {
   const roles = checked?.valid?.roles ?? [];
   const [role, setRole] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

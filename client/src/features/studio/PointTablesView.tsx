@@ -3,16 +3,17 @@
 // loader's "has no points for option" problem) is outlined and filled by typing in it. Above the
 // grid, live: how many agreements beat every party's walk-away (shared/analysis, the same numbers
 // as `spacebridge analyze`).
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Alert, Button, NumberInput, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import type { Checked, LiveCount } from './check';
+import type { LiveCount, Views } from './check';
 import { isObj, list, rawRoles, str, type Obj } from './raw';
 import type { Edit } from './StudioScreen';
 import { st } from './text';
 import classes from './Studio.module.css';
 
-export function PointTablesView({ checked, edit }: { checked: Checked; edit: Edit }) {
-  const raw = checked.raw!;
+/** Drawn again only when the views' data changes (not on every verdict). */
+export const PointTablesView = memo(function PointTablesView({ views, edit }: { views: Views; edit: Edit }) {
+  const raw = views.raw!;
   const dealTypes = list(raw.dealTypes);
   const [chosen, setChosen] = useState<string | null>(null);
   const dealType = dealTypes.find((d) => str(d.id) === chosen) ?? dealTypes[0];
@@ -30,7 +31,7 @@ export function PointTablesView({ checked, edit }: { checked: Checked; edit: Edi
         data={dealTypes.map((d) => ({ value: str(d.id), label: str(d.label, str(d.id)) }))}
         style={{ alignSelf: 'flex-start' }}
       />
-      <Live live={checked.live[dealTypeId]} names={new Map(checked.scenario?.roles.map((r) => [r.id, r.name]))} />
+      <Live live={views.live[dealTypeId]} names={new Map(views.scenario?.roles.map((r) => [r.id, r.name]))} />
       <Paper withBorder style={{ overflowX: 'auto' }}>
         <Table className={`${classes.grid} tabular`} verticalSpacing={2} horizontalSpacing="xs" data-testid="point-grid">
           <Table.Thead>
@@ -96,7 +97,7 @@ export function PointTablesView({ checked, edit }: { checked: Checked; edit: Edi
       </Paper>
     </Stack>
   );
-}
+});
 
 function tableOf(role: Obj, dealTypeId: string): Obj | null {
   return isObj(role.pointTables) && isObj(role.pointTables[dealTypeId]) ? role.pointTables[dealTypeId] : null;

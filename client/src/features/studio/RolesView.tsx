@@ -1,5 +1,6 @@
 // Roles and their seats, with each seat's powers as checkboxes: ticking one rewrites that seat's
 // `powers` list in the YAML, and nothing else.
+import { memo } from 'react';
 import { Badge, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { RawScenario } from './check';
 import { list, rawRoles, str } from './raw';
@@ -9,7 +10,8 @@ import { st } from './text';
 
 const POWERS = SEAT_POWERS;
 
-export function RolesView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+/** Drawn again only when the views' data changes (not on every verdict). */
+export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
   const roles = rawRoles(raw);
   if (roles.length === 0) return <Text c="dimmed">{st.roles.none}</Text>;
   return (
@@ -69,4 +71,4 @@ export function RolesView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
       })}
     </Stack>
   );
-}
+});

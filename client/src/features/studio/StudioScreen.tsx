@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Box, Group, ScrollArea, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { Shell } from '../../ui/Shell';
 import { AnalyzePanel } from './AnalyzePanel';
-import type { Checked } from './check';
+import type { Verdict, Views } from './check';
 import { problemText } from './problemText';
 import { ChannelsView } from './ChannelsView';
 import { draftStore, type Draft } from './draftStore';
@@ -24,10 +24,13 @@ import { YamlEditor, type YamlEditorHandle } from './YamlEditor';
 import classes from './Studio.module.css';
 
 /** How long a pause in typing is before the loader runs (the check itself takes the rest of the 200 ms). */
-const PAUSE_MS = 100;
+const PAUSE_MS = 75;
 
 /** One edit of a structured view: set `path` of the YAML document to `value`. */
 export type Edit = (path: YamlPath, value: unknown) => void;
+
+/** The tabs that show the document's structure (they need readable YAML). */
+const VIEW_TABS = ['roles', 'points', 'channels', 'events'];
 
 /** A first visit starts from the starter template (written by the check worker). */
 const STARTER = { scenarioId: 'my-scenario', fileName: 'my-scenario.yaml' };
@@ -35,7 +38,9 @@ const STARTER = { scenarioId: 'my-scenario', fileName: 'my-scenario.yaml' };
 export default function StudioScreen() {
   const [stored] = useState(() => draftStore.load());
   const [draft, setDraft] = useState<Draft>(() => stored ?? { text: '', fileName: STARTER.fileName, library: null });
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [checked, setChecked] = useState<Verdict | null>(null);
+  const [views, setViews] = useState<Views | null>(null);
+  const [tab, setTab] = useState<string | null>('points');
   const [editError, setEditError] = useState<string | null>(null);
   const instructor = useInstructor();
   const editor = useRef<YamlEditorHandle>(null);
@@ -43,12 +48,11 @@ export default function StudioScreen() {
   const meta = useRef(draft);
   meta.current = draft;
 
-  const shown = useCallback((result: Checked) => {
-    editor.current?.showProblems(result.text, [...result.problems, ...result.warnings]);
-    setChecked(result);
-    performance.mark('studio-checked');
+  const shown = useCallback((verdict: Verdict) => {
+    editor.current?.showProblems(verdict.text, [...verdict.problems, ...verdict.warnings]);
+    setChecked(verdict);
   }, []);
-  const { check: runCheck, starter, failure: checkFailure } = useChecker(shown);
+  const { check: runCheck, starter, failure: checkFailure } = useChecker(shown, setViews);
 
   /** Checks the editor's text now (after a pause, an edit in a view, a new start). */
   const check = useCallback(() => {
@@ -126,7 +130,8 @@ export default function StudioScreen() {
               {editError}
             </Alert>
           )}
-          <Tabs defaultValue="points" keepMounted={false}>
+          {/* Panels stay mounted (a running analysis goes on behind another tab); a view is drawn only while shown. */}
+          <Tabs value={tab} onChange={setTab} keepMounted>
             <Tabs.List>
               {Object.entries(st.tabs).map(([value, label]) => (
                 <Tabs.Tab key={value} value={value}>
@@ -140,13 +145,15 @@ export default function StudioScreen() {
               ))}
             </Tabs.List>
             <Box pt="md">
-              {checked && !checked.raw && problems.length > 0 ? (
-                <ViewsNeedYaml />
-              ) : null}
-              <Tabs.Panel value="roles">{checked?.raw && <RolesView raw={checked.raw} edit={edit} />}</Tabs.Panel>
-              <Tabs.Panel value="points">{checked?.raw && <PointTablesView checked={checked} edit={edit} />}</Tabs.Panel>
-              <Tabs.Panel value="channels">{checked?.raw && <ChannelsView raw={checked.raw} edit={edit} />}</Tabs.Panel>
-              <Tabs.Panel value="events">{checked?.raw && <EventsView raw={checked.raw} edit={edit} />}</Tabs.Panel>
+              {views && !views.raw && VIEW_TABS.includes(tab ?? '') && (
+                <Alert color="yellow" mb="sm">
+                  {st.notYaml}
+                </Alert>
+              )}
+              <Tabs.Panel value="roles">{tab === 'roles' && views?.raw && <RolesView raw={views.raw} edit={edit} />}</Tabs.Panel>
+              <Tabs.Panel value="points">{tab === 'points' && views?.raw && <PointTablesView views={views} edit={edit} />}</Tabs.Panel>
+              <Tabs.Panel value="channels">{tab === 'channels' && views?.raw && <ChannelsView raw={views.raw} edit={edit} />}</Tabs.Panel>
+              <Tabs.Panel value="events">{tab === 'events' && views?.raw && <EventsView raw={views.raw} edit={edit} />}</Tabs.Panel>
               <Tabs.Panel value="analyze">
                 <AnalyzePanel checked={checked} />
               </Tabs.Panel>
@@ -178,16 +185,8 @@ export default function StudioScreen() {
   );
 }
 
-function ViewsNeedYaml() {
-  return (
-    <Alert color="yellow" mb="sm">
-      {st.notYaml}
-    </Alert>
-  );
-}
-
 /** The loader's problems and warnings under the editor, in the CLI's words; a click goes there. */
-function ProblemList({ checked, onGo }: { checked: Checked | null; onGo: (line: number, column: number) => void }) {
+function ProblemList({ checked, onGo }: { checked: Verdict | null; onGo: (line: number, column: number) => void }) {
   if (!checked) return null;
   const all = [...checked.problems, ...checked.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
   return (

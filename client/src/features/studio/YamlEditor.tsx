@@ -70,7 +70,8 @@ export const YamlEditor = forwardRef<YamlEditorHandle, { initialText: string; on
           indentOnInput(),
           bracketMatching(),
           closeBrackets(),
-          autocompletion(),
+          // Completion parses the whole file against the schema: on Ctrl+Space, not on every key.
+          autocompletion({ activateOnTyping: false }),
           highlightActiveLine(),
           highlightSelectionMatches(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
@@ -104,7 +105,8 @@ export const YamlEditor = forwardRef<YamlEditorHandle, { initialText: string; on
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
     },
     apply(change) {
-      view.current!.dispatch({ changes: change });
+      // The author sees the line a view changed.
+      view.current!.dispatch({ changes: change, effects: EditorView.scrollIntoView(change.from, { y: 'nearest' }) });
     },
     showProblems(text, problems) {
       const editor = view.current;

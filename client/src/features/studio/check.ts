@@ -13,21 +13,26 @@ import { Scenario } from '@shared/scenario/schema';
 /** The loader's limit on aliases (shared/scenario/load.ts): a YAML bomb stops there. */
 const MAX_ALIASES = 100;
 
-export interface Checked {
+/** What the loader says: the diagnostics, sent to the page first. */
+export interface Verdict {
   text: string;
   /** Problems then warnings, in file order, as the CLI prints them. */
   problems: Problem[];
   warnings: Problem[];
   /** The valid scenario, when there is no problem. */
   valid: Scenario | null;
-  /** The scenario with its defaults when the schema accepts it, even with cross-reference problems. */
-  scenario: Scenario | null;
+  /** How long the loader took, in milliseconds (in the worker). */
+  ms: number;
+}
+
+/** What the structured views read, sent right after the verdict. */
+export interface Views {
   /** The document as written (no defaults), or null when it is not readable YAML. */
   raw: RawScenario | null;
+  /** The scenario with its defaults when the schema accepts it, even with cross-reference problems. */
+  scenario: Scenario | null;
   /** Per deal type: how many agreements beat every party's walk-away, per set of parties. */
   live: Record<string, LiveCount>;
-  /** How long the check took, in milliseconds (in the worker). */
-  ms: number;
 }
 
 export type LiveCount =
@@ -42,11 +47,22 @@ export interface RawScenario {
   [key: string]: unknown;
 }
 
-export function checkDraft(text: string, file: string): Checked {
+export function verdictOf(text: string, file: string): { verdict: Verdict; loaded: LoadResult } {
   const started = performance.now();
-  const result: LoadResult = loadScenario(text, file);
+  const loaded = loadScenario(text, file);
+  const verdict = {
+    text,
+    problems: loaded.ok ? [] : loaded.problems,
+    warnings: loaded.warnings,
+    valid: loaded.ok ? loaded.scenario : null,
+    ms: performance.now() - started,
+  };
+  return { verdict, loaded };
+}
+
+export function viewsOf(text: string, loaded: LoadResult): Views {
   let raw: RawScenario | null = null;
-  let scenario: Scenario | null = result.ok ? result.scenario : null;
+  let scenario: Scenario | null = loaded.ok ? loaded.scenario : null;
   const doc = parseDocument(text);
   if (doc.errors.length === 0) {
     try {
@@ -60,16 +76,7 @@ export function checkDraft(text: string, file: string): Checked {
     const parsed = Scenario.safeParse(raw);
     if (parsed.success) scenario = parsed.data;
   }
-  return {
-    text,
-    problems: result.ok ? [] : result.problems,
-    warnings: result.warnings,
-    valid: result.ok ? result.scenario : null,
-    scenario,
-    raw,
-    live: scenario ? liveCounts(scenario) : {},
-    ms: performance.now() - started,
-  };
+  return { raw, scenario, live: scenario ? liveCounts(scenario) : {} };
 }
 
 function liveCounts(scenario: Scenario): Record<string, LiveCount> {

@@ -3,13 +3,13 @@
 // at the next check, and the studio says the check stopped (the text is the editor's and is
 // never touched).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Checked } from './check';
+import type { Verdict, Views } from './check';
 import type { CheckRequest } from './check.worker';
 
 /** Far longer than any real scenario takes (a 1,000-line file takes a few tens of ms). */
 const CHECK_TIMEOUT_MS = 10_000;
 
-type Answer = { id: number; checked: Checked } | { id: number; starter: string };
+type Answer = { id: number; verdict: Verdict } | { id: number; views: Views } | { id: number; starter: string };
 
 export interface Checker {
   check(text: string, file: string): void;
@@ -18,14 +18,14 @@ export interface Checker {
   failure: string | null;
 }
 
-export function useChecker(onChecked: (checked: Checked) => void): Checker {
+export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (views: Views) => void): Checker {
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const nextId = useRef(0);
   const starters = useRef(new Map<number, (text: string) => void>());
   const timer = useRef<number | undefined>(undefined);
-  const handler = useRef(onChecked);
-  handler.current = onChecked;
+  const handlers = useRef({ onVerdict, onViews });
+  handlers.current = { onVerdict, onViews };
   const [failure, setFailure] = useState<string | null>(null);
 
   const stop = useCallback((why: string | null) => {
@@ -46,10 +46,14 @@ export function useChecker(onChecked: (checked: Checked) => void): Checker {
           if ('starter' in answer) {
             starters.current.get(answer.id)?.(answer.starter);
             starters.current.delete(answer.id);
-          } else if (answer.id === latest.current) {
+          } else if (answer.id !== latest.current) {
+            // About an older text: a newer answer follows.
+          } else if ('verdict' in answer) {
+            handlers.current.onVerdict(answer.verdict);
+          } else {
             window.clearTimeout(timer.current);
             setFailure(null);
-            handler.current(answer.checked);
+            handlers.current.onViews(answer.views);
           }
         };
         w.onerror = (event) => {
