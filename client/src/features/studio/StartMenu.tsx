@@ -1,9 +1,7 @@
-// Where a draft starts: the starter template, a copy of a shipped scenario (its source comes from
-// the server with the instructor key: a scenario's confidential parts are never in the public
-// bundle), or a YAML file from this computer. Replacing the text is one step that Undo reverts.
-import { useEffect, useRef, useState } from 'react';
+// Where a draft starts: the starter template or a YAML file from this computer (a library
+// scenario opens from the Library tab). Replacing the text is one step that Undo reverts.
+import { useRef, useState } from 'react';
 import { Alert, Button, Menu } from '@mantine/core';
-import { api, type ScenarioSummary } from '../../api';
 import type { Draft } from './draftStore';
 import { st } from './text';
 
@@ -19,14 +17,9 @@ export async function readYamlFile(file: File): Promise<{ text: string } | { err
   return { text };
 }
 
-export function StartMenu({ onStart, starter, shippedSource }: { onStart: (draft: Draft) => void; starter: () => void; shippedSource: ((id: string) => Promise<string>) | null }) {
-  const [shipped, setShipped] = useState<ScenarioSummary[]>([]);
+export function StartMenu({ onStart, starter }: { onStart: (draft: Draft) => void; starter: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    api.listScenarios().then((list) => setShipped(list.filter((s) => !('library' in s && s.library))), () => setShipped([]));
-  }, []);
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -54,21 +47,6 @@ export function StartMenu({ onStart, starter, shippedSource }: { onStart: (draft
           <Menu.Label>{st.startFrom}</Menu.Label>
           <Menu.Item onClick={starter}>{st.starter}</Menu.Item>
           <Menu.Item onClick={() => input.current?.click()}>{st.upload}</Menu.Item>
-          {shipped.length > 0 && <Menu.Label>{st.shipped}</Menu.Label>}
-          {shipped.map((s) => (
-            <Menu.Item
-              key={s.id}
-              disabled={!shippedSource}
-              onClick={() =>
-                shippedSource?.(s.id).then(
-                  (text) => onStart({ text, fileName: `${s.id}.yaml`, library: null }),
-                  (e: Error) => setError(st.loadFailed(e.message)),
-                )
-              }
-            >
-              {s.title}
-            </Menu.Item>
-          ))}
         </Menu.Dropdown>
       </Menu>
       <input ref={input} type="file" accept=".yaml,.yml,text/yaml,application/yaml" hidden data-testid="upload-yaml" onChange={(e) => void upload(e.target.files?.[0])} />

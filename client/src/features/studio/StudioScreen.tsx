@@ -110,7 +110,7 @@ export default function StudioScreen() {
   return (
     <Shell
       title={st.title}
-      right={<StartMenu onStart={replace} starter={startFromTemplate} shippedSource={null} />}
+      right={<StartMenu onStart={replace} starter={startFromTemplate} />}
     >
       <div className={classes.layout}>
         <section className={classes.textSide} aria-label={st.editorLabel}>
