@@ -1,5 +1,6 @@
 // The HTTP API (docs/api.md). Every call throws an ApiError with the server's reason code.
 import type { PublicScenario } from '@shared/engine/view';
+import type { LibraryRef, ScenarioListing } from '@shared/protocol/studio';
 
 export interface ScenarioSummary {
   id: string;
@@ -10,7 +11,13 @@ export interface ScenarioSummary {
   durationMinutes: number;
   learningObjectives: string[];
   roles?: { id: string; name: string }[];
+  /** A scenario of the instructors' library (listed only with an instructor key): its id there,
+   *  its playable version, whose it is. Its `id` may repeat a shipped one: key by `library.id`. */
+  library?: ScenarioListing['library'];
 }
+
+/** What a session is opened of: a shipped scenario, or a library one (needs the instructor key). */
+export type SessionScenario = { scenarioId: string } | { library: LibraryRef };
 
 export interface CreatedSession {
   sessionId: string;
@@ -35,10 +42,11 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit & { facilitatorKey?: string }): Promise<T> {
+/** `key`: a facilitator key, or an instructor key (the library). */
+async function request<T>(path: string, init?: RequestInit & { key?: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init?.body) headers['Content-Type'] = 'application/json';
-  if (init?.facilitatorKey) headers.Authorization = `Bearer ${init.facilitatorKey}`;
+  if (init?.key) headers.Authorization = `Bearer ${init.key}`;
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers });
@@ -54,23 +62,28 @@ async function request<T>(path: string, init?: RequestInit & { facilitatorKey?: 
 }
 
 export const api = {
-  listScenarios: () =>
-    request<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>('/api/scenarios').then((r) =>
+  /** The shipped scenarios; with an instructor key, also the library scenarios they may use. */
+  listScenarios: (instructorKey?: string) =>
+    request<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>('/api/scenarios', { key: instructorKey }).then((r) =>
       Array.isArray(r) ? r : r.scenarios,
     ),
-  createSession: (scenarioId: string, classFormat?: string) =>
+  createSession: (scenario: SessionScenario, classFormat?: string, instructorKey?: string) =>
     request<CreatedSession>('/api/sessions', {
       method: 'POST',
-      body: JSON.stringify({ scenarioId, ...(classFormat ? { settings: { classFormat } } : {}) }),
+      body: JSON.stringify({ ...scenario, ...(classFormat ? { settings: { classFormat } } : {}) }),
+      key: instructorKey,
     }),
   /** A shipped scenario's public parts (its class formats among them). */
   scenario: (scenarioId: string) => request<PublicScenario>(`/api/scenarios/${encodeURIComponent(scenarioId)}`),
+  /** The same of a library scenario's version. */
+  libraryScenario: ({ id, version }: LibraryRef, instructorKey: string) =>
+    request<PublicScenario>(`/api/studio/scenarios/${encodeURIComponent(id)}/public${version ? `?version=${version}` : ''}`, { key: instructorKey }),
   /** The facilitator guide of the session's scenario, as Markdown. */
   guide: (sessionId: string, facilitatorKey: string) =>
-    request<{ scenarioId: string; markdown: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/guide`, { facilitatorKey }),
+    request<{ scenarioId: string; markdown: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/guide`, { key: facilitatorKey }),
   findSession: (joinCode: string) => request<JoinTarget>(`/api/join/${encodeURIComponent(joinCode.trim().toUpperCase())}`),
   report: (sessionId: string, facilitatorKey: string) =>
-    request<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { facilitatorKey }),
+    request<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { key: facilitatorKey }),
   /** Downloads an export through fetch (it needs the Authorization header) and saves it. */
   async download(sessionId: string, facilitatorKey: string, format: 'json' | 'csv' | 'md') {
     const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}`, {

@@ -3,8 +3,10 @@
 // 1920x1080, into docs/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { Instructors } from '@server/instructors';
+import { Store } from '@server/store';
+import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS, type TestServer } from './harness';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const only = process.argv[2];
@@ -21,6 +23,37 @@ async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] 
   await page.setViewportSize(VIEWPORTS.laptop);
 }
 
+/** The home page of an instructor whose studio key is on the device: their library scenarios
+ *  (private and shared) and one another instructor shares, above the shipped ones. */
+async function libraryHome(browser: Browser, server: TestServer) {
+  if (!server.dataDir || (only && !'home-library'.includes(only))) return;
+  const store = new Store(server.dataDir);
+  const instructors = new Instructors(store);
+  const [ada, grace] = [instructors.add('Ada Lovelace', Date.now()).key, instructors.add('Grace Hopper', Date.now()).key];
+  store.close();
+  const text = fs.readFileSync(path.join(ROOT, 'scenarios', 'handshake-in-orbit.yaml'), 'utf8');
+  const saves = [
+    [grace, 'Handshake in orbit (Grace Hopper seminar)', 'shared'],
+    [ada, 'Handshake in orbit (short reading)', 'private'],
+    [ada, 'Handshake in orbit (with press)', 'shared'],
+  ] as const;
+  for (const [key, title, visibility] of saves) {
+    const response = await fetch(`${server.url}/api/studio/scenarios`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ yaml: text.replace('title: Handshake in orbit', `title: ${title}`), visibility }),
+    });
+    if (!response.ok) throw new Error(`save a library scenario: ${response.status} ${await response.text()}`);
+  }
+  const { page } = await newPage(browser);
+  await page.goto(server.url);
+  await page.evaluate((key) => localStorage.setItem('spacebridge.instructorKey', key), ada);
+  await page.reload();
+  await page.getByRole('article', { name: 'Handshake in orbit (Grace Hopper seminar)' }).getByRole('radio').first().waitFor();
+  await shot(page, 'home-library', ['laptop']);
+  await page.close();
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   if (!process.env.SPACEBRIDGE_URL) ensureClientBuilt();
@@ -32,6 +65,7 @@ async function main() {
     await home.goto(server.url);
     await home.getByText('Handshake in orbit').first().waitFor();
     await shot(home, 'home');
+    await libraryHome(browser, server);
 
     const { page: console } = await newPage(browser);
     await openConsole(console, server.url, session);

@@ -1,6 +1,7 @@
 // The home screen: a student joins with a code and a name (or goes back to the seat this device
 // last played); an instructor picks a scenario and creates a session (the facilitator key is kept
-// in localStorage and in the console's URL).
+// in localStorage and in the console's URL). With the studio's instructor key on this device, the
+// list also holds their library scenarios and those other instructors share.
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -8,6 +9,7 @@ import {
   Badge,
   Button,
   Card,
+  Divider,
   Grid,
   Group,
   List,
@@ -26,6 +28,7 @@ import { LIMITS } from '@shared/protocol/limits';
 import type { ClassPlan } from '@shared/scenario/classFormat';
 import { PlanLine } from '../../ui/ClassPlan';
 import { consoleUrl, storage } from '../../storage';
+import { draftStore } from '../studio/draftStore';
 import { Shell } from '../../ui/Shell';
 
 export function Home({ code: initialCode = '' }: { code?: string }) {
@@ -219,34 +222,61 @@ function RecentSessions() {
   );
 }
 
+/** A listed scenario's key: a library scenario may carry a shipped scenario's `id`. */
+const entryKey = (s: ScenarioSummary) => (s.library ? `library-${s.library.id}` : s.id);
+
 function ScenarioPicker() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The instructor key the list was fetched with (it lists their library), and whether a stored one was refused.
+  const [instructorKey, setInstructorKey] = useState<string | undefined>();
+  const [keyRefused, setKeyRefused] = useState(false);
   const [creating, setCreating] = useState<string | null>(null);
-  // Each scenario's class formats (from its public scenario), and the one picked: the first by default.
+  // Each scenario's class formats (from its public scenario), and the one picked: the first by
+  // default. Keyed by entryKey.
   const [plans, setPlans] = useState<Record<string, ClassPlan[]>>({});
   const [formats, setFormats] = useState<Record<string, string>>({});
   const [, navigate] = useLocation();
 
   const load = () => {
     setError(null);
-    api.listScenarios().then((list) => {
-      setScenarios(list);
-      for (const { id } of list)
-        api.scenario(id).then(
-          (pub) => setPlans((known) => ({ ...known, [id]: pub.classPlans ?? [] })),
-          // A scenario whose formats cannot be read opens in its default format.
-          () => undefined,
-        );
-    }, (e: ApiError) => setError(errorText(e)));
+    let key = draftStore.instructorKey() ?? undefined;
+    api
+      .listScenarios(key)
+      .catch((e: ApiError) => {
+        if (!(key && e.status === 401)) throw e;
+        // A revoked key is forgotten: each refused key counts against this address (a
+        // classroom's) like a wrong join code. The shipped scenarios are listed without it.
+        draftStore.rememberInstructorKey(null);
+        setKeyRefused(true);
+        key = undefined;
+        return api.listScenarios();
+      })
+      .then(
+        (list) => {
+          setInstructorKey(key);
+          setScenarios(list);
+          for (const scenario of list)
+            (scenario.library && key ? api.libraryScenario(scenario.library, key) : api.scenario(scenario.id)).then(
+              (pub) => setPlans((known) => ({ ...known, [entryKey(scenario)]: pub.classPlans ?? [] })),
+              // A scenario whose formats cannot be read opens in its default format.
+              () => undefined,
+            );
+        },
+        (e: ApiError) => setError(errorText(e)),
+      );
   };
   useEffect(load, []);
 
   async function create(scenario: ScenarioSummary) {
-    setCreating(scenario.id);
+    const key = entryKey(scenario);
+    setCreating(key);
     setError(null);
     try {
-      const session = await api.createSession(scenario.id, formats[scenario.id]);
+      const { library } = scenario;
+      const session = library
+        ? await api.createSession({ library: { id: library.id, version: library.version } }, formats[key], instructorKey)
+        : await api.createSession({ scenarioId: scenario.id }, formats[key]);
       storage.rememberFacilitated({ ...session, title: scenario.title, createdAt: Date.now() });
       navigate(consoleUrl(session.sessionId, session.facilitatorKey, session.joinCode));
     } catch (e) {
@@ -254,6 +284,25 @@ function ScenarioPicker() {
       setCreating(null);
     }
   }
+
+  const card = (scenario: ScenarioSummary) => {
+    const key = entryKey(scenario);
+    return (
+      <ScenarioCard
+        key={key}
+        entryKey={key}
+        scenario={scenario}
+        plans={plans[key] ?? []}
+        format={formats[key]}
+        onFormat={(format) => setFormats((chosen) => ({ ...chosen, [key]: format }))}
+        onCreate={() => create(scenario)}
+        creating={creating === key}
+        disabled={creating !== null}
+      />
+    );
+  };
+  const library = scenarios?.filter((s) => s.library) ?? [];
+  const shipped = scenarios?.filter((s) => !s.library) ?? [];
 
   return (
     <Stack gap="md" component="section" aria-labelledby="instructor-title">
@@ -268,6 +317,11 @@ function ScenarioPicker() {
           {t.home.studioLink}
         </Anchor>
       </div>
+      {keyRefused && (
+        <Alert color="orange" role="alert" title={t.home.instructorKeyRefusedTitle} data-testid="instructor-key-refused" withCloseButton onClose={() => setKeyRefused(false)}>
+          {t.home.instructorKeyRefused}
+        </Alert>
+      )}
       {error && (
         <Alert color="red" role="alert" title={t.errors.unknown}>
           <Group justify="space-between">
@@ -285,59 +339,85 @@ function ScenarioPicker() {
         </Group>
       )}
       {scenarios?.length === 0 && <Text c="dimmed">{t.home.noScenarios}</Text>}
-      {scenarios?.map((scenario) => (
-        <Card key={scenario.id} padding="lg" shadow="xs" component="article" aria-labelledby={`scenario-${scenario.id}`}>
-          <Stack gap="sm">
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div>
-                <Title order={3} size="h4" id={`scenario-${scenario.id}`}>
-                  {scenario.title}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {scenario.era}
-                </Text>
-              </div>
-              <Group gap={6} wrap="nowrap">
-                <Badge variant="light">{t.home.players(scenario.players.min, scenario.players.max)}</Badge>
-                <Badge variant="light" color="gray">
-                  {t.home.duration(scenario.durationMinutes)}
-                </Badge>
-              </Group>
-            </Group>
-            <Text>{scenario.summary}</Text>
-            {scenario.roles && scenario.roles.length > 0 && (
-              <Text size="sm">
-                <Text span fw={600}>
-                  {t.home.roles}:{' '}
-                </Text>
-                {scenario.roles.map((r) => r.name).join(' · ')}
-              </Text>
-            )}
-            <div>
-              <Text size="sm" fw={600} mb={4}>
-                {t.home.learningObjectives}
-              </Text>
-              <List size="sm" spacing={4}>
-                {scenario.learningObjectives.map((objective) => (
-                  <List.Item key={objective}>{objective}</List.Item>
-                ))}
-              </List>
-            </div>
-            <ClassFormatChoice
-              scenarioId={scenario.id}
-              plans={plans[scenario.id] ?? []}
-              value={formats[scenario.id]}
-              onChange={(format) => setFormats((chosen) => ({ ...chosen, [scenario.id]: format }))}
-            />
-            <Group justify="flex-end">
-              <Button onClick={() => create(scenario)} loading={creating === scenario.id} disabled={creating !== null}>
-                {t.home.create}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      ))}
+      {library.length > 0 && (
+        <>
+          <Divider label={t.home.libraryScenarios} labelPosition="left" />
+          {library.map(card)}
+          <Divider label={t.home.shippedScenarios} labelPosition="left" />
+        </>
+      )}
+      {shipped.map(card)}
     </Stack>
+  );
+}
+
+function ScenarioCard(props: {
+  entryKey: string;
+  scenario: ScenarioSummary;
+  plans: ClassPlan[];
+  format: string | undefined;
+  onFormat: (format: string) => void;
+  onCreate: () => void;
+  creating: boolean;
+  disabled: boolean;
+}) {
+  const { entryKey: key, scenario } = props;
+  return (
+    <Card padding="lg" shadow="xs" component="article" aria-labelledby={`scenario-${key}`} data-testid={`scenario-card-${key}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={3} size="h4" id={`scenario-${key}`}>
+              {scenario.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {scenario.era}
+            </Text>
+          </div>
+          <Group gap={6} wrap="nowrap">
+            <Badge variant="light">{t.home.players(scenario.players.min, scenario.players.max)}</Badge>
+            <Badge variant="light" color="gray">
+              {t.home.duration(scenario.durationMinutes)}
+            </Badge>
+          </Group>
+        </Group>
+        {scenario.library && (
+          <Group gap={6}>
+            <Badge variant="outline" color={scenario.library.mine ? 'teal' : 'violet'} data-testid="library-badge">
+              {scenario.library.mine ? t.home.yourLibrary(scenario.library.visibility === 'shared') : t.home.sharedBy(scenario.library.owner)}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {t.home.libraryVersion(scenario.library.version)}
+            </Text>
+          </Group>
+        )}
+        <Text>{scenario.summary}</Text>
+        {scenario.roles && scenario.roles.length > 0 && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t.home.roles}:{' '}
+            </Text>
+            {scenario.roles.map((r) => r.name).join(' · ')}
+          </Text>
+        )}
+        <div>
+          <Text size="sm" fw={600} mb={4}>
+            {t.home.learningObjectives}
+          </Text>
+          <List size="sm" spacing={4}>
+            {scenario.learningObjectives.map((objective) => (
+              <List.Item key={objective}>{objective}</List.Item>
+            ))}
+          </List>
+        </div>
+        <ClassFormatChoice scenarioId={key} plans={props.plans} value={props.format} onChange={props.onFormat} />
+        <Group justify="flex-end">
+          <Button onClick={props.onCreate} loading={props.creating} disabled={props.disabled}>
+            {t.home.create}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
