@@ -174,14 +174,22 @@ function acceptFloor(bot: Bot, val: Valuation, type: DealTypeView, deal: Deal): 
 
 // --- Negotiating ----------------------------------------------------------------------------------
 
-/** The least a bot accepts: its walk-away, plus a margin if hard-nosed or when tension is high.
- *  In the last round it settles for half its margin. */
+/** How far the game has gone: 0 in the first round, 1 in the last. */
+function lateness(bot: Bot): number {
+  const count = bot.scenario.rounds.count;
+  return count <= 1 ? 1 : Math.min(1, (bot.view.round - 1) / (count - 1));
+}
+
+/**
+ * The least a bot accepts: its walk-away, plus a margin. A hard-nosed bot's margin (a fifth of
+ * what the type can give it above the walk-away) shrinks round by round to nothing in the last
+ * round; high tension adds a tenth. Never below the walk-away.
+ */
 function floorOf(bot: Bot, val: Valuation, type: DealTypeView): number {
   const surplus = Math.max(0, range(val, type).best - val.walkAway);
-  let margin = bot.personality === 'hard-nosed' ? Math.ceil(surplus * 0.2) : 0;
-  if (bot.tensionHigh) margin += Math.ceil(surplus * 0.1);
-  if (bot.lastRound) margin = Math.floor(margin / 2);
-  return val.walkAway + margin;
+  let margin = bot.personality === 'hard-nosed' ? surplus * 0.2 * (1 - lateness(bot)) : 0;
+  if (bot.tensionHigh) margin += surplus * 0.1;
+  return val.walkAway + Math.ceil(margin);
 }
 
 /** How far the bot has conceded on a type: one step per offer it made, and one per round gone. */
@@ -192,13 +200,15 @@ function concessionStep(bot: Bot, type: DealTypeView): number {
   return Math.max(mine, bot.view.round - 1);
 }
 
-/** What the bot asks for at step k: the best-for-it target falls from its best to its floor. */
+/** What the bot asks for at step k: the best-for-it target falls from its best to its floor,
+ *  by its offers and by the rounds gone (it asks more early, and settles at its floor in the
+ *  last round). */
 function targetOf(bot: Bot, val: Valuation, type: DealTypeView, k: number): number {
   const { best } = range(val, type);
   const floor = floorOf(bot, val, type);
   let steps = bot.personality === 'hard-nosed' ? 4 : 2;
   if (bot.tensionHigh) steps += 2;
-  const share = bot.lastRound ? 1 : Math.min(1, k / steps);
+  const share = Math.max(Math.min(1, k / steps), lateness(bot));
   return Math.max(floor, best - (best - floor) * share);
 }
 
@@ -313,7 +323,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 /** Two proposals of the same type between the same parties: the later one's author withdraws. */
 function withdrawDuplicates(bot: Bot): void {
   for (const deal of bot.view.deals) {
-    if (deal.status !== 'proposed' || !movesOn(bot, deal)?.withdrawDeal.available) continue;
+    if (deal.status !== 'proposed' || !movesOn(bot, deal)?.withdrawDeal.available || deal.acceptedBy.some((p) => p !== bot.me.id)) continue;
     const earlier = bot.view.deals.find(
       (d) => d.id !== deal.id && d.dealType === deal.dealType && OPEN.includes(d.status) && sameSet(d.parties, deal.parties) && dealNumber(d) < dealNumber(deal),
     );
@@ -362,7 +372,9 @@ function respondToProposals(bot: Bot): void {
       continue;
     }
     const myVersions = deal.versions.filter((v) => v.by === bot.me.id).length;
-    const maxCounters = bot.personality === 'hard-nosed' ? 4 : 3;
+    // A few counters a round: a deal still open in a later round gets as many again, when the
+    // bot's floor has come down.
+    const maxCounters = (bot.personality === 'hard-nosed' ? 4 : 3) * (1 + bot.view.round - deal.round);
     if (canCounter && myVersions < maxCounters) {
       const counter = offer(bot, type, val, concessionStep(bot, type) + 1);
       if (value(val, counter) > worth) {
@@ -371,7 +383,11 @@ function respondToProposals(bot: Bot): void {
         continue;
       }
     }
-    // Out of counters (or nothing better to ask for): say no, unless it wrote the deal itself.
+    // Out of counters (or nothing better to ask for): say no. An author whose partners have
+    // accepted the current terms waits instead: withdrawing them would be a defection, and its
+    // floor falls round by round.
+    const othersAccepted = deal.acceptedBy.some((p) => p !== bot.me.id);
+    if (refusal === 'withdrawDeal' && othersAccepted) continue;
     if (refusal && (myVersions >= maxCounters || bot.lastRound || !canCounter)) {
       bot.actions.push({ type: refusal, deal: deal.id });
       say(bot, 'reject', deal.parties, { deal: type.label });
