@@ -49,12 +49,15 @@ describe('bots in every seat', () => {
   it('act only by their own seat\'s powers: the engine refuses (almost) nothing', () => {
     for (const { scenario } of scenarios) {
       const personalities = scenario.roles.map((_, i): Personality => (i % 2 ? 'hard-nosed' : 'cooperative'));
-      const game = playBotGame(scenario, 21, personalities, { everySeat: true });
-      const refused = Object.values(game.rejected).reduce((s, n) => s + n, 0);
-      expect(game.state.status).toBe('ended');
-      expect(refused / game.submitted).toBeLessThan(0.05);
-      expect(Object.keys(game.rejected).filter((code) => code === 'no-power' || code === 'wrong-phase')).toEqual([]);
-      expect(Object.values(game.state.deals).some((d) => d.status === 'inForce' || d.status === 'adopted')).toBe(true);
+      // A few games: one may end without any deal, as a class may (a hard-nosed table in a freeze).
+      const games = [21, 22, 23].map((seed) => playBotGame(scenario, seed, personalities, { everySeat: true }));
+      for (const game of games) {
+        const refused = Object.values(game.rejected).reduce((s, n) => s + n, 0);
+        expect(game.state.status).toBe('ended');
+        expect(refused / game.submitted).toBeLessThan(0.05);
+        expect(Object.keys(game.rejected).filter((code) => code === 'no-power' || code === 'wrong-phase')).toEqual([]);
+      }
+      expect(games.some((game) => Object.values(game.state.deals).some((d) => d.status === 'inForce' || d.status === 'adopted')), scenario.id).toBe(true);
     }
   });
 });
