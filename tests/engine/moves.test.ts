@@ -208,7 +208,8 @@ function checkSeat(scenario: Scenario, state: GameState, actor: SeatActor, now: 
   expect(mismatches, scenario.id).toEqual([]);
 }
 
-/** States along a scripted game: the lobby, the phases of round 1, just after the first moves of
+/** States along a scripted game: the lobby, the phases of round 1, just before the first move of
+ *  each kind (where it must be on offer, even in a later round) and just after the first moves of
  *  each kind (a fresh draft, a proposal, an acceptance…), a pause, the end. */
 function scriptedStates(scenario: Scenario, roster: ReturnType<typeof fullRoster>): { state: GameState; now: number }[] {
   const { log } = playScripted(scenario, { seed: 42, roster, chatPerSeat: 0 });
@@ -218,6 +219,7 @@ function scriptedStates(scenario: Scenario, roster: ReturnType<typeof fullRoster
     const type = entry.action.type;
     seen[type] = (seen[type] ?? 0) + 1;
     const phaseStart = type === 'startGame' || (type === 'deadlineReached' && entry.action.round === 1);
+    if (type !== 'chat' && type !== 'deadlineReached' && seen[type] === 1 && i > 0) points.push(i);
     if (phaseStart || (type !== 'chat' && type !== 'deadlineReached' && seen[type] <= 2)) points.push(i + 1);
   });
   points.push(log.length);

@@ -4,8 +4,8 @@ import { evaluateProposal, score, viewFor } from '@shared/engine';
 import { facilitator, fullRoster, seat, shipped, system, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
-// Seed 2: tension stays at 6 in round 1.
-const CALM = 2;
+// Seed 4: round 1 draws Apollo 11 and round 2 the Apollo cuts, so tension stays at 6.
+const CALM = 4;
 
 /** A game in round 1's news phase with tension at 8: the Cold War freeze (two hostile speeches). */
 function frozenGame(): Table {
@@ -31,9 +31,10 @@ function signMemorandum(t: Table): string {
   return memo;
 }
 
-/** The U.S. government adopts the memorandum; the Soviets counter on publicity; the U.S. accepts. */
+/** In 1970-1971 at the earliest (formal talks never open in 1969), the U.S. government adopts
+ *  the memorandum; the Soviets counter on publicity; the U.S. accepts. */
 function agreeOnFlight(t: Table, memo: string): string {
-  t.goTo(t.state.round, 'track-i');
+  t.goTo(Math.max(2, t.state.round), 'track-i');
   t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
   const deal = t.lastDeal;
   t.do(seat('soviet-gov'), { type: 'counterDeal', deal, terms: { ...memoTerms, publicity: 'controlled' } });
@@ -54,8 +55,8 @@ describe('starting and phases', () => {
 
   test('a scheduled event fires at the start of its phase, and the deck draws one card at news', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    expect(t.state.firedEvents).toEqual(['kennedy-offer', 'apollo-cuts']);
-    expect(t.state.resources.nasa.budget).toBe(40 - 8);
+    expect(t.state.firedEvents).toEqual(['kennedy-offer', 'apollo-11']);
+    expect(t.state.resources['us-gov'].prestige).toBe(60 + 4);
     t.goTo(1, 'track-ii');
     expect(t.state.firedEvents).toContain('marooned');
     expect(t.state.trust.nasa['soviet-academy']).toBe(45 + 5 + 8);
@@ -149,10 +150,10 @@ describe('authority', () => {
     const t = new Table(handshake, { seed: CALM, roster: fullRoster(handshake) }).start();
     const memo = signMemorandum(t);
     agreeOnFlight(t, memo);
-    t.goTo(1, 'signature');
+    t.goTo(2, 'signature');
     const msg = t.fails(seat('us-gov', 'negotiator'), { type: 'signDeal', deal: 'd2' }, 'no-power');
     expect(msg).toBe('Only the National Security Adviser (head of delegation) can sign for U.S. government.');
-    t.goTo(1, 'resolution');
+    t.goTo(2, 'resolution');
     t.fails(seat('us-gov', 'analyst'), { type: 'publicStatement', tone: 'hostile', text: 'No.' }, 'no-power');
     t.do(seat('us-gov', 'press'), { type: 'publicStatement', tone: 'hostile', text: 'No.' });
   });
@@ -225,14 +226,14 @@ describe('channels', () => {
     t.do(seat('nasa'), { type: 'chat', channel: 'network:astronauts-and-academicians', text: 'We still talk.' });
     const view = viewFor(t.state, handshake, { kind: 'seat', role: 'us-gov', seat: 'head' });
     expect(view.channels.find((c) => c.id === 'bilateral:soviet-gov:us-gov')).toMatchObject({ open: false, closedBy: 'Cold War freeze' });
-    expect(view.constraints.map((c) => c.id)).toEqual(['cold-war-freeze', 'rocket-secrecy']);
+    expect(view.constraints.map((c) => c.id)).toEqual(['cold-war-freeze', 'rocket-secrecy', 'academy-caution']);
   });
 
   test('calmer times reopen the channel: a constraint with a condition follows the state', () => {
     const t = frozenGame();
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'We seek peace.' });
     expect(t.state.tracks.tension).toBe(7);
-    expect(t.state.activeConstraints).toEqual(['rocket-secrecy']);
+    expect(t.state.activeConstraints).toEqual(['rocket-secrecy', 'academy-caution']);
     t.do(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk now?' });
     // The lifted entry says the ban no longer holds, not just the ban's text again.
     expect(t.state.timeline.find((e) => e.headline === 'Lifted: Cold War freeze')?.text).toBe(
@@ -268,12 +269,15 @@ describe('channels', () => {
 });
 
 describe('deals and memoranda', () => {
-  test('track II to track I: a memorandum in force opens formal talks; a government adopts it; both ratify', () => {
+  test('track II to track I: a memorandum\'s groundwork opens formal talks in 1970-1971; a government adopts it; both ratify', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     t.goTo(1, 'track-ii');
     t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms }, 'deal-type-locked');
     const memo = signMemorandum(t);
     expect(t.state.deals[memo].status).toBe('inForce');
+    // Never in 1969: formal talks began in late 1970 (§3).
+    expect(t.state.firedEvents).not.toContain('formal-talks');
+    t.goTo(2, 'news');
     expect(t.state.firedEvents).toContain('formal-talks');
     expect(t.state.unlockedDealTypes).toEqual(['astp-agreement']);
 
@@ -282,7 +286,7 @@ describe('deals and memoranda', () => {
     expect(t.state.deals[deal]).toMatchObject({ status: 'accepted', author: 'us-gov', adoptedFrom: memo, acceptedBy: ['soviet-gov', 'us-gov'] });
     expect(t.state.deals[deal].versions.map((v) => v.by)).toEqual(['us-gov', 'soviet-gov']);
 
-    t.goTo(1, 'signature');
+    t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
     t.fails(seat('us-gov'), { type: 'signDeal', deal }, 'already-done');
     t.do(seat('soviet-gov'), { type: 'signDeal', deal });
@@ -298,15 +302,17 @@ describe('deals and memoranda', () => {
     // At the end of the round, the agreement's each-round effects apply: joint engineering.
     const readiness = t.state.tracks['docking-readiness'];
     const nasaBudget = t.state.resources.nasa.budget;
-    t.goTo(2, 'news');
-    // Read at the end of round 1, before round 2's card is drawn.
+    t.goTo(3, 'news');
+    // Read at the end of round 2, before round 3's card is drawn.
     expect(t.state.history.at(-1)!.tracks['docking-readiness']).toBeGreaterThan(readiness);
     expect(t.state.resources.nasa.budget).toBeLessThan(nasaBudget);
-    expect(t.state.history.at(-1)!.round).toBe(1);
+    expect(t.state.history.at(-1)!.round).toBe(2);
   });
 
   test('the author withdraws a proposal before it is in force; the other party cannot', () => {
     const t = new Table(handshake, { seed: CALM }).start();
+    // The Academy's caution: it negotiates an accord once it trusts NASA (58, + 10 from a memorandum).
+    signMemorandum(t);
     t.goTo(1, 'track-i');
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
@@ -315,11 +321,13 @@ describe('deals and memoranda', () => {
     t.fails(seat('soviet-academy'), { type: 'withdrawDeal', deal: d }, 'not-a-party');
     t.do(seat('nasa'), { type: 'withdrawDeal', deal: d });
     expect(t.state.deals[d].status).toBe('withdrawn');
-    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'soviet-academy', seat: 'head' }).deals.map((x) => x.status)).toEqual(['withdrawn']);
+    expect(viewFor(t.state, handshake, { kind: 'seat', role: 'soviet-academy', seat: 'head' }).deals.find((x) => x.id === d)!.status).toBe('withdrawn');
   });
 
   test('a counter-proposal resets acceptances and keeps the history', () => {
     const t = new Table(handshake, { seed: CALM }).start();
+    // The Academy's caution: it negotiates an accord once it trusts NASA (58, + 10 from a memorandum).
+    signMemorandum(t);
     t.goTo(1, 'track-i');
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
@@ -363,19 +371,20 @@ describe('deals and memoranda', () => {
 
   test('a government whose domestic support is too low fails to ratify', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    // Six conciliatory statements cost the White House 12 points of domestic support (53 -> 41)...
+    // Six conciliatory statements cost the White House 12 points of domestic support (50 -> 38,
+    // then 41 when the Apollo cuts please Congress in round 2)...
     for (let i = 0; i < 6; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace, ${i}` });
     const memo = signMemorandum(t);
     const deal = agreeOnFlight(t, memo);
-    t.goTo(1, 'signature');
+    t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
     t.do(seat('soviet-gov'), { type: 'signDeal', deal });
-    // ...and a missile test by Moscow is not enough to save it, but losing 2 more is.
+    // ...which still ratifies, but losing 2 more does not.
     expect(t.state.resources['us-gov']['domestic-support']).toBe(41);
     t.do(seat('soviet-gov'), { type: 'ratifyDeal', deal });
-    t.goTo(2, 'news');
+    t.goTo(3, 'news');
     t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: 'Even more peace' });
-    t.goTo(2, 'signature');
+    t.goTo(3, 'signature');
     t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
     expect(t.state.deals[deal].status).toBe('failed');
     expect(t.state.timeline.at(-1)!.headline).toBe('Ratification fails: Agreement on a joint docking flight');
@@ -385,12 +394,12 @@ describe('deals and memoranda', () => {
   test('breaking a deal in force applies its breach effects and costs the breaker 20 trust', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     const deal = agreeOnFlight(t, signMemorandum(t));
-    t.goTo(1, 'signature');
+    t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
     t.do(seat('soviet-gov'), { type: 'signDeal', deal });
     t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
     t.do(seat('soviet-gov'), { type: 'ratifyDeal', deal });
-    t.goTo(1, 'resolution');
+    t.goTo(2, 'resolution');
     const before = t.state;
     t.do(seat('soviet-gov'), { type: 'breachDeal', deal });
     expect(t.state.deals[deal]).toMatchObject({ status: 'breached', breachedBy: 'soviet-gov' });
@@ -405,7 +414,8 @@ describe('deals and memoranda', () => {
   test('a ban by an active constraint blocks a proposal between the two governments', () => {
     const t = frozenGame();
     const memo = signMemorandum(t);
-    t.goTo(1, 'track-i');
+    // Formal talks open in 1970-1971; the freeze still holds (nothing has calmed it).
+    t.goTo(2, 'track-i');
     const msg = t.fails(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] }, 'banned-by-constraint');
     expect(msg).toContain('Cold War freeze');
     // Only a government of a signatory's nation can adopt.
@@ -448,13 +458,13 @@ describe('statements, actions, events, collapse', () => {
 
   test('an action the role cannot afford is refused', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    // 25 conciliatory statements cost the White House 50 domestic support: 53 -> 3.
-    for (let i = 0; i < 25; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace ${i}` });
-    expect(t.state.resources['us-gov']['domestic-support']).toBe(3);
+    // 24 conciliatory statements cost the White House 48 domestic support: 50 -> 2.
+    for (let i = 0; i < 24; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace ${i}` });
+    expect(t.state.resources['us-gov']['domestic-support']).toBe(2);
     expect(t.state.tracks.tension).toBe(0);
     t.goTo(1, 'resolution');
     const msg = t.fails(seat('us-gov'), { type: 'unilateralAction', action: 'back-channel' }, 'insufficient-resources');
-    expect(msg).toBe('Back channel (Kissinger-Dobrynin) costs 4 domestic support; U.S. government has 3.');
+    expect(msg).toBe('Back channel (Kissinger-Dobrynin) costs 4 domestic support; U.S. government has 2.');
   });
 
   test('public statements publish on the timeline and apply their tone', () => {
@@ -511,14 +521,14 @@ describe('scoring', () => {
   test('with no deal each role scores its walk-away, its objectives, resource terms and shared objectives', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     const [us] = score(t.state, handshake);
-    // walk-away; hawks-quiet (support 53 >= 50) 4; prestige 60 -> 6; support 53 -> 5.3; detente? tension 6 > 5: no.
+    // walk-away; hawks-quiet (support 50 >= 50) 4; prestige 64 (Apollo 11) -> 6.4; support 50 -> 5; detente? tension 6 > 5: no.
     const w = walkAway('us-gov', 'astp-agreement');
     expect(us.deals).toEqual([{ deal: null, dealType: 'astp-agreement', points: w, walkAway: true }]);
     expect(us.objectives.map((o) => o.met)).toEqual([false, true]);
     expect(us.resources).toEqual([
-      { resource: 'prestige', points: 6 },
-      { resource: 'domestic-support', points: 5.3 },
+      { resource: 'prestige', points: 6.4 },
+      { resource: 'domestic-support', points: 5 },
     ]);
-    expect(us.total).toBe(w + 4 + 6 + 5.3);
+    expect(us.total).toBe(w + 4 + 6.4 + 5);
   });
 });

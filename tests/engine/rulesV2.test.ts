@@ -6,7 +6,7 @@ import type { Scenario } from '@shared/scenario';
 import { seat, shipped, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
-const CALM = 2; // tension stays at 6 in round 1
+const CALM = 4; // Apollo 11, then the Apollo cuts: tension stays at 6 in rounds 1 and 2
 const memoType = handshake.dealTypes.find((d) => d.id === 'docking-memorandum')!;
 const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
 const PAIR = relationshipKey('nasa', 'soviet-academy');
@@ -144,7 +144,7 @@ describe('memoranda: stakes, and no binding force', () => {
   test('withdrawing a proposal the other side accepted costs trust and is on the timeline', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     const memo = signMemorandum(t);
-    t.goTo(1, 'track-i');
+    t.goTo(2, 'track-i'); // formal talks open in 1970-1971
     t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
     const deal = t.lastDeal;
     t.do(seat('soviet-gov'), { type: 'acceptDeal', deal });
@@ -224,12 +224,13 @@ describe('track II relationships', () => {
     };
     const t = new Table(scenario, { seed: CALM }).start();
     const memo = signMemorandum(t);
-    t.goTo(1, 'track-i');
+    // Formal talks open in 1970-1971, after one round of contact: below the bridge of 2.
+    t.goTo(2, 'track-i');
     t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
     const deal = t.lastDeal;
     expect(t.state.deals[deal].bridged).toBe(false);
     t.do(seat('soviet-gov'), { type: 'acceptDeal', deal });
-    t.goTo(1, 'signature');
+    t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
     t.do(seat('soviet-gov'), { type: 'signDeal', deal });
     t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
@@ -254,7 +255,7 @@ describe('a memorandum that settles only some issues (Freedom to ISS)', () => {
     t.do(seat('rsa'), { type: 'acceptDeal', deal: id });
     t.do(seat('nasa'), { type: 'signDeal', deal: id });
     t.do(seat('rsa'), { type: 'signDeal', deal: id });
-    t.goTo(1, 'track-i');
+    t.goTo(2, 'track-i'); // the partnership opens with Clinton's redesign (1993)
     const adopt = { type: 'adoptMemorandum' as const, deal: id, parties: ['us-gov', 'russian-gov'] };
     expect(t.fails(seat('us-gov'), adopt, 'bad-terms')).toBe('Pick an option for "Payment".');
     expect(t.fails(seat('us-gov'), { ...adopt, terms: { payment: 'cash', 'mir-program': 'none' } }, 'bad-terms')).toBe('The memorandum already settles "Mir".');

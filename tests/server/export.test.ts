@@ -62,8 +62,8 @@ describe('the Markdown export', () => {
   it('lists objectives met and revealed by their description, never by id', () => {
     const ids = scenario.roles.flatMap((r) => r.objectives.map((o) => o.id));
     const scores = markdown.slice(markdown.indexOf('## Scores'), markdown.indexOf('## Secret objectives'));
-    // No deal is in force, so the Soviet government kept its launch sites closed: met.
-    const kept = scenario.roles.find((r) => r.id === 'soviet-gov')!.objectives.find((o) => o.id === 'secrets-kept')!;
+    // Nothing touched the Soviet government's domestic support (55), so its hardliners stay quiet: met.
+    const kept = scenario.roles.find((r) => r.id === 'soviet-gov')!.objectives.find((o) => o.id === 'hardliners-quiet')!;
     expect(scores).toMatch(new RegExp(`^\\| Soviet government \\| [\\d.]+ \\| [\\d.]+ \\| .*${kept.description.replace(/[.()]/g, '\\$&')}`, 'm'));
     const objectives = markdown.slice(markdown.indexOf('## Secret objectives'), markdown.indexOf('## Deals'));
     for (const role of scenario.roles) for (const o of role.objectives) expect(objectives).toContain(`${markdownText(o.description)} (${o.points} points)`);
