@@ -13,7 +13,11 @@ export const FIRST_SCENARIO = 'handshake-in-orbit';
 export class ScenarioCatalog {
   private readonly byId = new Map<string, Scenario>();
 
-  constructor(scenarios: Scenario[]) {
+  /** `sources`: each scenario's file text by id, for instructors who copy one into the studio. */
+  constructor(
+    scenarios: Scenario[],
+    private readonly sources: ReadonlyMap<string, string> = new Map(),
+  ) {
     const ordered = [...scenarios].sort((a, b) => Number(b.id === FIRST_SCENARIO) - Number(a.id === FIRST_SCENARIO) || a.id.localeCompare(b.id));
     for (const s of ordered) this.byId.set(s.id, s);
   }
@@ -25,6 +29,11 @@ export class ScenarioCatalog {
   list(): Scenario[] {
     return [...this.byId.values()];
   }
+
+  /** The YAML text a scenario was loaded from (its confidential parts included). */
+  source(id: string): string | undefined {
+    return this.sources.get(id);
+  }
 }
 
 export function loadCatalog(dir: string): ScenarioCatalog {
@@ -35,5 +44,8 @@ export function loadCatalog(dir: string): ScenarioCatalog {
   const { scenarios, problems, warnings } = loadScenarioDir(dir);
   for (const p of problems) log.error(`${formatProblem(p)} (file skipped)`);
   for (const w of warnings) log.warn(formatProblem(w));
-  return new ScenarioCatalog(scenarios.map((s) => s.scenario));
+  return new ScenarioCatalog(
+    scenarios.map((s) => s.scenario),
+    new Map(scenarios.map((s) => [s.scenario.id, fs.readFileSync(s.file, 'utf8')])),
+  );
 }

@@ -5,7 +5,8 @@ import { parseDocument } from 'yaml';
 import { loadScenario } from '@shared/scenario/load';
 import type { Problem } from '@shared/scenario/problems';
 import type { Scenario } from '@shared/scenario/schema';
-import { STUDIO_LIMITS, type Diagnostic } from '@shared/protocol/studio';
+import { STUDIO_LIMITS } from '@shared/protocol/limits';
+import type { Diagnostic } from '@shared/protocol/studio';
 
 export interface Checked {
   scenario: Scenario | null;

@@ -2,7 +2,8 @@
 // (nothing is ever changed or deleted: a restore is a new version with an older text). Each
 // version keeps its text exactly as sent, with the validator's verdict at the time of saving and,
 // when valid, its home-page listing (so listing never re-reads the YAML).
-import { STUDIO_LIMITS, type Diagnostic, type Instructor, type LibraryEntry, type ScenarioListing, type VersionInfo, type VersionText, type Visibility } from '@shared/protocol/studio';
+import { STUDIO_LIMITS } from '@shared/protocol/limits';
+import { type Diagnostic, type Instructor, type LibraryEntry, type ScenarioListing, type VersionInfo, type VersionText, type Visibility } from '@shared/protocol/studio';
 import type { Scenario } from '@shared/scenario/schema';
 import { Instructors } from '../instructors';
 import { randomToken } from '../secrets';

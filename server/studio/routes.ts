@@ -11,7 +11,6 @@ import {
   RestoreVersionRequest,
   SaveVersionRequest,
   SetVisibilityRequest,
-  STUDIO_LIMITS,
   type Diagnostic,
   type Instructor,
   type LibraryEntry,
@@ -22,6 +21,7 @@ import {
   type StudioErrorCode,
 } from '@shared/protocol/studio';
 import { publicScenario } from '@shared/engine';
+import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
 import { judgeGuess } from '../secrets';
@@ -226,6 +226,14 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!entry) return;
     const scenario = await playableScenario(res, entry, req.query.version === undefined ? undefined : versionParam(req, res, entry.id));
     if (scenario) res.json(publicScenario(scenario));
+  });
+
+  // A shipped scenario's file, for an instructor to start a draft from a copy: the whole text,
+  // confidential parts included, so only behind the instructor key (never in the public bundle).
+  router.get('/shipped/:id', (req, res) => {
+    const text = services.catalog.source(String(req.params.id));
+    if (text === undefined) return refuse(res, 404, 'unknown-scenario', 'This server ships no scenario with that id.');
+    res.type('text/yaml; charset=utf-8').send(text);
   });
 
   router.get('/scenarios/:id/download', (req, res) => {

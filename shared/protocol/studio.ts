@@ -3,20 +3,8 @@
 // parses every request body with these schemas; the studio client may parse the answers with them.
 // Every studio route needs an instructor key: `Authorization: Bearer <key>`.
 import { z } from 'zod';
+import { STUDIO_LIMITS } from './limits';
 
-export const STUDIO_LIMITS = {
-  /** Largest request body read by a studio route, in bytes (JSON, the YAML text inside). The
-   *  biggest shipped scenario is about 52 KB: 1 MiB leaves room for twenty times that. */
-  bodyBytes: 1024 * 1024,
-  /** Longest scenario text, in characters. */
-  yamlChars: 1_000_000,
-  /** Longest note on a saved version. */
-  noteChars: 200,
-  /** Longest title shown for a draft (taken from its `title:` even when the draft has problems). */
-  titleChars: 120,
-  /** Most problems (or warnings) an answer lists; `problemCount` always has the total. */
-  listedProblems: 100,
-} as const;
 
 /** A library scenario's id (the server makes it: letters, digits, `-`, `_`). Not the scenario's
  *  own `id:`, which may change from one version to the next and which two instructors may share. */
@@ -219,6 +207,7 @@ export const STUDIO_ERROR_CODES = [
   'not-owner', // 403: only the owner saves versions, restores, changes visibility
   'unknown-library-scenario', // 404: no such library scenario, or not visible to the caller
   'unknown-version', // 404
+  'unknown-scenario', // 404: GET /shipped/:id: no shipped scenario with that id
   'not-found', // 404: no such studio route
   'version-conflict', // 409: `basedOn` is not the latest version
   'too-large', // 413: body over STUDIO_LIMITS.bodyBytes

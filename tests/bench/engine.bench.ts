@@ -96,3 +96,9 @@ const replayUs = measure(() => void replay(scenario, SEED, log, roster), 1, 15);
 console.log(
   JSON.stringify({ name: `replay (${LOG_LENGTH} actions)`, ops_per_s: Number((1e6 / replayUs).toFixed(2)), median_us: Math.round(replayUs), median_ms: Number((replayUs / 1000).toFixed(1)) }),
 );
+
+// The studio's live check: the CLI's loader on the largest shipped scenario (what the studio's
+// check worker runs after each pause in typing; the goal is diagnostics within 200 ms of it).
+const largest = readFileSync(fileURLToPath(new URL('../../scenarios/wolf-amendment-and-mars.yaml', import.meta.url)), 'utf8');
+const checkUs = measure(() => void loadScenario(largest, 'wolf-amendment-and-mars.yaml'), 1, 15);
+report(`studio check: loadScenario, ${largest.split('\n').length}-line file`, checkUs, { median_ms: Number((checkUs / 1000).toFixed(1)) });

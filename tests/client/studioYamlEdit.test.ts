@@ -59,9 +59,3 @@ describe('a point table written in flow style', () => {
     expect(changedLines(without, added)).toEqual(['          docking-system: { us-probe-drogue: 8, soviet-pin-cone: -6, androgynous: 2 }   # -6: deal-breaker']);
   });
 });
-
-it('the studio refuses an upload larger than the server stores', async () => {
-  const { MAX_BYTES } = await import('@client/src/features/studio/StartMenu');
-  const { STUDIO_LIMITS } = await import('@shared/protocol/studio');
-  expect(MAX_BYTES).toBe(STUDIO_LIMITS.yamlChars);
-});

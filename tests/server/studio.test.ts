@@ -80,6 +80,18 @@ beforeAll(async () => {
 
 afterAll(async () => server?.close());
 
+describe('a copy of a shipped scenario', () => {
+  it('gives an instructor the file as shipped, and nobody else', async () => {
+    const copy = await studio('/shipped/handshake-in-orbit', ada);
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get('content-type')).toMatch(/^text\/yaml/);
+    expect(copy.text).toBe(SHIPPED);
+    expect((await studio('/shipped/handshake-in-orbit', undefined)).status).toBe(401);
+    const unknown = await studio('/shipped/no-such-scenario', ada);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown-scenario']);
+  });
+});
+
 describe('instructor keys', () => {
   it('stores only a hash of the key, and the CLI lists instructors without keys', async () => {
     const stored = JSON.stringify(server.services.store.db.prepare('SELECT * FROM instructors').all());

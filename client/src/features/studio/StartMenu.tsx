@@ -1,13 +1,16 @@
-// Where a draft starts: the starter template or a YAML file from this computer (a library
+// Where a draft starts: a copy of a shipped scenario (with the instructor key: the file holds
+// the confidential parts), the starter template or a YAML file from this computer (a library
 // scenario opens from the Library tab). Replacing the text is one step that Undo reverts.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Menu } from '@mantine/core';
+import { STUDIO_LIMITS } from '@shared/protocol/limits';
+import { api, type ScenarioSummary } from '../../api';
 import type { Draft } from './draftStore';
+import { studioApi } from './studioApi';
 import { st } from './text';
 
-/** The largest file the studio reads: the server's STUDIO_LIMITS.yamlChars (shared/protocol/
- *  studio.ts, whose zod schemas stay out of the page; tests/client/studioYamlEdit.test.ts keeps the two equal). */
-export const MAX_BYTES = 1_000_000;
+/** The largest file the studio reads: what the server accepts. */
+const MAX_BYTES = STUDIO_LIMITS.yamlChars;
 
 /** Reads an uploaded file, or says why not (too large, not text). Nothing changes on an error. */
 export async function readYamlFile(file: File): Promise<{ text: string } | { error: string }> {
@@ -17,9 +20,28 @@ export async function readYamlFile(file: File): Promise<{ text: string } | { err
   return { text };
 }
 
-export function StartMenu({ onStart, starter }: { onStart: (draft: Draft) => void; starter: () => void }) {
+export function StartMenu({ onStart, starter, instructorKey }: { onStart: (draft: Draft) => void; starter: () => void; instructorKey: string | null }) {
   const [error, setError] = useState<string | null>(null);
+  const [shipped, setShipped] = useState<ScenarioSummary[]>([]);
   const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.listScenarios().then(
+      (list) => setShipped(list.filter((s) => !s.library)),
+      () => setShipped([]),
+    );
+  }, []);
+
+  const copy = async (scenario: ScenarioSummary) => {
+    if (!instructorKey) return;
+    try {
+      const text = await studioApi.shipped(instructorKey, scenario.id);
+      setError(null);
+      onStart({ text, fileName: `${scenario.id}.yaml`, library: null });
+    } catch (e) {
+      setError(st.shippedFailed((e as Error).message));
+    }
+  };
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -44,6 +66,14 @@ export function StartMenu({ onStart, starter }: { onStart: (draft: Draft) => voi
           <Button variant="light">{st.start}</Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Label>{st.shippedCopies}</Menu.Label>
+          {!instructorKey && <Menu.Item disabled>{st.shippedNeedsKey}</Menu.Item>}
+          {shipped.map((s) => (
+            <Menu.Item key={s.id} disabled={!instructorKey} onClick={() => void copy(s)}>
+              {s.title}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
           <Menu.Label>{st.startFrom}</Menu.Label>
           <Menu.Item onClick={starter}>{st.starter}</Menu.Item>
           <Menu.Item onClick={() => input.current?.click()}>{st.upload}</Menu.Item>

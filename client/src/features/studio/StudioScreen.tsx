@@ -110,7 +110,7 @@ export default function StudioScreen() {
   return (
     <Shell
       title={st.title}
-      right={<StartMenu onStart={replace} starter={startFromTemplate} />}
+      right={<StartMenu onStart={replace} starter={startFromTemplate} instructorKey={instructor.key} />}
     >
       <div className={classes.layout}>
         <section className={classes.textSide} aria-label={st.editorLabel}>

@@ -14,7 +14,8 @@ import type {
 } from '@shared/protocol/studio';
 import { ApiError } from '../../api';
 
-async function call<T>(key: string, path: string, body?: unknown): Promise<T> {
+/** Sends a studio request; a refusal becomes an ApiError with the server's code and words. */
+async function send(key: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${key}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -23,13 +24,14 @@ async function call<T>(key: string, path: string, body?: unknown): Promise<T> {
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }
-  const answer = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = answer?.error ?? {};
+    const error = (await response.json().catch(() => null))?.error ?? {};
     throw new ApiError(response.status, error.code ?? `http-${response.status}`, error.message ?? response.statusText);
   }
-  return answer as T;
+  return response;
 }
+
+const call = async <T>(key: string, path: string, body?: unknown): Promise<T> => (await (await send(key, path, body)).json()) as T;
 
 const at = (id: string) => `/scenarios/${encodeURIComponent(id)}`;
 
@@ -42,6 +44,8 @@ export const studioApi = {
   restore: (key: string, id: string, version: number) => call<LibraryScenarioAnswer>(key, `${at(id)}/versions/${version}/restore`, {}),
   setVisibility: (key: string, id: string, visibility: Visibility) => call<VisibilityAnswer>(key, `${at(id)}/visibility`, { visibility }),
   playtest: (key: string, body: PlaytestRequest) => call<PlaytestAnswer>(key, '/playtest', body),
+  /** A shipped scenario's YAML text, to start a draft from a copy. */
+  shipped: async (key: string, scenarioId: string) => (await send(key, `/shipped/${encodeURIComponent(scenarioId)}`)).text(),
 };
 
 /** Saves a text as a file, as the browser's download. */
