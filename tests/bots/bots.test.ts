@@ -377,14 +377,20 @@ describe('bots negotiate by the rules', () => {
     expect(checked).toBeGreaterThan(500);
   });
 
-  it('ratify only when their own ratifyWhen holds; an agreement carried by track II always', () => {
-    const scenario = handshakeWith(tweakRole('us-gov', () => ({ ratifyWhen: { resource: 'domestic-support', role: '@self', atLeast: 40 } })), tweakRole('soviet-gov', () => ({ ratifyWhen: undefined })));
+  /** The joint-flight agreement proposed by Moscow, accepted and signed by both governments: it awaits ratification. */
+  function signedJointFlight(scenario: Scenario) {
     const type = scenario.dealTypes.find((d) => d.id === 'astp-agreement')!;
     const terms = Object.fromEntries(type.issues.map((i) => [i.id, i.options[0].id]));
     const story = new Story(scenario).set((s) => ({ tracks: { ...s.tracks, tension: 2 } })).toPhase('propose');
     story.as('soviet-gov', { type: 'draftDeal', dealType: type.id, parties: ['us-gov', 'soviet-gov'], terms }).as('soviet-gov', { type: 'proposeDeal', deal: story.lastDeal });
     const deal = story.lastDeal;
     story.as('us-gov', { type: 'acceptDeal', deal }).toPhase('sign').as('us-gov', { type: 'signDeal', deal }).as('soviet-gov', { type: 'signDeal', deal });
+    return { story, deal };
+  }
+
+  it('ratify only when their own ratifyWhen holds; an agreement carried by track II always', () => {
+    const scenario = handshakeWith(tweakRole('us-gov', () => ({ ratifyWhen: { resource: 'domestic-support', role: '@self', atLeast: 40 } })), tweakRole('soviet-gov', () => ({ ratifyWhen: undefined })));
+    const { story, deal } = signedJointFlight(scenario);
     story.as('soviet-gov', { type: 'ratifyDeal', deal });
     const ratifies = () => story.decide('us-gov').some((a) => a.type === 'ratifyDeal');
     story.set(support('us-gov', 39));
@@ -400,12 +406,7 @@ describe('bots negotiate by the rules', () => {
   it('when its condition reads what its seat cannot see, a government waits, and takes the chance in the last round', () => {
     const condition = { trust: { from: 'nasa', to: 'soviet-academy' }, atLeast: 0 };
     const scenario = handshakeWith(tweakRole('us-gov', () => ({ ratifyWhen: condition })), tweakRole('soviet-gov', () => ({ ratifyWhen: undefined })));
-    const type = scenario.dealTypes.find((d) => d.id === 'astp-agreement')!;
-    const terms = Object.fromEntries(type.issues.map((i) => [i.id, i.options[0].id]));
-    const story = new Story(scenario).set((s) => ({ tracks: { ...s.tracks, tension: 2 } })).toPhase('propose');
-    story.as('soviet-gov', { type: 'draftDeal', dealType: type.id, parties: ['us-gov', 'soviet-gov'], terms }).as('soviet-gov', { type: 'proposeDeal', deal: story.lastDeal });
-    const deal = story.lastDeal;
-    story.as('us-gov', { type: 'acceptDeal', deal }).toPhase('sign').as('us-gov', { type: 'signDeal', deal }).as('soviet-gov', { type: 'signDeal', deal });
+    const { story } = signedJointFlight(scenario);
     expect(story.decide('us-gov').some((a) => a.type === 'ratifyDeal')).toBe(false);
     story.toPhase('ratify', scenario.rounds.count);
     expect(story.decide('us-gov').some((a) => a.type === 'ratifyDeal')).toBe(true);
