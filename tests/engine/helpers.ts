@@ -100,3 +100,17 @@ export class Table {
     return `d${this.state.nextDealNumber - 1}`;
   }
 }
+
+/** Handshake in orbit: NASA and the Academy sign the docking memorandum in round 1's track II talks,
+ *  which raises the Academy's trust in NASA past its caution about a science accord. */
+export function signDockingMemorandum(t: Table): string {
+  t.goTo(1, 'track-ii');
+  const terms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
+  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms });
+  const memo = t.lastDeal;
+  t.do(seat('nasa'), { type: 'proposeDeal', deal: memo });
+  t.do(seat('soviet-academy'), { type: 'acceptDeal', deal: memo });
+  t.do(seat('nasa'), { type: 'signDeal', deal: memo });
+  t.do(seat('soviet-academy'), { type: 'signDeal', deal: memo });
+  return memo;
+}

@@ -1,20 +1,23 @@
 // Who sees what: secrets of other roles are absent from a view, not blanked.
 import { describe, expect, test } from 'vitest';
 import { publicScenario, viewFor, type GameView } from '@shared/engine';
-import { facilitator, seat, shipped, Table } from './helpers';
+import { facilitator, seat, shipped, signDockingMemorandum, Table } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
 const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
 
-/** A game in round 1 track I: private chats, a NASA draft, a proposal NASA -> Academy. */
+/** A game in round 1 track I: private chats, a docking memorandum signed in track II (d1), a proposal
+ *  NASA -> Academy (d2), a NASA draft (d3). */
 function midGame(): Table {
   const t = new Table(handshake, { seed: 2 }).start();
   t.do(seat('us-gov'), { type: 'chat', channel: 'team:us-gov', text: 'Our red line: no Soviet docking system.' });
   t.do(seat('nasa'), { type: 'chat', channel: 'network:astronauts-and-academicians', text: 'Shall we sketch a flight?' });
   t.do(seat('nasa'), { type: 'chat', channel: 'public', text: 'NASA welcomes cooperation.' });
+  // The Academy's caution: it negotiates an accord once the memorandum raised its trust in NASA.
+  signDockingMemorandum(t);
   t.goTo(1, 'track-i');
   t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
-  t.do(seat('nasa'), { type: 'proposeDeal', deal: 'd1' });
+  t.do(seat('nasa'), { type: 'proposeDeal', deal: 'd2' });
   t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms: { ...terms, 'lunar-samples': 'none' } });
   return t;
 }
@@ -64,7 +67,7 @@ describe('a player sees its own secrets and nobody else\'s', () => {
   });
 
   test('deals it is not party to stay hidden until in force', () => {
-    expect(view.deals).toEqual([]);
+    expect(view.deals.map((d) => [d.id, d.status])).toEqual([['d1', 'inForce']]);
   });
 });
 
@@ -72,15 +75,19 @@ describe('deals: parties see proposals, the author team sees its drafts, with th
   const t = midGame();
   test('the Academy sees the proposal but not NASA\'s second draft', () => {
     const view = viewFor(t.state, handshake, { kind: 'seat', role: 'soviet-academy', seat: 'head' });
-    expect(view.deals.map((d) => [d.id, d.status])).toEqual([['d1', 'proposed']]);
-    const value = view.me!.dealValues.d1;
+    expect(view.deals.map((d) => [d.id, d.status])).toEqual([
+      ['d1', 'inForce'],
+      ['d2', 'proposed'],
+    ]);
+    const value = view.me!.dealValues.d2;
     expect(value).toMatchObject({ role: 'soviet-academy', points: 4 + 4 + 3 });
   });
   test('NASA sees both, any seat of its team', () => {
     const view = viewFor(t.state, handshake, { kind: 'seat', role: 'nasa', seat: 'budget-officer' });
     expect(view.deals.map((d) => [d.id, d.status])).toEqual([
-      ['d1', 'proposed'],
-      ['d2', 'draft'],
+      ['d1', 'inForce'],
+      ['d2', 'proposed'],
+      ['d3', 'draft'],
     ]);
   });
 });
@@ -93,7 +100,7 @@ describe('spectators and the facilitator', () => {
     expect(view.channels.map((c) => c.id)).toEqual(['public']);
     expect(view.me).toBeUndefined();
     expect(view.facilitator).toBeUndefined();
-    expect(view.deals).toEqual([]);
+    expect(view.deals.map((d) => [d.id, d.status])).toEqual([['d1', 'inForce']]);
     expect(view.trust).toEqual({});
     expect(json).not.toContain('"pointTables"');
     for (const role of handshake.roles) for (const secret of secretsOf(role.id)) expect(json).not.toContain(secret);
@@ -101,7 +108,7 @@ describe('spectators and the facilitator', () => {
 
   test('the facilitator sees every deal, scores and participation, but not private talk live', () => {
     const view = viewFor(t.state, handshake, { kind: 'facilitator' });
-    expect(view.deals).toHaveLength(2);
+    expect(view.deals).toHaveLength(3);
     expect(view.facilitator!.scores).toHaveLength(4);
     expect(view.facilitator!.participation['nasa/head'].messages).toBe(2);
     expect(view.channels.find((c) => c.id === 'team:us-gov')!.messages).toBeUndefined();

@@ -100,8 +100,16 @@ describe('a class with bots in the empty seats', () => {
     expect(await boris.act({ type: 'ready', ready: true })).toMatchObject({ ok: true });
     expect(phase()).toEqual([1, 1]); // at once: no clock turned
 
-    // Track II talks, then track I: the Academy's student proposes a science accord to NASA.
+    // Track II talks: the students sign a docking memorandum, which earns NASA the Academy's trust
+    // (its caution bans a science accord until then). Then track I: Boris proposes the accord to NASA.
     clock.advance(PACE * 4);
+    const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
+    expect(await ada.act({ type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms: memoTerms })).toMatchObject({ ok: true });
+    const memo = `d${session.state.nextDealNumber - 1}`;
+    expect(await ada.act({ type: 'proposeDeal', deal: memo })).toMatchObject({ ok: true });
+    expect(await boris.act({ type: 'acceptDeal', deal: memo })).toMatchObject({ ok: true });
+    for (const student of [ada, boris]) expect(await student.act({ type: 'signDeal', deal: memo })).toMatchObject({ ok: true });
+    expect(session.state.deals[memo].status).toBe('inForce');
     for (const student of [ada, boris]) expect(await student.act({ type: 'ready', ready: true })).toMatchObject({ ok: true });
     expect(phase()).toEqual([1, 2]);
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' };
@@ -113,7 +121,7 @@ describe('a class with bots in the empty seats', () => {
     // NASA's bot advised Ada in her team channel, from NASA's table; the decision stayed hers.
     await ada.reach(session.state.seq);
     const advice = ada.view!.channels.find((c) => c.id === 'team:nasa')!.messages!.filter((m) => m.bot);
-    expect(advice.map((m) => m.text)).toContain(`Our table values the Science and applications accord ${deal} at 16 against a walk-away of 8: I would accept ${deal}.`);
+    expect(advice.map((m) => m.text)).toContain(`Our table values the Science and applications accord ${deal} at 16 against a walk-away of 10: I would accept ${deal}.`);
     expect(advice.filter((m) => m.text.includes(`I would accept ${deal}`))).toHaveLength(1); // said once, however long she thinks
     expect(session.state.deals[deal].status).toBe('proposed');
     // Boris's delegation hears from its own adviser in its own channel, never in NASA's.

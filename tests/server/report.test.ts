@@ -22,6 +22,8 @@ const tableOf = (role: string) => scenario.roles.find((r) => r.id === role)!.poi
 const points = (role: string, terms: Record<string, string>) =>
   Object.entries(terms).reduce((sum, [issue, option]) => sum + (tableOf(role).issues[issue]?.[option] ?? 0), 0);
 
+const theAccord = () => report.dealsInSpace.find((d) => d.deal === 'd2')!;
+
 /** Every combination of the accord's options, written out by hand (three issues). */
 function allTerms(): Record<string, string>[] {
   const [a, b, c] = accord.issues;
@@ -44,14 +46,20 @@ beforeAll(async () => {
   };
   for (const role of scenario.roles) act({ kind: 'system' }, { type: 'takeSeat', seat: { role: role.id, seat: 'head' }, name: `${role.name} student` });
   act(facilitator, { type: 'startGame' });
-  goTo('track-i');
-  act(head('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: PARTIES, terms: TERMS });
+  // Track II: a docking memorandum (d1) earns NASA the Academy's trust; its caution bans the accord until then.
+  goTo('track-ii');
+  act(head('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: PARTIES, terms: { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' } });
   act(head('nasa'), { type: 'proposeDeal', deal: 'd1' });
   act(head('soviet-academy'), { type: 'acceptDeal', deal: 'd1' });
+  for (const party of PARTIES) act(head(party), { type: 'signDeal', deal: 'd1' });
+  goTo('track-i');
+  act(head('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: PARTIES, terms: TERMS });
+  act(head('nasa'), { type: 'proposeDeal', deal: 'd2' });
+  act(head('soviet-academy'), { type: 'acceptDeal', deal: 'd2' });
   goTo('signature');
-  act(head('nasa'), { type: 'signDeal', deal: 'd1' });
-  act(head('soviet-academy'), { type: 'signDeal', deal: 'd1' });
-  expect(session.state.deals.d1.status).toBe('inForce');
+  act(head('nasa'), { type: 'signDeal', deal: 'd2' });
+  act(head('soviet-academy'), { type: 'signDeal', deal: 'd2' });
+  expect(session.state.deals.d2.status).toBe('inForce');
 
   const res = await api<SessionReport>(url, `/api/sessions/${opened.sessionId}/report`, { key: opened.facilitatorKey });
   expect(res.status).toBe(200);
@@ -62,12 +70,16 @@ afterAll(async () => server?.close());
 
 describe('deals against the space of possible agreements', () => {
   it('places the accord in force: its points and walk-aways per party, and the counts', () => {
-    expect(report.dealsInSpace).toHaveLength(1);
-    const placed = report.dealsInSpace[0];
+    // The memorandum that opened the talks is placed too, in its own space.
+    expect(report.dealsInSpace.map((d) => [d.deal, d.valuedAs])).toEqual([
+      ['d1', 'docking-memorandum'],
+      ['d2', 'science-accord'],
+    ]);
+    const placed = theAccord();
     const all = allTerms();
     const consensus = all.filter((t) => PARTIES.every((p) => points(p, t) >= tableOf(p).walkAway));
     expect(placed).toMatchObject({
-      deal: 'd1',
+      deal: 'd2',
       status: 'inForce',
       dealTypeLabel: 'Science and applications accord',
       valuedAs: 'science-accord',
@@ -87,7 +99,7 @@ describe('deals against the space of possible agreements', () => {
   });
 
   it('lists up to five Pareto-better agreements, with labels, and counts them all', () => {
-    const placed = report.dealsInSpace[0];
+    const placed = theAccord();
     const mine = PARTIES.map((p) => points(p, TERMS));
     const better = allTerms().filter((t) => {
       const v = PARTIES.map((p) => points(p, t));
@@ -108,7 +120,7 @@ describe('deals against the space of possible agreements', () => {
 
   it('writes the placement into the Markdown export', () => {
     expect(markdown).toContain('## Deals against the space of possible agreements');
-    expect(markdown).toContain(`1 of 27 possible agreements; ${report.dealsInSpace[0].consensus} meet every walk-away.`);
-    expect(markdown).toContain(`${report.dealsInSpace[0].paretoBetterCount} Pareto-better agreement(s).`);
+    expect(markdown).toContain(`1 of 27 possible agreements; ${theAccord().consensus} meet every walk-away.`);
+    expect(markdown).toContain(`${theAccord().paretoBetterCount} Pareto-better agreement(s).`);
   });
 });
