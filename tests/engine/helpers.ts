@@ -101,12 +101,14 @@ export class Table {
   }
 }
 
-/** Handshake in orbit: NASA and the Academy sign the docking memorandum in round 1's track II talks,
- *  which raises the Academy's trust in NASA past its caution about a science accord. */
-export function signDockingMemorandum(t: Table): string {
-  t.goTo(1, 'track-ii');
-  const terms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
-  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms });
+/** The docking memorandum's terms most tests use. */
+export const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
+
+/** NASA and the Academy sign the docking memorandum in this round's track II (raising the
+ *  Academy's trust in NASA, which its caution about a binding accord waits for). */
+export function signDockingMemorandum(t: Table, terms: Record<string, string> = memoTerms, supersedes?: string): string {
+  t.goTo(t.state.round, 'track-ii');
+  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms, ...(supersedes ? { supersedes } : {}) });
   const memo = t.lastDeal;
   t.do(seat('nasa'), { type: 'proposeDeal', deal: memo });
   t.do(seat('soviet-academy'), { type: 'acceptDeal', deal: memo });

@@ -1,7 +1,7 @@
 // The rules, one story each, played on the shipped scenario "Handshake in orbit".
 import { describe, expect, test } from 'vitest';
 import { evaluateProposal, score, viewFor } from '@shared/engine';
-import { facilitator, fullRoster, seat, shipped, system, Table } from './helpers';
+import { facilitator, fullRoster, seat, shipped, system, Table, memoTerms, signDockingMemorandum } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
 // Seed 4: round 1 draws Apollo 11 and round 2 the Apollo cuts, so tension stays at 6.
@@ -16,20 +16,6 @@ function frozenGame(): Table {
 }
 
 const walkAway = (role: string, dealType: string) => handshake.roles.find((r) => r.id === role)!.pointTables[dealType].walkAway;
-
-const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
-
-/** NASA and the Academy sign the docking memorandum in round 1's track II talks. */
-function signMemorandum(t: Table): string {
-  t.goTo(1, 'track-ii');
-  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms: memoTerms });
-  const memo = t.lastDeal;
-  t.do(seat('nasa'), { type: 'proposeDeal', deal: memo });
-  t.do(seat('soviet-academy'), { type: 'acceptDeal', deal: memo });
-  t.do(seat('nasa'), { type: 'signDeal', deal: memo });
-  t.do(seat('soviet-academy'), { type: 'signDeal', deal: memo });
-  return memo;
-}
 
 /** In 1970-1971 at the earliest (formal talks never open in 1969), the U.S. government adopts
  *  the memorandum; the Soviets counter on publicity; the U.S. accepts. */
@@ -148,7 +134,7 @@ describe('starting and phases', () => {
 describe('authority', () => {
   test('a seat acts only with its powers, and the message names who can', () => {
     const t = new Table(handshake, { seed: CALM, roster: fullRoster(handshake) }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     agreeOnFlight(t, memo);
     t.goTo(2, 'signature');
     const msg = t.fails(seat('us-gov', 'negotiator'), { type: 'signDeal', deal: 'd2' }, 'no-power');
@@ -273,7 +259,7 @@ describe('deals and memoranda', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     t.goTo(1, 'track-ii');
     t.fails(seat('us-gov'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms }, 'deal-type-locked');
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     expect(t.state.deals[memo].status).toBe('inForce');
     // Never in 1969: formal talks began in late 1970 (§3).
     expect(t.state.firedEvents).not.toContain('formal-talks');
@@ -312,7 +298,7 @@ describe('deals and memoranda', () => {
   test('the author withdraws a proposal before it is in force; the other party cannot', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     // The Academy's caution: it negotiates an accord once it trusts NASA (58, + 10 from a memorandum).
-    signMemorandum(t);
+    signDockingMemorandum(t);
     t.goTo(1, 'track-i');
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
@@ -327,7 +313,7 @@ describe('deals and memoranda', () => {
   test('a counter-proposal resets acceptances and keeps the history', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     // The Academy's caution: it negotiates an accord once it trusts NASA (58, + 10 from a memorandum).
-    signMemorandum(t);
+    signDockingMemorandum(t);
     t.goTo(1, 'track-i');
     const terms = { 'lunar-samples': 'loan', 'data-sharing': 'reciprocal', 'scientist-exchange': 'short-visits' };
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'science-accord', parties: ['nasa', 'soviet-academy'], terms });
@@ -374,7 +360,7 @@ describe('deals and memoranda', () => {
     // Six conciliatory statements cost the White House 12 points of domestic support (50 -> 38,
     // then 41 when the Apollo cuts please Congress in round 2)...
     for (let i = 0; i < 6; i++) t.do(seat('us-gov'), { type: 'publicStatement', tone: 'conciliatory', text: `Peace, ${i}` });
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     const deal = agreeOnFlight(t, memo);
     t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
@@ -393,7 +379,7 @@ describe('deals and memoranda', () => {
 
   test('breaking a deal in force applies its breach effects and costs the breaker 20 trust', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    const deal = agreeOnFlight(t, signMemorandum(t));
+    const deal = agreeOnFlight(t, signDockingMemorandum(t));
     t.goTo(2, 'signature');
     t.do(seat('us-gov'), { type: 'signDeal', deal });
     t.do(seat('soviet-gov'), { type: 'signDeal', deal });
@@ -413,7 +399,7 @@ describe('deals and memoranda', () => {
 
   test('a ban by an active constraint blocks a proposal between the two governments', () => {
     const t = frozenGame();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     // Formal talks open in 1970-1971; the freeze still holds (nothing has calmed it).
     t.goTo(2, 'track-i');
     const msg = t.fails(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] }, 'banned-by-constraint');

@@ -3,27 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import { availableMoves, publicScenario, relationshipKey, score, viewFor } from '@shared/engine';
 import type { Scenario } from '@shared/scenario';
-import { seat, shipped, Table } from './helpers';
+import { seat, shipped, Table, memoTerms, signDockingMemorandum } from './helpers';
 
 const handshake = shipped('handshake-in-orbit');
 const CALM = 4; // Apollo 11, then the Apollo cuts: tension stays at 6 in rounds 1 and 2
 const memoType = handshake.dealTypes.find((d) => d.id === 'docking-memorandum')!;
-const memoTerms = { 'docking-system': 'androgynous', 'flight-date': 'date-1975', 'tech-exchange': 'working-groups', publicity: 'joint-live-tv' };
 const PAIR = relationshipKey('nasa', 'soviet-academy');
 /** A head of delegation as a viewer. */
 const as = (role: string) => ({ kind: 'seat' as const, role, seat: 'head' });
-
-/** NASA and the Academy sign a docking memorandum in the current round's track II talks. */
-function signMemorandum(t: Table, terms: Record<string, string> = memoTerms, supersedes?: string): string {
-  t.goTo(t.state.round, 'track-ii');
-  t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms, ...(supersedes ? { supersedes } : {}) });
-  const memo = t.lastDeal;
-  t.do(seat('nasa'), { type: 'proposeDeal', deal: memo });
-  t.do(seat('soviet-academy'), { type: 'acceptDeal', deal: memo });
-  t.do(seat('nasa'), { type: 'signDeal', deal: memo });
-  t.do(seat('soviet-academy'), { type: 'signDeal', deal: memo });
-  return memo;
-}
 
 /** The two communities talk in their track II network this round. */
 function talk(t: Table): void {
@@ -44,7 +31,7 @@ function freeze(t: Table): void {
 describe('one deal per type', () => {
   test('a second memorandum is refused until it supersedes the first; then the first ends and no longer scores', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    const first = signMemorandum(t);
+    const first = signDockingMemorandum(t);
     t.goTo(2, 'track-ii');
     const better = { ...memoTerms, 'tech-exchange': 'full-access' };
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms: better });
@@ -80,7 +67,7 @@ describe('one deal per type', () => {
       dealTypes: handshake.dealTypes.map((d) => (d.id === memoType.id ? { ...d, parties: { min: 2, max: 3 } } : d)),
     };
     const t = new Table(scenario, { seed: CALM }).start();
-    const first = signMemorandum(t);
+    const first = signDockingMemorandum(t);
     const draft = { type: 'draftDeal', dealType: memoType.id, terms: memoTerms, supersedes: first } as const;
     const msg = t.fails(seat('nasa'), { ...draft, parties: ['nasa', 'us-gov'] }, 'bad-parties');
     expect(msg).toBe(`A deal superseding ${first} keeps all its parties: add Soviet Academy of Sciences.`);
@@ -95,7 +82,7 @@ describe('memoranda: stakes, and no binding force', () => {
     for (const role of handshake.roles)
       for (const o of role.objectives) expect(JSON.stringify(o.when), `${role.id}/${o.id}`).not.toContain('"deal":"docking-memorandum"');
     const t = new Table(handshake, { seed: CALM }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     const nasa = score(t.state, handshake).find((s) => s.role === 'nasa')!;
     const table = handshake.roles.find((r) => r.id === 'nasa')!.pointTables[memoType.id];
     const points = Object.entries(memoTerms).reduce((sum, [issue, option]) => sum + (table.issues[issue]?.[option] ?? 0), 0);
@@ -107,12 +94,12 @@ describe('memoranda: stakes, and no binding force', () => {
     const calm = new Table(handshake, { seed: CALM }).start();
     calm.goTo(1, 'track-ii');
     const calmBefore = calm.state.resources.nasa;
-    signMemorandum(calm);
+    signDockingMemorandum(calm);
     const hot = new Table(handshake, { seed: CALM }).start();
     freeze(hot);
     hot.goTo(1, 'track-ii');
     const hotBefore = hot.state.resources.nasa;
-    signMemorandum(hot);
+    signDockingMemorandum(hot);
     const change = (t: Table, before: Record<string, number>) => Object.fromEntries(Object.keys(before).map((k) => [k, t.state.resources.nasa[k] - before[k]]));
     const extra: Record<string, number> = {};
     for (const e of memoType.hostileCost!.effects) if (e.effect === 'resource') extra[e.resource] = (extra[e.resource] ?? 0) + e.add;
@@ -126,7 +113,7 @@ describe('memoranda: stakes, and no binding force', () => {
 
   test('a memorandum cannot be broken: a signatory leaves it, and its partner sees it and trusts it less', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     t.goTo(1, 'resolution');
     const msg = t.fails(seat('soviet-academy'), { type: 'breachDeal', deal: memo }, 'wrong-status');
     expect(msg).toBe(`A memorandum binds no one: leave ${memo} (withdraw) instead of breaking it.`);
@@ -143,7 +130,7 @@ describe('memoranda: stakes, and no binding force', () => {
 
   test('withdrawing a proposal the other side accepted costs trust and is on the timeline', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     t.goTo(2, 'track-i'); // formal talks open in 1970-1971
     t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
     const deal = t.lastDeal;
@@ -181,7 +168,7 @@ describe('track II relationships', () => {
 
   test('a memorandum in force is contact every round; it outlives the freeze of track I', () => {
     const t = new Table(handshake, { seed: CALM }).start();
-    signMemorandum(t);
+    signDockingMemorandum(t);
     freeze(t.goTo(2, 'news'));
     expect(viewFor(t.state, handshake, as('us-gov')).channels.find((c) => c.id === 'bilateral:soviet-gov:us-gov')).toMatchObject({ open: false });
     t.goTo(2, 'track-ii');
@@ -199,7 +186,7 @@ describe('track II relationships', () => {
       roles: handshake.roles.map((r) => (r.id === 'us-gov' ? { ...r, ratifyWhen: { resource: 'domestic-support', role: 'us-gov', atLeast: 101 } } : r)),
     };
     const t = new Table(scenario, { seed: CALM }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     t.goTo(3, 'news');
     freeze(t);
     t.goTo(3, 'track-i');
@@ -223,7 +210,7 @@ describe('track II relationships', () => {
       roles: handshake.roles.map((r) => (r.id === 'us-gov' ? { ...r, ratifyWhen: { resource: 'domestic-support', role: 'us-gov', atLeast: 101 } } : r)),
     };
     const t = new Table(scenario, { seed: CALM }).start();
-    const memo = signMemorandum(t);
+    const memo = signDockingMemorandum(t);
     // Formal talks open in 1970-1971, after one round of contact: below the bridge of 2.
     t.goTo(2, 'track-i');
     t.do(seat('us-gov'), { type: 'adoptMemorandum', deal: memo, parties: ['us-gov', 'soviet-gov'] });
