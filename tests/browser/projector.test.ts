@@ -61,8 +61,10 @@ describe('the projector', () => {
     await act(dasha, { type: 'acceptDeal', deal: 'd1' });
     await act(chris, { type: 'signDeal', deal: 'd1' });
     await act(dasha, { type: 'signDeal', deal: 'd1' });
+    // Formal talks open in 1970-1971, never in 1969: on to round 2's track I.
+    for (const label of ['Track I negotiation', 'Signature and ratification', 'Resolution', 'Briefing and news', 'Track II talks', 'Track I negotiation']) await advancePhase(console, label);
+    await console.getByText('Round 2 of').first().waitFor();
     // Track I: the U.S. government adopts it; the Soviet government accepts, both sign and ratify.
-    await advancePhase(console, 'Track I negotiation');
     await act(ada, { type: 'adoptMemorandum', deal: 'd1', parties: ['us-gov', 'soviet-gov'] });
     await act(boris, { type: 'acceptDeal', deal: 'd2' });
     await advancePhase(console, 'Signature and ratification');
