@@ -76,8 +76,10 @@ describe('the deal editor', () => {
     await act(nasa, { type: 'signDeal', deal: 'd1' });
     await act(rsa, { type: 'signDeal', deal: 'd1' });
 
-    // Ada, for the U.S. government, adopts it: its terms are fixed, payment is hers to set.
-    await advancePhase(console, 'Track I negotiation');
+    // The partnership opens with Clinton's 1993 redesign: Ada adopts it in round 2's track I,
+    // for the U.S. government; its terms are fixed, payment is hers to set.
+    for (const label of ['Track I negotiation', 'Signature and ratification', 'Resolution', 'Briefing and news', 'Track II talks', 'Track I negotiation']) await advancePhase(console, label);
+    await console.getByText('Round 2 of').first().waitFor();
     await ada.getByTestId('deal-adopt').first().click();
     const editor = ada.getByTestId('deal-editor');
     await editor.waitFor();

@@ -101,7 +101,7 @@ describe('a game of Handshake in orbit played to the end', () => {
     // Secret objectives are revealed, each marked met or not met.
     const objectives = debrief.getByRole('region', { name: 'Secret objectives revealed' });
     await objectives.getByText('The joint-flight agreement in force uses the androgynous docking system.').waitFor();
-    await objectives.getByText('End with U.S. government trust in you of at least 55.').waitFor();
+    await objectives.getByText('End with U.S. government trust in you of at least 45.').waitFor();
     const markers = await objectives.getByText(/^(met|not met)$/).allTextContents();
     expect(markers.length).toBeGreaterThanOrEqual(DELEGATIONS.length);
     // No deal was made: an objective about the agreement's terms is not met.
@@ -144,7 +144,7 @@ describe('a game of Handshake in orbit played to the end', () => {
     const revealed = studentDebrief.getByRole('region', { name: 'Secret objectives revealed' });
     await revealed.getByText('The joint-flight agreement in force does not use the American probe.').waitFor();
     await revealed.getByText('The joint-flight agreement in force uses the androgynous docking system.').waitFor();
-    await revealed.getByText('End with U.S. government trust in you of at least 55.').waitFor();
+    await revealed.getByText('End with U.S. government trust in you of at least 45.').waitFor();
     await revealed.getByText('The joint-flight agreement in force provides for joint live television.').waitFor();
     await expect(studentDebrief.getByRole('region', { name: 'Scores' }).getByRole('row').count()).resolves.toBe(1 + DELEGATIONS.length);
     // Exports are the facilitator's: a student has no export button.

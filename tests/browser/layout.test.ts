@@ -175,7 +175,7 @@ describe('layout at every width', () => {
     await checkEveryWidth(lobby, 'lobby', report);
     // Each seat says what it may do, in plain words.
     await expect(lobby.getByTestId('seat-us-gov-head').getByTestId('seat-powers').innerText()).resolves.toBe('Can propose, sign, ratify, act, speak');
-    await expect(lobby.getByTestId('seat-us-gov-analyst').getByTestId('seat-powers').innerText()).resolves.toBe('Advises and chats');
+    await expect(lobby.getByTestId('seat-us-gov-analyst').getByTestId('seat-powers').innerText()).resolves.toBe('Can propose');
     await checkEveryWidth(ada, 'briefing', report);
     await checkEveryWidth(console, 'console-lobby', report, CONSOLE_TABS.slice(0, 3));
     await checkEveryWidth(projector, 'projector-lobby', report);
