@@ -21,6 +21,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'rewrite older (schemaVersion 1) scenario files in place in the current format, keeping their comments',
     load: () => import('./migrate'),
   },
+  'translation-template': {
+    usage: 'translation-template <scenario> <language> [--stdout]',
+    summary: 'write (or bring up to date) <scenario>.<language>.yaml: every text to translate, the source text beside it',
+    load: () => import('./translationTemplate'),
+  },
   schema: {
     usage: 'schema',
     summary: 'print the scenario JSON Schema (for editor autocomplete)',

@@ -7,8 +7,10 @@ import { crossCheck } from './crossref';
 import { migrateDocument } from './migrate';
 import type { Finding, PathKey, Problem } from './problems';
 import { pathToString } from './problems';
-import { Scenario, SCHEMA_VERSION } from './schema';
+import { Scenario, SCHEMA_VERSION, TranslationFile } from './schema';
+import type { ScenarioLanguage, TranslatedTexts } from './schema';
 import { schemaFindings } from './schemaFindings';
+import { translationFindings } from './translations';
 
 /** Where a path of the document is in the file (for checks made after loading, e.g. a duplicate id). */
 export type Locate = (path: readonly PathKey[]) => { line: number; column: number };
@@ -55,7 +57,9 @@ export function loadScenario(text: string, file: string): LoadResult {
   }
 
   const parsed = Scenario.safeParse(data);
-  const findings: Finding[] = parsed.success ? crossCheck(parsed.data) : schemaFindings(Scenario, data, parsed.error.issues);
+  const findings: Finding[] = parsed.success
+    ? [...crossCheck(parsed.data), ...inFileTranslationFindings(parsed.data)]
+    : schemaFindings(Scenario, data, parsed.error.issues);
   const problems = findings.filter((f) => !f.warning).map(located);
   warnings.push(...findings.filter((f) => f.warning).map(located));
   byPlace(warnings);
@@ -67,6 +71,55 @@ export function loadScenario(text: string, file: string): LoadResult {
     return { ok: true, scenario: parsed.data, warnings, locate };
   }
   return { ok: false, problems: byPlace(problems), warnings };
+}
+
+function inFileTranslationFindings(scenario: Scenario): Finding[] {
+  return Object.entries(scenario.translations ?? {}).flatMap(([language, texts]) =>
+    translationFindings(scenario, language as ScenarioLanguage, texts, ['translations', language]),
+  );
+}
+
+export type TranslationLoadResult =
+  | { ok: true; language: ScenarioLanguage; texts: TranslatedTexts; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+/**
+ * Parses and checks a translation file (`<id>.<language>.yaml`) of `scenario`: its form, that it
+ * translates this scenario, and its keys (translationFindings), each at its place in the file.
+ */
+export function loadTranslation(text: string, file: string, scenario: Scenario): TranslationLoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const located = (finding: Finding): Problem => {
+    const { line, col } = lineCounter.linePos(offsetOf(doc, finding.path, finding.atKey ?? false));
+    return { file, line, column: col, message: finding.message, path: pathToString(finding.path), ...(finding.warning ? { warning: true } : {}) };
+  };
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const [offset, message] = yamlProblem(doc, error);
+      const { line, col } = lineCounter.linePos(offset);
+      return { file, line, column: col, message, path: '' };
+    });
+    return { ok: false, problems, warnings: [] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: `invalid YAML: ${(error as Error).message}`, path: '' }], warnings: [] };
+  }
+  const parsed = TranslationFile.safeParse(data);
+  const findings: Finding[] = !parsed.success
+    ? schemaFindings(TranslationFile, data, parsed.error.issues)
+    : parsed.data.translationOf !== scenario.id
+      ? [{ path: ['translationOf'], message: `this file translates "${parsed.data.translationOf}", but it sits beside the scenario "${scenario.id}"` }]
+      : scenario.translations?.[parsed.data.language]
+        ? [{ path: ['language'], message: `the scenario file already has a "${parsed.data.language}" translation (translations.${parsed.data.language}): keep one of the two` }]
+        : translationFindings(scenario, parsed.data.language, parsed.data.texts, ['texts']);
+  const problems = byPlace(findings.filter((f) => !f.warning).map(located));
+  const warnings = byPlace(findings.filter((f) => f.warning).map(located));
+  if (parsed.success && problems.length === 0) return { ok: true, language: parsed.data.language, texts: parsed.data.texts, warnings };
+  return { ok: false, problems, warnings };
 }
 
 function byPlace(problems: Problem[]): Problem[] {

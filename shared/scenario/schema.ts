@@ -435,6 +435,25 @@ const Scoring = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Translations (shared/scenario/translations.ts): texts by key, e.g. `roles.nasa.publicBrief`
+
+/** The languages a scenario may be written and translated in: the languages the client offers. */
+export const SCENARIO_LANGUAGES = ['en', 'ru', 'zh'] as const;
+export const ScenarioLanguage = z.enum(SCENARIO_LANGUAGES);
+export type ScenarioLanguage = z.infer<typeof ScenarioLanguage>;
+
+/** One language's texts by key; an empty (or null) text is not translated yet. */
+export const TranslatedTexts = z.record(z.string(), z.string().nullable());
+export type TranslatedTexts = z.infer<typeof TranslatedTexts>;
+
+/** A translation in its own file beside the scenario: `<id>.<language>.yaml`. */
+export const TranslationFile = z.strictObject({
+  translationOf: Id.describe('the id of the scenario translated'),
+  language: ScenarioLanguage,
+  texts: TranslatedTexts,
+});
+
+// ---------------------------------------------------------------------------------------------
 // The scenario
 
 export const Scenario = z.strictObject({
@@ -475,6 +494,12 @@ export const Scenario = z.strictObject({
   events: z.array(Event).default([]),
   deck: Deck.optional(),
   scoring: Scoring.default({ resources: [], keptDealBonus: 0, breachPenalty: 0, sharedObjectives: [] }),
+
+  sourceLanguage: ScenarioLanguage.default('en').describe('the language the scenario is written in'),
+  translations: z
+    .partialRecord(ScenarioLanguage, TranslatedTexts)
+    .optional()
+    .describe('translations of the player-facing texts, per language, by key (e.g. roles.nasa.publicBrief); also in sibling files <id>.<language>.yaml'),
 });
 
 /** A validated scenario, with every default filled in. */

@@ -4,16 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, starterScenario } from '@shared/scenario';
-import { loadScenarioDir, loadScenarioFile } from '@server/scenarioFiles';
+import { loadScenarioDir, loadScenarioFile, loadWithTranslations, scenarioFilesIn } from '@server/scenarioFiles';
 
 const scenariosDir = path.resolve(import.meta.dirname, '../../scenarios');
 
 describe('the shipped scenarios', () => {
-  const shipped = fs.readdirSync(scenariosDir).filter((name) => /\.ya?ml$/.test(name));
+  const shipped = scenarioFilesIn(scenariosDir).map((file) => path.basename(file));
 
   it.each(shipped)('%s loads without problems', (name) => {
     const result = loadScenarioFile(path.join(scenariosDir, name));
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it.each(shipped)('%s: its translation files load without problems', (name) => {
+    const { translations } = loadWithTranslations(path.join(scenariosDir, name));
+    expect(translations.flatMap((t) => (t.result.ok ? [] : t.result.problems.map(formatProblem)))).toEqual([]);
   });
 
   it('load together through loadScenarioDir, with distinct ids', () => {

@@ -161,7 +161,7 @@ describe('schema errors say what was expected and what was found', () => {
     expect(
       problemsAfter([["durationMinutes: 30","durationMinutes: ten"],["kind: agency","kind: goverment"],["era: 1970s","era: 1970s\nflavour: sweet"]]),
     ).toEqual([
-      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, classFormats, events, deck, scoring) (flavour)",
+      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, classFormats, events, deck, scoring, sourceLanguage, translations) (flavour)",
       "broken.yaml:9:18: expected a number, found \"ten\" (durationMinutes)",
       "broken.yaml:41:11: expected one of government, agency, science, industry, press, found \"goverment\"; did you mean \"government\"? (roles[1].kind)"
     ]);
@@ -180,7 +180,7 @@ describe('unknown keys are reported at the key', () => {
     expect(
       problemsAfter([["era: 1970s","era: 1970s\nflavour: sweet"]]),
     ).toEqual([
-      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, classFormats, events, deck, scoring) (flavour)"
+      "broken.yaml:7:1: unknown key \"flavour\" (allowed keys: schemaVersion, id, title, summary, era, players, durationMinutes, learningObjectives, sources, discussionPrompts, tracks, resources, trust, trackTwo, roles, channels, constraints, dealTypes, statements, actions, rounds, classFormats, events, deck, scoring, sourceLanguage, translations) (flavour)"
     ]);
   });
   it("a misspelt key inside a condition", () => {
