@@ -2,6 +2,8 @@
 // Colyseus WebSockets, with every session restored from the store at start.
 import './globalWebSocket';
 import { Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
@@ -54,6 +56,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     greet: false,
     gracefullyShutdown: false,
     logger: colyseusLog,
+    // A cluster (docs/scaling.md): the processes find each other's rooms in Redis, and each
+    // hands out its own address for the WebSocket (nginx routes /sN/ to process N).
+    ...(config.redisUrl ? { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) } : {}),
+    publicAddress: config.publicAddress,
     express: (expressApp) => {
       app = expressApp;
       mountHttp(expressApp, services);

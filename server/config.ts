@@ -18,6 +18,11 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** Milliseconds a bot takes over a turn (give or take a quarter), so it plays at human pace. */
   botPaceMs: number;
+  /** Redis shared by the processes of a cluster (Colyseus presence and driver, rate limits); unset: one process. */
+  redisUrl?: string;
+  /** Where clients reach THIS process's WebSockets, `host:port/path` without a scheme (e.g.
+   *  `game.example.edu/s1` behind nginx); unset: the address the client used for matchmaking. */
+  publicAddress?: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,6 +45,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     reconnectSeconds,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     botPaceMs,
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    publicAddress: parsePublicAddress(env.PUBLIC_ADDRESS),
   };
 }
 
@@ -69,6 +76,29 @@ function parseOrigins(value = ''): string[] {
         throw new Error(`ALLOWED_ORIGINS must list origins such as https://game.example.edu, got "${o}"`);
       }
     });
+}
+
+function parseRedisUrl(value = ''): string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'redis:' && url?.protocol !== 'rediss:') throw new Error(`REDIS_URL must be a URL such as redis://127.0.0.1:6379, got "${value}"`);
+  return text;
+}
+
+/** PUBLIC_ADDRESS: what the SDK puts between `ws(s)://` and `/<processId>/<roomId>`. */
+function parsePublicAddress(value = ''): string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (!/^[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~-]+)*$/.test(text) && !/^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?(\/[A-Za-z0-9._~-]+)*$/.test(text)) {
+    throw new Error(`PUBLIC_ADDRESS must be host[:port][/path] without a scheme or a trailing slash, e.g. game.example.edu/s1, got "${value}"`);
+  }
+  return text;
 }
 
 function parseTrustProxy(value = ''): TrustProxy {
