@@ -7,7 +7,7 @@ import { Home } from './features/home/Home';
 import { PlayerScreen } from './features/player/PlayerScreen';
 import { ProjectorScreen } from './features/projector/ProjectorScreen';
 import { NotFound } from './ui/NotFound';
-import { t } from './i18n';
+import { t, useLanguage } from './i18n';
 
 const FacilitatorScreen = lazy(() => import('./features/facilitator/FacilitatorScreen'));
 const DebriefScreen = lazy(() => import('./features/debrief/DebriefScreen'));
@@ -22,6 +22,8 @@ function Loading() {
 }
 
 export function App() {
+  // A change of language re-renders every screen from here, with the new catalogue in `t`.
+  useLanguage();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,12 +1,115 @@
-// The UI catalogue in use. One catalogue per language; English is the only one so far.
+// The UI in the reader's language. `t` is the compiled catalogue of the current language: a live
+// binding that `setLanguage` replaces before it re-renders the app (through `useLanguage` at the
+// root), so screens read `t.home.join` or call `t.connection.pending({ n })` without a hook.
+// English is in the main bundle; the other languages are loaded when first chosen.
+import { useSyncExternalStore } from 'react';
+import { compile, type Compiled, type Shape } from './catalogue';
 import { en, type Messages } from './en';
 
-export const t: Messages = en;
+export type { Messages };
+/** What another language's file must satisfy: exactly English's keys. */
+export type Catalogue = Shape<Messages>;
 
-/** A problem as a sentence a student can read: our wording for its code followed by the server's
- *  details, or the server's sentence alone for a code we have no text for (the HTTP API's). */
-export function errorText(error: { code: string; message?: string }): string {
-  const text = Object.hasOwn(t.errors, error.code) ? t.errors[error.code as keyof Messages['errors']] : null;
-  if (!text) return error.message || t.errors.unknown;
-  return error.message && error.message !== text ? `${text} (${error.message})` : text;
+/** The languages a reader can pick, each named in itself. */
+export const languageNames = { en: 'English' } as const;
+/** `pseudo` is for tests (`?lang=pseudo`): never offered, never remembered. */
+export type Language = keyof typeof languageNames | 'pseudo';
+
+const locales: Record<Language, string> = { en: 'en', pseudo: 'en' };
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  pseudo: () => import('./pseudo').then((m) => m.pseudo(en)),
+};
+
+/** Where each device remembers its reader's language. */
+export const languageStorageKey = 'spacebridge.language';
+
+let language: Language = 'en';
+export let t: Compiled<Messages> = compile(en, locales.en);
+const compiled = new Map<Language, Compiled<Messages>>([['en', t]]);
+
+const listeners = new Set<(language: Language) => void>();
+
+/** Calls `listener` after each change of language; returns the unsubscribe. */
+export function onLanguageChange(listener: (language: Language) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current language, re-rendering the component when it changes. */
+export function useLanguage(): Language {
+  return useSyncExternalStore(onLanguageChange, () => language);
+}
+
+export function currentLanguage(): Language {
+  return language;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && Object.hasOwn(locales, value);
+}
+
+/** The language to start in: `?lang=` in the address, else the one this device remembers, else
+ *  the first of the browser's languages we have (ru-RU is Russian, zh-TW Chinese), else English. */
+export function initialLanguage(search: string, stored: string | null, preferred: readonly string[]): Language {
+  const asked = new URLSearchParams(search).get('lang');
+  if (isLanguage(asked)) return asked;
+  if (isLanguage(stored) && stored !== 'pseudo') return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base !== 'pseudo' && isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+/** Switches the whole UI to `next` without a reload (loading its catalogue the first time), and
+ *  remembers it on this device unless it is the test language. */
+export async function setLanguage(next: Language): Promise<void> {
+  let catalogue = compiled.get(next);
+  if (!catalogue) {
+    // Another language has English's keys (tsc) and, per key, its arguments (tests/client/i18n.test.ts),
+    // so its messages take English's values.
+    catalogue = compile(await loaders[next as Exclude<Language, 'en'>](), locales[next]) as unknown as Compiled<Messages>;
+    compiled.set(next, catalogue);
+  }
+  language = next;
+  t = catalogue;
+  document.documentElement.lang = locales[next];
+  if (next !== 'pseudo') {
+    try {
+      localStorage.setItem(languageStorageKey, next);
+    } catch {
+      // Storage may be off (private mode): the choice then lasts for this page only.
+    }
+  }
+  for (const listener of listeners) listener(next);
+}
+
+/** The BCP 47 locale of the current language, for Intl formats the catalogue does not cover. */
+export function locale(): string {
+  return locales[language];
+}
+
+/** Items as a list in the current language ("propose, sign, ratify"). */
+export function list(items: readonly string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'short', type: 'unit' }).format(items);
+}
+
+/** What the server sends with an error code to fill its message (a list arrives as an array). */
+type Params = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+/** A problem as a sentence a student can read: our wording for its code, filled with the params
+ *  the server sent, or the server's sentence alone for a code we have no text for (the HTTP API's). */
+export function errorText(error: { code: string; params?: Params; message?: string }): string {
+  if (!Object.hasOwn(t.errors, error.code)) return error.message || t.errors.unknown;
+  const text = t.errors[error.code as keyof Messages['errors']] as string | ((values: object) => string);
+  if (typeof text === 'string') return text;
+  const values = Object.fromEntries(
+    Object.entries(error.params ?? {}).map(([key, value]) => [key, Array.isArray(value) ? list(value) : value]),
+  );
+  try {
+    return text(values);
+  } catch {
+    // The params did not fit the message (an older server): its own sentence, if it sent one.
+    return error.message || t.errors.unknown;
+  }
 }

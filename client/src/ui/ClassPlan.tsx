@@ -28,16 +28,16 @@ export function PlanLine({ plan, size = 'sm' }: { plan: ClassPlan; size?: 'sm' |
   return (
     <Group gap="md" wrap="wrap" data-testid="class-plan">
       <Text size={size}>
-        <Text span fw={600}>{t.classPlan.reading}</Text> {t.classPlan.minutes(plan.readingMinutes)}
+        <Text span fw={600}>{t.classPlan.reading}</Text> {t.classPlan.minutes({ m: plan.readingMinutes })}
       </Text>
       <Text size={size}>
-        <Text span fw={600}>{t.classPlan.play}</Text> {t.classPlan.minutes(plan.playMinutes)} ({t.classPlan.rounds(plan.rounds, plan.roundMinutes)})
+        <Text span fw={600}>{t.classPlan.play}</Text> {t.classPlan.minutes({ m: plan.playMinutes })} ({t.classPlan.rounds({ rounds: plan.rounds, each: plan.roundMinutes })})
       </Text>
       <Text size={size}>
-        <Text span fw={600}>{t.classPlan.debrief}</Text> {t.classPlan.minutes(plan.debriefMinutes)}
+        <Text span fw={600}>{t.classPlan.debrief}</Text> {t.classPlan.minutes({ m: plan.debriefMinutes })}
       </Text>
       <Text size={size} c="dimmed">
-        {t.classPlan.total(plan.totalMinutes)}
+        {t.classPlan.total({ m: plan.totalMinutes })}
       </Text>
     </Group>
   );
@@ -48,9 +48,9 @@ export function TimeBudget({ view, scenario, plan, size = 'sm' }: { view: GameVi
   const now = useServerNow(5000);
   const left = playLeftMinutes(view, scenario, now);
   let text: string;
-  if (view.status === 'lobby') text = t.classPlan.beforePlay(plan.readingMinutes);
-  else if (left === null) text = t.classPlan.debriefNow(plan.debriefMinutes);
-  else text = `${t.classPlan.playLeft(Math.ceil(left), plan.playMinutes)}, ${t.classPlan.thenDebrief(plan.debriefMinutes)}`;
+  if (view.status === 'lobby') text = t.classPlan.beforePlay({ reading: plan.readingMinutes });
+  else if (left === null) text = t.classPlan.debriefNow({ debrief: plan.debriefMinutes });
+  else text = `${t.classPlan.playLeft({ left: Math.ceil(left), play: plan.playMinutes })}, ${t.classPlan.thenDebrief({ debrief: plan.debriefMinutes })}`;
   return (
     <Text size={size} data-testid="time-budget">
       {text}

@@ -29,8 +29,8 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot | n
       data-status={status}
       tt="none"
     >
-      {status === 'connected' && pending > 0 ? t.connection.pending(pending) : look.text}
+      {status === 'connected' && pending > 0 ? t.connection.pending({ n: pending }) : look.text}
     </Badge>
   );
-  return pending > 0 && status !== 'connected' ? <Tooltip label={t.connection.pending(pending)}>{badge}</Tooltip> : badge;
+  return pending > 0 && status !== 'connected' ? <Tooltip label={t.connection.pending({ n: pending })}>{badge}</Tooltip> : badge;
 }

@@ -24,7 +24,7 @@ export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; sc
   const big = size === 'xl';
   const phaseText =
     view.status === 'lobby' ? t.clock.notStarted : view.status === 'ended' ? t.clock.ended : (view.phase?.label ?? '');
-  const roundText = view.round > 0 && scenario ? t.clock.round(view.round, scenario.rounds.count, view.roundLabel) : null;
+  const roundText = view.round > 0 && scenario ? [t.clock.round({ round: view.round, count: scenario.rounds.count }), view.roundLabel].filter(Boolean).join(' · ') : null;
   const urgent = left !== null && left < 60_000 && view.status === 'running';
   return (
     <Group gap={big ? "xl" : "md"} wrap="nowrap" data-testid="phase-clock" style={{ maxWidth: '100%' }}>

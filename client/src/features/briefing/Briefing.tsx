@@ -113,7 +113,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                     <List.Item key={o.id}>
                       <Text span>{o.description}</Text>{' '}
                       <Badge variant="outline" color="dark" size="sm">
-                        {t.briefing.points(o.points)}
+                        {t.briefing.points({ n: o.points })}
                       </Badge>
                     </List.Item>
                   ))}

@@ -62,7 +62,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
       </Table>
       {p.valuedAs !== p.dealType && (
         <Text size="xs" c="dimmed">
-          {t.debrief.valuedAs(p.valuedAsLabel)}
+          {t.debrief.valuedAs({ label: p.valuedAsLabel })}
         </Text>
       )}
       {p.note ? (
@@ -145,7 +145,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
               </Table.ScrollContainer>
               {p.paretoBetterCount > p.paretoBetter.length && (
                 <Text size="xs" c="dimmed" mt={4}>
-                  {t.debrief.moreNotListed(p.paretoBetterCount - p.paretoBetter.length)}
+                  {t.debrief.moreNotListed({ n: p.paretoBetterCount - p.paretoBetter.length })}
                 </Text>
               )}
             </div>

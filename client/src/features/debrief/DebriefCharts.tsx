@@ -63,7 +63,7 @@ export default function DebriefCharts({ view, scenario }: { view: GameView; scen
                 <Line
                   key={`${a}|${b}`}
                   dataKey={`${a}|${b}`}
-                  name={t.debrief.trustPair(roleName(view, a), roleName(view, b))}
+                  name={t.debrief.trustPair({ a: roleName(view, a), b: roleName(view, b) })}
                   stroke={COLORS[i % COLORS.length]}
                   strokeDasharray={DASHES[i % DASHES.length]}
                   strokeWidth={2}

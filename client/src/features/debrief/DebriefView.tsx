@@ -121,7 +121,7 @@ export default function DebriefView({
                       {o.met ? t.debrief.met : t.debrief.notMet}
                     </Badge>
                     <Text size="sm">
-                      {o.description} <Text span c="dimmed">({t.briefing.points(o.points)})</Text>
+                      {o.description} <Text span c="dimmed">({t.briefing.points({ n: o.points })})</Text>
                     </Text>
                   </Group>
                 ))}
@@ -234,7 +234,7 @@ export default function DebriefView({
             .map((entry, index) => (
               <Group key={`${entry.seq}-${index}`} gap="sm" wrap="nowrap" align="flex-start">
                 <Text size="xs" c="dimmed" w={70} style={{ flexShrink: 0 }}>
-                  {t.deals.round(entry.round)}
+                  {t.deals.round({ n: entry.round })}
                 </Text>
                 <TimelineItem entry={entry} />
               </Group>

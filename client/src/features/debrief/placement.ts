@@ -14,12 +14,12 @@ export function dealsInSpace(view: GameView, scenario: PublicScenario | null): D
 
 /** "1 of 27 possible agreements; 6 meet every walk-away" */
 export function spaceSummary(p: DealInSpace): string {
-  return t.debrief.spaceCounts(p.combinations, p.consensus);
+  return t.debrief.spaceCounts({ total: p.combinations, consensus: p.consensus });
 }
 
 /** "3 Pareto-better agreements" or that it is Pareto-efficient. */
 export function paretoSummary(p: DealInSpace): string {
-  return p.paretoEfficient ? t.debrief.paretoEfficient : t.debrief.paretoBetter(p.paretoBetterCount);
+  return p.paretoEfficient ? t.debrief.paretoEfficient : t.debrief.paretoBetter({ n: p.paretoBetterCount });
 }
 
 /** "NASA 12, Soviet Academy of Sciences 11" */

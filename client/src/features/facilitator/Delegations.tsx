@@ -67,7 +67,7 @@ export function Delegations() {
                         <Text size="sm">
                           {o.description}{' '}
                           <Text span c="dimmed">
-                            ({t.briefing.points(o.points)})
+                            ({t.briefing.points({ n: o.points })})
                           </Text>
                         </Text>
                       </Group>

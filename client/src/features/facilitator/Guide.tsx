@@ -40,7 +40,7 @@ export function Guide({ sessionId, facilitatorKey, scenarioId }: { sessionId: st
   if ('missing' in loaded)
     return (
       <Alert color="gray" title={t.guide.none} data-testid="no-guide">
-        {t.guide.noneHint(scenarioId)}
+        {t.guide.noneHint({ scenarioId })}
       </Alert>
     );
   return (

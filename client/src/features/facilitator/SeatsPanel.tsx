@@ -22,8 +22,8 @@ export function SeatsPanel() {
   const seated = snapshot.presence.filter((p) => p.seat);
   const empty = view.seats.filter((s) => !s.occupant);
   const holderOf = (seat: SeatView) => seated.find((p) => seatKey(p.seat!) === seatKey(seat));
-  const revoke = (player: PresencePlayer) => window.confirm(t.facilitator.revokeHint(player.name)) && connection.revokeToken(player.id);
-  const fillWithBots = () => window.confirm(t.facilitator.fillConfirm(empty.length)) && fill.submit({ type: 'fillSeatsWithBots', personality: 'cooperative' });
+  const revoke = (player: PresencePlayer) => window.confirm(t.facilitator.revokeHint({ name: player.name })) && connection.revokeToken(player.id);
+  const fillWithBots = () => window.confirm(t.facilitator.fillConfirm({ n: empty.length })) && fill.submit({ type: 'fillSeatsWithBots', personality: 'cooperative' });
   // A student can go to any seat no other student holds: an empty one, or a bot's (it steps aside).
   const open = view.seats.filter((s) => !holderOf(s));
   const seatChoices = view.roles
@@ -92,7 +92,7 @@ export function SeatsPanel() {
                 {t.facilitator.seating}
               </Title>
               <Text size="sm" c="dimmed">
-                {t.facilitator.emptySeats(empty.length, view.seats.length)}
+                {t.facilitator.emptySeats({ empty: empty.length, total: view.seats.length })}
               </Text>
             </div>
             <Button leftSection={<BotIcon />} variant="light" onClick={fillWithBots} disabled={empty.length === 0} loading={fill.pending} data-testid="fill-with-bots">
@@ -126,7 +126,7 @@ export function SeatsPanel() {
                     w={260}
                     maw="60%"
                     placeholder={t.facilitator.putInSeat}
-                    aria-label={t.facilitator.putInSeatOf(p.name)}
+                    aria-label={t.facilitator.putInSeatOf({ name: p.name })}
                     data={seatChoices}
                     value={null}
                     onChange={(key) => seatPlayer(p, key)}

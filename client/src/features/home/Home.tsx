@@ -150,7 +150,7 @@ function BackToSeat() {
           </Text>
         )}
         <Button component={Link} href={`/play/${last.joinCode}`} size="md" styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } }} h="auto" py="xs">
-          {t.home.backToSeat(last.title, last.joinCode)}
+          {t.home.backToSeat({ title: last.title, code: last.joinCode })}
         </Button>
       </Stack>
     </Paper>
@@ -375,19 +375,19 @@ function ScenarioCard(props: {
             </Text>
           </div>
           <Group gap={6} wrap="nowrap">
-            <Badge variant="light">{t.home.players(scenario.players.min, scenario.players.max)}</Badge>
+            <Badge variant="light">{t.home.players({ min: scenario.players.min, max: scenario.players.max })}</Badge>
             <Badge variant="light" color="gray">
-              {t.home.duration(scenario.durationMinutes)}
+              {t.home.duration({ minutes: scenario.durationMinutes })}
             </Badge>
           </Group>
         </Group>
         {scenario.library && (
           <Group gap={6}>
             <Badge variant="outline" color={scenario.library.mine ? 'teal' : 'violet'} data-testid="library-badge">
-              {scenario.library.mine ? t.home.yourLibrary(scenario.library.visibility === 'shared') : t.home.sharedBy(scenario.library.owner)}
+              {scenario.library.mine ? t.home.yourLibrary({ shared: scenario.library.visibility === 'shared' }) : t.home.sharedBy({ owner: scenario.library.owner })}
             </Badge>
             <Text size="xs" c="dimmed">
-              {t.home.libraryVersion(scenario.library.version)}
+              {t.home.libraryVersion({ version: scenario.library.version })}
             </Text>
           </Group>
         )}

@@ -28,7 +28,7 @@ export function JoinCodePanel({ joinCode, large = false }: { joinCode: string; l
         </Text>
         <QRCodeSVG value={url} size={large ? 280 : 160} marginSize={2} title={t.lobby.scanToJoin} />
         <Text size={large ? 'lg' : 'xs'} c="dimmed" ta="center" style={{ wordBreak: 'break-all' }}>
-          {t.lobby.joinAt(url.replace(/^https?:\/\//, ''))}
+          {t.lobby.joinAt({ url: url.replace(/^https?:\/\//, '') })}
         </Text>
       </Stack>
     </Paper>

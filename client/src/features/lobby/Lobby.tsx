@@ -34,7 +34,7 @@ export function Lobby({
               </Title>
               <Text>{t.lobby.waiting}</Text>
               {mySeat && myTitle ? (
-                <Alert color="space" variant="light" title={t.lobby.yourSeat(myTitle, roleName(view, mySeat.role))}>
+                <Alert color="space" variant="light" title={t.lobby.yourSeat({ title: myTitle, role: roleName(view, mySeat.role) })}>
                   <Button mt="xs" onClick={onOpenBriefing}>
                     {t.lobby.readBriefing}
                   </Button>

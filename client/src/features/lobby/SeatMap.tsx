@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { GameView, SeatView } from '@shared/engine/view';
 import type { SeatRef } from '@shared/protocol/actions';
-import { t } from '../../i18n';
+import { list, t } from '../../i18n';
 
 export function occupantLabel(seat: SeatView): string {
   if (!seat.occupant) return t.lobby.emptySeat;
@@ -65,7 +65,7 @@ export function SeatMap({
                           {seat.title}
                         </Text>
                         <Text size="xs" c="dimmed" data-testid="seat-powers">
-                          {t.lobby.seatPowers(seat.powers.map((p) => t.powers[p] ?? p))}
+                          {t.lobby.seatPowers({ count: seat.powers.length, powers: list(seat.powers.map((p) => t.powers[p] ?? p)) })}
                         </Text>
                         <Text size="xs" c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
                           {occupantLabel(seat)}

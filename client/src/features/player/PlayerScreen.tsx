@@ -38,7 +38,7 @@ function GameOver({ view, scenario, onDebrief }: { view: GameView; scenario: Pub
           </Title>
           {view.outcome && <Text>{t.debrief.outcome[view.outcome.reason]}</Text>}
           <Text>{view.revealed ? g.debriefOpen : g.waiting}</Text>
-          {view.me && <Text fw={600}>{g.yourScore(view.me.score.total)}</Text>}
+          {view.me && <Text fw={600}>{g.yourScore({ points: view.me.score.total })}</Text>}
           {view.revealed && (
             <Button onClick={onDebrief} w="fit-content">
               {g.openDebrief}

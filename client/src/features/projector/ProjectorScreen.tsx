@@ -237,8 +237,8 @@ function AgreementsInForce({ view, scenario }: { view: GameView; scenario: Publi
               <Text size="lg" c="dimmed">
                 {deal.parties.map((p) => roleName(view, p)).join(' · ')}
               </Text>
-              {adoptAs && <Text size="md">{t.projector.adoptedAs(label(adoptAs))}</Text>}
-              {memorandum && <Text size="md">{t.projector.fromMemorandum(label(memorandum.dealType))}</Text>}
+              {adoptAs && <Text size="md">{t.projector.adoptedAs({ agreement: label(adoptAs) })}</Text>}
+              {memorandum && <Text size="md">{t.projector.fromMemorandum({ memorandum: label(memorandum.dealType) })}</Text>}
             </div>
           );
         })}
@@ -277,7 +277,7 @@ function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<G
             return (
               <Table.Tr key={s.role}>
                 <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
-                <Table.Td>{t.projector.objectivesMet(own.filter((o) => o.met).length, own.length)}</Table.Td>
+                <Table.Td>{t.projector.objectivesMet({ met: own.filter((o) => o.met).length, total: own.length })}</Table.Td>
                 <Table.Td ta="right" fw={700} className="tabular">
                   {s.total}
                 </Table.Td>

@@ -215,7 +215,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
       </Group>
       {!channel.open && (
         <Alert color="gray" variant="light" radius={0} py={6} data-testid="channel-closed">
-          <LockIcon /> {t.table.closedBecause(channel.closedBy ?? '')}
+          <LockIcon /> {t.table.closedBecause({ reason: channel.closedBy ?? '' })}
         </Alert>
       )}
       <ScrollArea viewportRef={viewport} style={{ flex: 1 }} type="auto" px="md">
@@ -282,8 +282,8 @@ function Composer({ channel }: { channel: ChannelView }) {
       <form onSubmit={send}>
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <Textarea
-            aria-label={t.table.messageLabel(channel.label)}
-            placeholder={!refusal ? t.table.messagePlaceholder : refusal.code === 'channel-closed' ? t.table.closedBecause(channel.closedBy ?? '') : errorText(refusal)}
+            aria-label={t.table.messageLabel({ channel: channel.label })}
+            placeholder={!refusal ? t.table.messagePlaceholder : refusal.code === 'channel-closed' ? t.table.closedBecause({ reason: channel.closedBy ?? '' }) : errorText(refusal)}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => {

@@ -138,8 +138,8 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
               {type?.label ?? deal.dealType}
             </Text>
             <Text size="xs" c="dimmed">
-              {deal.id} · {t.deals.by(roleName(view, deal.author))} · {t.deals.round(deal.round)}
-              {current && current.version > 1 ? ` · ${t.deals.version(current.version)}` : ''}
+              {deal.id} · {t.deals.by({ role: roleName(view, deal.author) })} · {t.deals.round({ n: deal.round })}
+              {current && current.version > 1 ? ` · ${t.deals.version({ n: current.version })}` : ''}
             </Text>
           </div>
           <DealStatusBadge status={deal.status} />
@@ -148,7 +148,7 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
         {value && (
           <Group gap={6}>
             <Badge variant="light" color={value.beatsWalkAway ? 'teal' : 'red'} leftSection={<span aria-hidden="true">{value.beatsWalkAway ? '✓' : '✗'}</span>} data-testid="deal-value">
-              {t.deals.yourValue(value.points, value.walkAway)}
+              {t.deals.yourValue({ points: value.points, walkAway: value.walkAway })}
             </Badge>
           </Group>
         )}
@@ -163,7 +163,7 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
                 {deal.versions.slice(0, -1).reverse().map((v) => (
                   <Paper key={v.version} p={6} bg="gray.0" withBorder={false}>
                     <Text size="xs" c="dimmed">
-                      {t.deals.version(v.version)} · {t.deals.by(roleName(view, v.by))}
+                      {t.deals.version({ n: v.version })} · {t.deals.by({ role: roleName(view, v.by) })}
                     </Text>
                     <TermsTable deal={deal} scenario={scenario} terms={v.terms} />
                   </Paper>

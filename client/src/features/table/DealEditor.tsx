@@ -53,7 +53,7 @@ function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string
               {value.points}
             </Text>
             <Text size="sm" c="dimmed" className="tabular">
-              {t.deals.walkAway(value.walkAway)}
+              {t.deals.walkAway({ n: value.walkAway })}
             </Text>
           </Group>
         </div>
@@ -184,7 +184,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
           ) : (
             <MultiSelect
               label={t.deals.parties}
-              description={type ? t.deals.partiesHint(type.parties.min, type.parties.max) : undefined}
+              description={type ? t.deals.partiesHint({ exact: type.parties.min === type.parties.max, min: type.parties.min, max: type.parties.max }) : undefined}
               data={partyChoices}
               value={parties}
               onChange={setParties}

@@ -114,7 +114,7 @@ function UnilateralActions() {
             variant="light"
             style={{ flexShrink: 0 }}
             disabled={!!refusal}
-            onClick={() => window.confirm(t.table.confirmAction(a.label)) && action.submit({ type: 'unilateralAction', action: a.id })}
+            onClick={() => window.confirm(t.table.confirmAction({ label: a.label })) && action.submit({ type: 'unilateralAction', action: a.id })}
           >
             {t.table.takeAction}
           </Button>
@@ -137,7 +137,7 @@ function UnilateralActions() {
                   ))}
                   {left !== null && (
                     <Badge size="xs" variant="light" color={left > 0 ? 'space' : 'gray'}>
-                      {t.table.usesLeft(left)}
+                      {t.table.usesLeft({ n: left })}
                     </Badge>
                   )}
                 </Group>

@@ -107,10 +107,10 @@ function TrustTable({ view }: { view: GameView }) {
             <Table.Tr key={r.id}>
               <Table.Td>{r.name}</Table.Td>
               <Table.Td>
-                <TrustBar value={view.trust[me]?.[r.id]} label={t.table.trustIn(r.name)} />
+                <TrustBar value={view.trust[me]?.[r.id]} label={t.table.trustIn({ role: r.name })} />
               </Table.Td>
               <Table.Td>
-                <TrustBar value={view.trust[r.id]?.[me]} label={t.table.trustOf(r.name)} />
+                <TrustBar value={view.trust[r.id]?.[me]} label={t.table.trustOf({ role: r.name })} />
               </Table.Td>
             </Table.Tr>
           ))}
