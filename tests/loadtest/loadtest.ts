@@ -12,7 +12,13 @@
 // `--sweep rooms|rate` repeats the run with more rooms (or a higher rate) until p99 exceeds the
 // target or a delivery is lost; `--repeat 3` takes the median of three runs per step;
 // `--profile DIR` runs the server under `node --cpu-prof` and leaves the profile in DIR.
-// Prints readable lines and one JSON summary line; exits 1 when a single run misses the target.
+// `--cluster N` compares, in one run, N processes behind nginx on Redis and PostgreSQL
+// (scripts/cluster.ts, deploy/nginx.conf: the clients use nginx's one URL) with one such process
+// (and the embedded SQLite process for reference): the rooms each holds at p99 within each `--p99`
+// limit, and the ratio N : 1. Server CPU, RSS and event-loop times are summed over the processes;
+// Redis, nginx and this run's PostgreSQL backends are measured apart.
+// Prints readable lines and one JSON summary line; exits 1 when a run (or the median of `--repeat`
+// runs) misses the target, or N processes hold less than 1.3 times the rooms of one.
 import '@server/globalWebSocket';
 import { Client, type Room } from '@colyseus/sdk';
 import jsonPatch, { type Operation } from 'fast-json-patch';
@@ -25,13 +31,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CHAT_FLOOD } from '@server/rateLimit';
+import { startCluster } from '../../scripts/cluster';
 import type { ChannelView, GameView } from '@shared/engine';
 import type { Action } from '@shared/protocol/actions';
 import type { JoinOptions } from '@shared/protocol/messages';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOST = '127.0.0.1';
-/** p99 delivery latency the server must stay under. */
+/** p99 delivery latency the server must stay under (`--p99` may name looser ones too). */
 const TARGET_P99_MS = 50;
 /** 24 seats, 6 per delegation: room for 12 players without doubling up. */
 const DEFAULT_SCENARIO = 'handshake-in-orbit';
@@ -49,6 +56,13 @@ const SETUP_TIMEOUT_MS = 30_000;
 const LOOP_WINDOW_MS = 10_000;
 const SLICE_MS = 5000;
 const SWEEP_STEPS = { rooms: [1, 1.5, 2, 2.5, 3, 4, 5], rate: [1, 1.5, 2, 3, 4] } as const;
+/** `--cluster`: rooms of the first step, the steps (times that), and the halvings of the gap
+ *  between the last passing and the first failing step that follow. The issue's target: N = 2
+ *  processes hold at least 1.3 times the rooms of one. */
+const CLUSTER_BASE_ROOMS = 5;
+const CLUSTER_STEPS = [1, 1.5, 2, 3, 4, 6, 8, 12];
+const REFINE_ROUNDS = 2;
+const TARGET_CLUSTER_RATIO = 1.3;
 
 interface RunConfig {
   rooms: number;
@@ -58,6 +72,8 @@ interface RunConfig {
   durationS: number;
   scenario: string;
   profileDir: string | null;
+  /** A run passes when complete with p99 within this (the first of `--p99`). */
+  targetP99Ms: number;
 }
 
 // --- options ------------------------------------------------------------------------------------
@@ -73,14 +89,23 @@ function readOptions() {
       sweep: { type: 'string' },
       repeat: { type: 'string' },
       profile: { type: 'string' },
+      cluster: { type: 'string' },
+      p99: { type: 'string' },
+      'skip-sqlite': { type: 'boolean' },
+      refine: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     console.log(`npm run loadtest -- [--rooms N] [--seats M] [--rate R] [--duration S] [--scenario ID]
-                     [--sweep rooms|rate] [--repeat K] [--profile DIR]
+                     [--sweep rooms|rate] [--repeat K] [--profile DIR] [--p99 MS[,MS...]]
+npm run loadtest -- --cluster N [--rooms N] [--repeat K] [--p99 MS[,MS...]] [--refine K] [--skip-sqlite]
 Environment: LOADTEST_ROOMS, LOADTEST_SEATS, LOADTEST_RATE, LOADTEST_DURATION, LOADTEST_SWEEP, LOADTEST_REPEAT.
-Defaults: 30 rooms x 12 seats x 1 action/s for 60 s (20 s per step with --sweep).`);
+Defaults: 30 rooms x 12 seats x 1 action/s for 60 s (20 s per step with --sweep), p99 target 50 ms.
+--cluster N: the rooms held at each p99 limit by N processes behind nginx (deploy/nginx.conf) on
+Redis and PostgreSQL, by one such process, and by the embedded process on SQLite (unless
+--skip-sqlite), in one run: a room sweep from --rooms (default ${CLUSTER_BASE_ROOMS}) until the loosest
+limit fails, then --refine (default ${REFINE_ROUNDS}) halvings of the gap at each limit; prints the ratio N : 1.`);
     process.exit(0);
   }
   const env = process.env;
@@ -92,26 +117,40 @@ Defaults: 30 rooms x 12 seats x 1 action/s for 60 s (20 s per step with --sweep)
   };
   const sweep = values.sweep ?? env.LOADTEST_SWEEP ?? null;
   if (sweep !== null && sweep !== 'rooms' && sweep !== 'rate') throw new Error(`--sweep must be "rooms" or "rate", got "${sweep}"`);
+  const cluster = values.cluster === undefined ? null : Math.round(num('cluster', values.cluster, 2, 2, 8));
+  if (cluster !== null && (sweep === 'rate' || values.profile)) throw new Error('--cluster sweeps rooms; it takes neither --sweep rate nor --profile');
+  const limits = (values.p99 ?? String(TARGET_P99_MS)).split(',').map((raw) => num('p99', raw.trim(), TARGET_P99_MS, 1, 60_000));
   const config: RunConfig = {
-    rooms: Math.round(num('rooms', values.rooms ?? env.LOADTEST_ROOMS, 30, 1, 500)),
+    rooms: Math.round(num('rooms', values.rooms ?? env.LOADTEST_ROOMS, cluster ? CLUSTER_BASE_ROOMS : 30, 1, 500)),
     seats: Math.round(num('seats', values.seats ?? env.LOADTEST_SEATS, 12, 1, 60)),
     // The server allows 5 messages per second per connection; above that it answers rate-limited.
     rate: num('rate', values.rate ?? env.LOADTEST_RATE, 1, 0.05, 5),
-    durationS: num('duration', values.duration ?? env.LOADTEST_DURATION, sweep ? 20 : 60, 5, 600),
+    durationS: num('duration', values.duration ?? env.LOADTEST_DURATION, sweep || cluster ? 20 : 60, 5, 600),
     scenario: values.scenario ?? DEFAULT_SCENARIO,
     profileDir: values.profile ? path.resolve(values.profile) : null,
+    targetP99Ms: limits[0],
   };
   const repeat = Math.round(num('repeat', values.repeat ?? env.LOADTEST_REPEAT, 1, 1, 5));
-  return { config, sweep: sweep as 'rooms' | 'rate' | null, repeat };
+  const refine = Math.round(num('refine', values.refine, REFINE_ROUNDS, 0, 5));
+  return { config, sweep: sweep as 'rooms' | 'rate' | null, repeat, cluster, limits, refine, sqlite: !values['skip-sqlite'] };
 }
 
 // --- the server under test ----------------------------------------------------------------------
 
-interface ServerProcess {
-  child: ChildProcess;
+/** What one run measures: the URL the clients use, and the server processes behind it. */
+interface Target {
+  /** `embedded`: one process on SQLite, reached directly; `cluster`: processes behind nginx on
+   *  Redis and PostgreSQL (scripts/cluster.ts). */
+  kind: 'embedded' | 'cluster';
   base: string;
-  dataDir: string;
-  output: string[];
+  /** Each server process: its pid (for /proc) and its own URL (for its event-loop delay). */
+  processes: { pid: number; base: string }[];
+  /** Processes that serve the cluster but are not game servers (Redis, nginx, PostgreSQL backends
+   *  of this run's database), found again at each reading: PostgreSQL starts backends on demand. */
+  infrastructure(): number[];
+  /** The last lines the servers printed (shown when a run fails). */
+  output(): string[];
+  stop(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -132,7 +171,8 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-async function startServer(config: RunConfig): Promise<ServerProcess> {
+/** The embedded default: `node bin/spacebridge.mjs serve`, SQLite in a temporary DATA_DIR. */
+async function startEmbedded(config: RunConfig): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-load-'));
   const port = await freePort();
   const nodeArgs = config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`] : [];
@@ -160,30 +200,75 @@ async function startServer(config: RunConfig): Promise<ServerProcess> {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const server = { child, base: `http://${HOST}:${port}`, dataDir, output };
+  const base = `http://${HOST}:${port}`;
+  const target: Target = {
+    kind: 'embedded',
+    base,
+    processes: [{ pid: child.pid!, base }],
+    infrastructure: () => [],
+    output: () => output,
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitForHealth(base, () => (child.exitCode === null ? null : `the server exited (${child.exitCode})`), output);
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+  return target;
+}
+
+/** Waits until GET /api/health answers (30 s at most); `dead` names why waiting is pointless. */
+async function waitForHealth(base: string, dead: () => string | null, output: string[]): Promise<void> {
   const until = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.join('\n')}`);
+    const why = dead();
+    if (why) throw new Error(`${why}:\n${output.join('\n')}`);
     try {
-      const res = await fetch(`${server.base}/api/health`);
-      if (res.ok) return server;
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`the server did not answer /api/health within 30 s:\n${output.join('\n')}`);
+    if (Date.now() > until) throw new Error(`${base} did not answer /api/health within 30 s:\n${output.join('\n')}`);
     await sleep(100);
   }
 }
 
-async function stopServer(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
+/** N processes behind nginx on a private Redis and a fresh PostgreSQL database (scripts/cluster.ts). */
+async function startClusterTarget(processes: number): Promise<Target> {
+  const cluster = await startCluster({
+    processes,
+    // nginx listens on IPv4: no detour through ::1.
+    publicHost: HOST,
+    freshDatabase: true,
+    // nginx appends the address it saw to the room's X-Forwarded-For (below): trust both hops, so
+    // each room is its own school and the per-address limit on new sessions does not cap the test.
+    env: { TRUST_PROXY: '2' },
+  });
+  const servers = cluster.processes.map((p) => p.child.pid!);
+  const database = decodeURIComponent(new URL(cluster.databaseUrl).pathname.slice(1));
+  return {
+    kind: 'cluster',
+    base: cluster.url,
+    processes: cluster.processes.map((p) => ({ pid: p.child.pid!, base: `http://${HOST}:${p.port}` })),
+    // Redis and nginx (with its workers) are this process's other children.
+    infrastructure: () => [...descendants(process.pid).filter((pid) => pid !== process.pid && !servers.includes(pid)), ...postgresBackends(database)],
+    output: () => cluster.processes.flatMap((p) => p.output().split('\n').slice(-10).map((line) => `[s${p.n}] ${line}`)),
+    stop: () => cluster.stop(),
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -216,6 +301,58 @@ function memoryMb(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: round(kb('VmRSS') / 1024, 1), peak: round(kb('VmHWM') / 1024, 1) };
+}
+
+/** CPU seconds of each of `pids` that still exists (a PostgreSQL backend may have ended). */
+function cpuOf(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, cpuSeconds(pid));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** CPU seconds used since `start` by the processes of `now` (those born since then: all of theirs). */
+function cpuSince(start: Map<number, number>, now: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of now) sum += seconds - (start.get(pid) ?? 0);
+  return sum;
+}
+
+/** The pids of every process whose parent chain leads to `root` (nginx's workers, for instance). */
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const found = [root];
+  for (let i = 0; i < found.length; i++) for (const [pid, ppid] of parent) if (ppid === found[i]) found.push(pid);
+  return found;
+}
+
+/** PostgreSQL backends serving `database` (their title reads `postgres: <cluster>: <user> <database> ...`). */
+function postgresBackends(database: string): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const title = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ').trim().split(/\s+/);
+      if (title[0] === 'postgres:' && title[3] === database) found.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return found;
 }
 
 interface LoopWindow {
@@ -340,6 +477,9 @@ interface Seat {
 
 interface LoadRoom {
   index: number;
+  /** The server process hosting the room: the WebSocket's path without the room id
+   *  (`/<processId>` on one process, `/s1/<processId>` behind nginx). */
+  host: string;
   facilitator: LoadClient;
   seats: Seat[];
   readsPrivate: boolean;
@@ -417,7 +557,8 @@ async function openRoom(base: string, index: number, config: RunConfig, load: Lo
       },
     };
   });
-  return { index, facilitator, seats, readsPrivate };
+  const url = new URL(facilitator.room.connection.url ?? 'ws://unknown/unknown/unknown');
+  return { index, host: url.pathname.slice(0, url.pathname.lastIndexOf('/')), facilitator, seats, readsPrivate };
 }
 
 /** M seats, dealt round-robin over the delegations (several players per delegation). */
@@ -508,9 +649,30 @@ function driveLoad(rooms: LoadRoom[], rate: number, durationMs: number, load: Lo
   });
 }
 
+// --- which servers ------------------------------------------------------------------------------
+
+interface Variant {
+  kind: 'embedded' | 'cluster';
+  processes: number;
+  label: string;
+}
+
+const EMBEDDED: Variant = { kind: 'embedded', processes: 1, label: '1 process, SQLite (embedded)' };
+
+function clusterOf(processes: number): Variant {
+  return { kind: 'cluster', processes, label: `${processes} process${processes > 1 ? 'es' : ''} behind nginx, PostgreSQL + Redis` };
+}
+
+function startTarget(config: RunConfig, variant: Variant): Promise<Target> {
+  return variant.kind === 'embedded' ? startEmbedded(config) : startClusterTarget(variant.processes);
+}
+
 // --- one run ------------------------------------------------------------------------------------
 
 interface Summary {
+  /** Which servers: one embedded process, or N processes behind nginx. */
+  variant: string;
+  processes: number;
   rooms: number;
   seats: number;
   rate: number;
@@ -530,7 +692,14 @@ interface Summary {
   /** p99 latency of the actions sent in each 5 s of the run. */
   p99By5s: number[];
   ackLatencyMs: { p50: number; p99: number };
+  /** Summed over the server processes (% of one core). */
   serverCpuPct: number;
+  /** CPU of each server process (% of one core), in the order the processes were started. */
+  perProcessCpuPct: number[];
+  /** Rooms hosted by each process that hosted any, most first (how evenly nginx spread them). */
+  roomsPerProcess: number[];
+  /** Redis, nginx and this run's PostgreSQL backends (% of one core); 0 for the embedded server. */
+  infrastructureCpuPct: number;
   /** The server's event-loop thread: % of the run on a CPU, and runnable but waiting for a CPU.
    *  The rest it was idle or blocked (in the kernel: a disk flush, for instance). */
   serverLoopThread: { onCpuPct: number; waitingForCpuPct: number };
@@ -541,71 +710,87 @@ interface Summary {
   /** CPU used by other processes of the machine during the run (% of one core). */
   otherCpuPct: number;
   fullViewsDuringLoad: number;
+  /** The machine's 1-minute load average at the end of the load. */
+  loadAverage: number;
+  targetP99Ms: number;
+  /** Every action acknowledged, every delivery received, none to a client outside the channel. */
+  complete: boolean;
+  /** Complete and p99 within the target. */
   pass: boolean;
 }
 
-async function runOnce(config: RunConfig): Promise<Summary> {
-  const server = await startServer(config);
-  const pid = server.child.pid!;
+async function runOnce(config: RunConfig, variant: Variant): Promise<Summary> {
+  const target = await startTarget(config, variant);
   const load = new LoadState();
   const rooms: LoadRoom[] = [];
   try {
     const setupStart = performance.now();
     for (let i = 0; i < config.rooms; i += SETUP_PARALLEL) {
-      const batch = Array.from({ length: Math.min(SETUP_PARALLEL, config.rooms - i) }, (_, k) => openRoom(server.base, i + k, config, load));
+      const batch = Array.from({ length: Math.min(SETUP_PARALLEL, config.rooms - i) }, (_, k) => openRoom(target.base, i + k, config, load));
       rooms.push(...(await Promise.all(batch)));
     }
     log(`  setup: ${rooms.length} rooms, ${rooms.length * (config.seats + 1)} clients in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
 
-    // Event-loop delay windows that lie inside the load period.
-    const loopWindows = new Map<number, LoopWindow>();
+    // Event-loop delay windows (of every server process) that lie inside the load period.
+    const loopWindows = new Map<string, LoopWindow>();
     const loadStartEpoch = Date.now();
     const poll = setInterval(() => {
-      health(server.base)
-        .then(({ eventLoopDelayMs: w }) => {
-          if (w.windowEndedAt !== null && w.windowEndedAt - LOOP_WINDOW_MS >= loadStartEpoch - 100) loopWindows.set(w.windowEndedAt, w);
-        })
-        .catch(() => undefined);
+      for (const { base } of target.processes)
+        health(base)
+          .then(({ eventLoopDelayMs: w }) => {
+            if (w.windowEndedAt !== null && w.windowEndedAt - LOOP_WINDOW_MS >= loadStartEpoch - 100) loopWindows.set(`${base} ${w.windowEndedAt}`, w);
+          })
+          .catch(() => undefined);
     }, 1000);
 
-    const cpuStart = cpuSeconds(pid);
+    const pids = target.processes.map((p) => p.pid);
+    const cpuStart = cpuOf(pids);
+    const infraStart = cpuOf(target.infrastructure());
     const machineStart = machineCpu();
-    const threadStart = mainThreadTimes(pid);
+    const threadStart = pids.map(mainThreadTimes);
     const ownCpuStart = process.cpuUsage();
     const wallStart = performance.now();
     load.running = true;
     await driveLoad(rooms, config.rate, config.durationS * 1000, load);
     const wall = (performance.now() - wallStart) / 1000;
-    const serverCpu = cpuSeconds(pid) - cpuStart;
+    const cpuEnd = cpuOf(pids);
+    const infraCpu = cpuSince(infraStart, cpuOf(target.infrastructure()));
     const ownCpu = process.cpuUsage(ownCpuStart);
     const machineEnd = machineCpu();
-    const threadEnd = mainThreadTimes(pid);
-    const memory = memoryMb(pid);
+    const threadEnd = pids.map(mainThreadTimes);
+    const memory = pids.map(memoryMb);
+    const loadAverage = os.loadavg()[0];
     const loadEndEpoch = Date.now();
     clearInterval(poll);
-    for (const [end] of loopWindows) if (end > loadEndEpoch + 500) loopWindows.delete(end);
+    for (const [key, w] of loopWindows) if (w.windowEndedAt! > loadEndEpoch + 500) loopWindows.delete(key);
 
     await drain(load);
     load.running = false;
-    return summarise(config, rooms, load, {
+    const serverCpu = cpuSince(cpuStart, cpuEnd);
+    const pct = (seconds: number) => (seconds / wall) * 100;
+    return summarise(config, variant, rooms, load, {
       wall,
-      serverCpuPct: (serverCpu / wall) * 100,
-      generatorCpuPct: ((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100,
-      // Everything else on the machine meanwhile (other work competes with the server for cores).
+      serverCpuPct: pct(serverCpu),
+      perProcessCpuPct: pids.map((pid) => pct(cpuEnd.get(pid)! - cpuStart.get(pid)!)),
+      infrastructureCpuPct: pct(infraCpu),
+      generatorCpuPct: pct((ownCpu.user + ownCpu.system) / 1e6),
       loopThread: {
-        onCpuPct: ((threadEnd.onCpu - threadStart.onCpu) / wall) * 100,
-        waitingForCpuPct: ((threadEnd.waiting - threadStart.waiting) / wall) * 100,
+        onCpuPct: pct(sum(threadEnd.map((t, i) => t.onCpu - threadStart[i].onCpu))),
+        waitingForCpuPct: pct(sum(threadEnd.map((t, i) => t.waiting - threadStart[i].waiting))),
       },
-      otherCpuPct: ((machineEnd.busy - machineStart.busy - serverCpu - (ownCpu.user + ownCpu.system) / 1e6) / wall) * 100,
-      memory,
+      // Everything else on the machine meanwhile (other work competes with the server for cores).
+      otherCpuPct: pct(machineEnd.busy - machineStart.busy - serverCpu - infraCpu - (ownCpu.user + ownCpu.system) / 1e6),
+      memory: { rss: round(sum(memory.map((m) => m.rss)), 1), peak: round(sum(memory.map((m) => m.peak)), 1) },
       loopWindows: [...loopWindows.values()],
+      loadAverage,
     });
   } catch (error) {
-    if (server.output.length) console.error(server.output.slice(-20).join('\n'));
+    const output = target.output();
+    if (output.length) console.error(output.slice(-20).join('\n'));
     throw error;
   } finally {
     await Promise.allSettled(rooms.flatMap((r) => [r.facilitator, ...r.seats.map((s) => s.client)]).map((c) => withTimeout(c.room.leave(true), 5000)));
-    await stopServer(server);
+    await target.stop();
   }
 }
 
@@ -635,9 +820,21 @@ async function drain(load: LoadState): Promise<void> {
 
 function summarise(
   config: RunConfig,
+  variant: Variant,
   rooms: LoadRoom[],
   load: LoadState,
-  m: { wall: number; serverCpuPct: number; generatorCpuPct: number; otherCpuPct: number; loopThread: { onCpuPct: number; waitingForCpuPct: number }; memory: { rss: number; peak: number }; loopWindows: LoopWindow[] },
+  m: {
+    wall: number;
+    serverCpuPct: number;
+    perProcessCpuPct: number[];
+    infrastructureCpuPct: number;
+    generatorCpuPct: number;
+    otherCpuPct: number;
+    loopThread: { onCpuPct: number; waitingForCpuPct: number };
+    memory: { rss: number; peak: number };
+    loopWindows: LoopWindow[];
+    loadAverage: number;
+  },
 ): Summary {
   const latencies: number[] = [];
   const ackLatencies: number[] = [];
@@ -681,7 +878,12 @@ function summarise(
   const lost = expected - latencies.length;
   const windows = m.loopWindows;
   const p99 = round(percentile(latencies, 99), 1);
+  const complete = lost === 0 && leaks === 0 && acked === load.sent.size;
+  const hosted = new Map<string, number>();
+  for (const room of rooms) hosted.set(room.host, (hosted.get(room.host) ?? 0) + 1);
   return {
+    variant: variant.label,
+    processes: variant.processes,
     rooms: config.rooms,
     seats: config.seats,
     rate: config.rate,
@@ -701,6 +903,9 @@ function summarise(
     p99By5s: [...slices].map((slice) => (slice ? round(percentile(slice.sort((a, b) => a - b), 99), 0) : NaN)),
     ackLatencyMs: { p50: round(percentile(ackLatencies, 50), 1), p99: round(percentile(ackLatencies, 99), 1) },
     serverCpuPct: round(m.serverCpuPct, 0),
+    perProcessCpuPct: m.perProcessCpuPct.map((pct) => round(pct, 0)),
+    roomsPerProcess: [...hosted.values()].sort((a, b) => b - a),
+    infrastructureCpuPct: round(m.infrastructureCpuPct, 0),
     serverLoopThread: { onCpuPct: round(m.loopThread.onCpuPct, 0), waitingForCpuPct: round(m.loopThread.waitingForCpuPct, 0) },
     serverRssMb: m.memory.rss,
     serverPeakRssMb: m.memory.peak,
@@ -715,23 +920,31 @@ function summarise(
     generatorCpuPct: round(m.generatorCpuPct, 0),
     otherCpuPct: round(Math.max(0, m.otherCpuPct), 0),
     fullViewsDuringLoad: rooms.reduce((n, r) => n + [r.facilitator, ...r.seats.map((s) => s.client)].reduce((k, c) => k + c.fullViewsDuringLoad, 0), 0),
-    pass: p99 <= TARGET_P99_MS && lost === 0 && leaks === 0 && acked === load.sent.size,
+    loadAverage: round(m.loadAverage, 1),
+    targetP99Ms: config.targetP99Ms,
+    complete,
+    pass: complete && p99 <= config.targetP99Ms,
   };
 }
 
 function printSummary(s: Summary, label = ''): void {
   const loop = s.eventLoopDelayMs;
   const rejected = Object.entries(s.rejected).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
-  log(`${label}${s.rooms} rooms x ${s.seats} seats x ${s.rate}/s for ${s.durationS} s (${s.clients} clients): ${s.pass ? 'PASS' : 'FAIL'}`);
-  log(`  latency action -> patch at every recipient: p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms, p99.9 ${s.latencyMs.p999} ms, max ${s.latencyMs.max} ms (target p99 <= ${TARGET_P99_MS} ms)`);
+  log(`${label}${s.variant}: ${s.rooms} rooms x ${s.seats} seats x ${s.rate}/s for ${s.durationS} s (${s.clients} clients): ${s.pass ? 'PASS' : 'FAIL'}`);
+  log(`  latency action -> patch at every recipient: p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms, p99.9 ${s.latencyMs.p999} ms, max ${s.latencyMs.max} ms (target p99 <= ${s.targetP99Ms} ms)`);
   log(`  p99 latency per 5 s of the run: ${s.p99By5s.join(', ')} ms`);
   log(`  actions: ${s.actionsSent} sent, ${s.actionsAcked} acknowledged (${s.actionsPerS}/s, ${Math.round(s.chatShare * 100)}% chat), refused: ${rejected}; ack latency p50 ${s.ackLatencyMs.p50} ms, p99 ${s.ackLatencyMs.p99} ms`);
   log(`  deliveries: ${s.receivedDeliveries} of ${s.expectedDeliveries} expected (${s.lost} lost, ${s.leaks} to clients that may not see them), ${s.deliveriesPerS}/s`);
-  log(`  server: CPU ${s.serverCpuPct}% of one core (event-loop thread: ${s.serverLoopThread.onCpuPct}% on a CPU, ${s.serverLoopThread.waitingForCpuPct}% waiting for one), RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB), event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
-  log(`  load generator: CPU ${s.generatorCpuPct}% of one core; other processes: ${s.otherCpuPct}% of one core (${os.cpus().length} cores)${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
+  const each = s.processes > 1 ? ` = ${s.perProcessCpuPct.join(' + ')}%; rooms per process ${s.roomsPerProcess.join(', ')}` : '';
+  const sumOf = s.processes > 1 ? `, summed over ${s.processes} processes` : '';
+  log(`  server: CPU ${s.serverCpuPct}% of one core${each}`);
+  log(`  event-loop threads${sumOf}: ${s.serverLoopThread.onCpuPct}% on a CPU, ${s.serverLoopThread.waitingForCpuPct}% waiting for one; RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB)${sumOf}; event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
+  const infrastructure = s.processes > 1 || s.infrastructureCpuPct > 0 ? `Redis + nginx + PostgreSQL: ${s.infrastructureCpuPct}%; ` : '';
+  log(`  ${infrastructure}load generator: ${s.generatorCpuPct}%; other processes: ${s.otherCpuPct}% of one core (${os.cpus().length} cores, load average ${s.loadAverage})${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
 }
 
-/** Median of each number over several runs of the same configuration (pass: all passed). */
+/** Median of each number over several runs of the same configuration (complete: all were; pass:
+ *  all complete and the median p99 within the target). */
 function medianSummary(runs: Summary[]): Summary {
   if (runs.length === 1) return runs[0];
   const med = (f: (s: Summary) => number) => round(median(runs.map(f)), 2);
@@ -752,6 +965,8 @@ function medianSummary(runs: Summary[]): Summary {
     latencyMs: { p50: med((r) => r.latencyMs.p50), p99: med((r) => r.latencyMs.p99), p999: med((r) => r.latencyMs.p999), max: med((r) => r.latencyMs.max) },
     ackLatencyMs: { p50: med((r) => r.ackLatencyMs.p50), p99: med((r) => r.ackLatencyMs.p99) },
     serverCpuPct: med((r) => r.serverCpuPct),
+    perProcessCpuPct: runs[0].perProcessCpuPct.map((_, i) => med((r) => r.perProcessCpuPct[i])),
+    infrastructureCpuPct: med((r) => r.infrastructureCpuPct),
     serverLoopThread: { onCpuPct: med((r) => r.serverLoopThread.onCpuPct), waitingForCpuPct: med((r) => r.serverLoopThread.waitingForCpuPct) },
     serverRssMb: med((r) => r.serverRssMb),
     serverPeakRssMb: med((r) => r.serverPeakRssMb),
@@ -761,15 +976,17 @@ function medianSummary(runs: Summary[]): Summary {
     generatorCpuPct: med((r) => r.generatorCpuPct),
     otherCpuPct: med((r) => r.otherCpuPct),
     fullViewsDuringLoad: Math.max(...runs.map((r) => r.fullViewsDuringLoad)),
-    pass: runs.every((r) => r.pass),
+    loadAverage: med((r) => r.loadAverage),
+    complete: runs.every((r) => r.complete),
+    pass: runs.every((r) => r.complete) && med((r) => r.latencyMs.p99) <= runs[0].targetP99Ms,
   };
 }
 
-async function runRepeated(config: RunConfig, repeat: number, label: string): Promise<Summary & { runs?: Summary[] }> {
+async function runRepeated(config: RunConfig, variant: Variant, repeat: number, label: string): Promise<Summary & { runs?: Summary[] }> {
   const runs: Summary[] = [];
   for (let i = 0; i < repeat; i++) {
     if (repeat > 1) log(`${label}run ${i + 1} of ${repeat}`);
-    const run = await runOnce(config);
+    const run = await runOnce(config, variant);
     if (repeat > 1) printSummary(run, `${label}run ${i + 1}: `);
     runs.push(run);
   }
@@ -783,6 +1000,10 @@ async function runRepeated(config: RunConfig, repeat: number, label: string): Pr
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function median(values: number[]): number {
@@ -811,10 +1032,11 @@ function log(line: string): void {
 // --- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const { config, sweep, repeat } = readOptions();
-  log(`Spacebridge server load test (${os.cpus().length} cores, Node ${process.version}), scenario ${config.scenario}`);
+  const { config, sweep, repeat, cluster, limits, refine, sqlite } = readOptions();
+  log(`Spacebridge server load test (${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}), scenario ${config.scenario}`);
+  if (cluster) return compareCluster(config, cluster, { repeat, limits, refine, sqlite });
   if (!sweep) {
-    const summary = await runRepeated(config, repeat, '');
+    const summary = await runRepeated(config, EMBEDDED, repeat, '');
     console.log(JSON.stringify({ loadtest: summary }));
     return summary.pass ? 0 : 1;
   }
@@ -823,7 +1045,7 @@ async function main(): Promise<number> {
   for (const factor of SWEEP_STEPS[sweep]) {
     const step: RunConfig = sweep === 'rooms' ? { ...config, rooms: Math.round(config.rooms * factor) } : { ...config, rate: round(config.rate * factor, 2) };
     if (step.rate > 5) break;
-    const summary = await runRepeated(step, repeat, `[sweep ${sweep} x${factor}] `);
+    const summary = await runRepeated(step, EMBEDDED, repeat, `[sweep ${sweep} x${factor}] `);
     steps.push(summary);
     if (!summary.pass) {
       saturation = summary;
@@ -838,6 +1060,99 @@ async function main(): Promise<number> {
   );
   console.log(JSON.stringify({ loadtest: { sweep, steps, saturation, lastPass } }));
   return 0;
+}
+
+// --- one process against N ----------------------------------------------------------------------
+
+/** One measured room count of one variant (a run that could not even be set up counts as failed). */
+interface Point {
+  rooms: number;
+  p99: number;
+  complete: boolean;
+  summary: Summary | null;
+  error: string | null;
+}
+
+const passesAt = (point: Point, limit: number) => point.complete && point.p99 <= limit;
+
+/** Rooms held at p99 within `limit`: the most rooms such that every step up to it passed (null:
+ *  the first step failed). */
+function roomsHeld(points: Point[], limit: number): number | null {
+  let held: number | null = null;
+  for (const point of [...points].sort((a, b) => a.rooms - b.rooms)) {
+    if (!passesAt(point, limit)) return held;
+    held = point.rooms;
+  }
+  return held;
+}
+
+function firstFailure(points: Point[], limit: number): number | null {
+  const failed = points.filter((p) => !passesAt(p, limit)).map((p) => p.rooms);
+  return failed.length ? Math.min(...failed) : null;
+}
+
+/** `--cluster N`: a room sweep of one process and of N processes (and the embedded SQLite process
+ *  for reference), in turns at each step so the machine's other load falls on all of them alike;
+ *  then halvings of each gap between held and failed. Exit 1 when N processes hold less than
+ *  TARGET_CLUSTER_RATIO times the rooms of one at the first limit. */
+async function compareCluster(config: RunConfig, n: number, o: { repeat: number; limits: number[]; refine: number; sqlite: boolean }): Promise<number> {
+  const variants = [...(o.sqlite ? [EMBEDDED] : []), clusterOf(1), clusterOf(n)];
+  const points = new Map<Variant, Point[]>(variants.map((v) => [v, []]));
+  const loosest = Math.max(...o.limits);
+  const measure = async (variant: Variant, rooms: number) => {
+    const label = `[${variant.label}, ${rooms} rooms] `;
+    try {
+      const summary = await runRepeated({ ...config, rooms }, variant, o.repeat, label);
+      points.get(variant)!.push({ rooms, p99: summary.latencyMs.p99, complete: summary.complete, summary, error: null });
+    } catch (error) {
+      log(`${label}FAILED: ${(error as Error).message.split('\n')[0]}`);
+      points.get(variant)!.push({ rooms, p99: Infinity, complete: false, summary: null, error: (error as Error).message });
+    }
+  };
+  for (const factor of CLUSTER_STEPS) {
+    const rooms = Math.round(config.rooms * factor);
+    const going = variants.filter((v) => firstFailure(points.get(v)!, loosest) === null);
+    if (going.length === 0) break;
+    for (const variant of going) await measure(variant, rooms);
+  }
+  for (let round = 0; round < o.refine; round++) {
+    const plan: [Variant, number][] = [];
+    for (const variant of variants) {
+      const mids = new Set<number>();
+      for (const limit of o.limits) {
+        const held = roomsHeld(points.get(variant)!, limit) ?? 0;
+        const failed = firstFailure(points.get(variant)!, limit);
+        if (failed !== null && failed - held > Math.max(1, held * 0.1)) mids.add(Math.round((held + failed) / 2));
+      }
+      for (const rooms of mids) plan.push([variant, rooms]);
+    }
+    if (plan.length === 0) break;
+    for (const [variant, rooms] of plan) await measure(variant, rooms);
+  }
+
+  const one = clusterOf(1);
+  const many = variants.at(-1)!;
+  const results = variants.map((variant) => ({
+    variant: variant.label,
+    processes: variant.processes,
+    held: Object.fromEntries(o.limits.map((limit) => [limit, roomsHeld(points.get(variant)!, limit)])),
+    firstFailure: Object.fromEntries(o.limits.map((limit) => [limit, firstFailure(points.get(variant)!, limit)])),
+    steps: [...points.get(variant)!].sort((a, b) => a.rooms - b.rooms),
+  }));
+  const heldBy = (variant: Variant, limit: number) => roomsHeld(points.get(variants.find((v) => v.label === variant.label)!)!, limit);
+  const ratios: Record<number, number | null> = {};
+  log(`\nrooms held (${config.seats} seats x ${config.rate} action/s each, ${config.durationS} s steps${o.repeat > 1 ? `, medians of ${o.repeat}` : ''}):`);
+  for (const limit of o.limits) {
+    const a = heldBy(one, limit);
+    const b = heldBy(many, limit);
+    ratios[limit] = a && b !== null ? round(b / a, 2) : null;
+    const cells = results.map((r) => `${r.variant}: ${r.held[limit] ?? `none (fails at ${r.firstFailure[limit]})`}${r.firstFailure[limit] !== null && r.held[limit] !== null ? ` (fails at ${r.firstFailure[limit]})` : ''}`);
+    log(`  p99 <= ${limit} ms: ${cells.join('; ')}`);
+    log(`    ${n} processes : 1 = ${ratios[limit] ?? (a === null ? 'n/a (one process fails at the first step)' : 'n/a')}${limit === o.limits[0] ? ` (target >= ${TARGET_CLUSTER_RATIO})` : ''}`);
+  }
+  console.log(JSON.stringify({ loadtest: { cluster: n, limitsMs: o.limits, ratios, results } }));
+  const ratio = ratios[o.limits[0]];
+  return ratio !== null && ratio >= TARGET_CLUSTER_RATIO ? 0 : 1;
 }
 
 // Bounded: a run that hangs (a server that stops answering) is stopped rather than waited for.
