@@ -11,12 +11,14 @@ export type { Messages };
 export type Catalogue = Shape<Messages>;
 
 /** The languages a reader can pick, each named in itself. */
-export const languageNames = { en: 'English' } as const;
+export const languageNames = { en: 'English', ru: 'Русский', zh: '中文' } as const;
 /** `pseudo` is for tests (`?lang=pseudo`): never offered, never remembered. */
 export type Language = keyof typeof languageNames | 'pseudo';
 
-const locales: Record<Language, string> = { en: 'en', pseudo: 'en' };
+const locales: Record<Language, string> = { en: 'en', ru: 'ru', zh: 'zh-CN', pseudo: 'en' };
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  ru: () => import('./ru').then((m) => m.ru),
+  zh: () => import('./zh').then((m) => m.zh),
   pseudo: () => import('./pseudo').then((m) => m.pseudo(en)),
 };
 
@@ -89,9 +91,10 @@ export function locale(): string {
   return locales[language];
 }
 
-/** Items as a list in the current language ("propose, sign, ratify"). */
+/** Items as a list in the current language ("propose, sign, ratify"; Chinese "提议、签署、批准"): the narrow
+ *  style, since the short unit list has no separator at all in Chinese and only spaces in Russian. */
 export function list(items: readonly string[]): string {
-  return new Intl.ListFormat(locale(), { style: 'short', type: 'unit' }).format(items);
+  return new Intl.ListFormat(locale(), { style: 'narrow', type: 'conjunction' }).format(items);
 }
 
 /** What the server sends with an error code to fill its message (a list arrives as an array). */

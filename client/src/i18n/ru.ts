@@ -27,6 +27,8 @@
 //   Pareto-efficient — Парето-эффективный; Pareto-better — лучше по Парето
 // Typography: «ёлочки» (inner „лапки“), em dash with spaces, en dash in ranges, ё where it belongs.
 // Plurals: ICU one/few/many/other (other = fractions, matches few).
+import type { Catalogue } from './index';
+
 export const ru = {
   app: {
     name: 'Spacebridge',
@@ -173,7 +175,7 @@ export const ru = {
     briefing: 'Вводная',
     news: 'Новости и события',
     noNews: 'Пока ничего не произошло.',
-    tracks: 'Мир',
+    tracks: 'Обстановка',
     trust: 'Доверие',
     trustIn: 'Насколько вы доверяете: {role}',
     trustMine: 'Вы → они',
@@ -252,7 +254,7 @@ export const ru = {
     ratify: 'Ратифицировать',
     breach: 'Нарушить',
     confirmBreach: 'Нарушение действующего соглашения подорвёт доверие всех остальных сторон. Нарушить его?',
-    adopt: 'Взять за основу предложения первого трека',
+    adopt: 'Взять за основу в первом треке',
     adoptTitle: 'Взять этот меморандум за основу',
     supersedes: 'Заменяет действующую договорённость',
     supersedesHint:
@@ -262,9 +264,9 @@ export const ru = {
     history: 'Прежние версии',
     round: 'раунд {n, number}',
     partyStatus: 'Позиции сторон',
-    accepted: 'приняла',
-    signed: 'подписала',
-    ratified: 'ратифицировала',
+    accepted: 'принятие',
+    signed: 'подписание',
+    ratified: 'ратификация',
     waiting: 'ожидание',
     author: 'автор',
     yourValue: 'Для вас: {points, number} б. (порог {walkAway, number})',
@@ -387,7 +389,7 @@ export const ru = {
     showLess: 'Показать меньше',
     metNow: 'выполнена',
     notMetNow: 'пока не выполнена',
-    bestPossible: 'Лучший возможный',
+    bestPossible: 'Максимум',
     deals: 'Все договорённости',
   },
   gameOver: {
@@ -496,7 +498,7 @@ export const ru = {
     enterCode: 'Код для входа в сессию, которую нужно показать',
     open: 'Показать',
     adopted: 'Взято за основу',
-    adoptedAs: 'Правительство взяло за основу предложения: {agreement}',
+    adoptedAs: 'Правительство взяло его за основу предложения: {agreement}',
     fromMemorandum: 'Выросло из документа: {memorandum}',
     scores: 'Итоговые результаты',
     objectivesMet: 'Выполнено {met, number} из {total, number}',
@@ -518,7 +520,7 @@ export const ru = {
     met: 'выполнена',
     notMet: 'не выполнена',
     timeline: 'Хроника',
-    tension: 'Мир по раундам',
+    tension: 'Обстановка по раундам',
     trust: 'Доверие по раундам',
     trustPair: '{a} → {b}',
     graph: 'Общение: кто с кем говорил',
@@ -541,7 +543,7 @@ export const ru = {
       'Каждая заключённая договорённость среди всех сочетаний вариантов, которые допускает её вид, оценённых по раскрытым таблицам баллов.',
     spaceNone: 'Ни одной договорённости не заключено.',
     spaceCounts:
-      '1 из {total, plural, one {# возможного соглашения} few {# возможных соглашений} many {# возможных соглашений} other {# возможных соглашений}}; {consensus, plural, one {# проходит} few {# проходят} many {# проходят} other {# проходят}} все пороги ухода',
+      '1 из {total, plural, one {# возможного соглашения} few {# возможных соглашений} many {# возможных соглашений} other {# возможных соглашений}}; {consensus, plural, =0 {ни одно не проходит} one {# проходит} few {# проходят} many {# проходят} other {# проходят}} все пороги ухода',
     meetsWalkAways: 'Проходит все пороги ухода',
     belowWalkAway: 'Ниже чьего-то порога ухода',
     paretoEfficient: 'Парето-эффективно: ничего лучше для одной стороны без ущерба для другой',
@@ -571,7 +573,7 @@ export const ru = {
     outcome: {
       completed: 'Игра прошла полностью.',
       'ended-by-facilitator': 'Ведущий завершил игру.',
-      collapse: 'Общее орбитальное пространство погибло.',
+      collapse: 'Общее орбитальное пространство стало непригодным.',
     } as Record<string, string>,
   },
   errors: {
@@ -629,4 +631,4 @@ export const ru = {
     'protocol-mismatch': 'Эта страница устарела. Перезагрузите её.',
     unknown: 'Что-то пошло не так.',
   },
-};
+} satisfies Catalogue;

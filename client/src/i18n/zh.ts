@@ -25,6 +25,8 @@
 //   Pareto-efficient — 帕累托有效；Pareto-better — 帕累托更优
 // Typography: full-width punctuation （，。：；？！“”（））; a space between Chinese and Latin
 // letters or numbers; 〈〉 not used. Plurals: ICU other only.
+import type { Catalogue } from './index';
+
 export const zh = {
   app: {
     name: 'Spacebridge',
@@ -216,7 +218,7 @@ export const zh = {
     whoNotActed: '尚未就绪',
   },
   deals: {
-    board: '协议板',
+    board: '协议看板',
     trackOne: '协定（一轨）',
     trackTwo: '备忘录（二轨）',
     none: '暂无提案。',
@@ -234,7 +236,7 @@ export const zh = {
     saveDraft: '保存草案',
     updateDraft: '更新草案',
     propose: '提议',
-    counter: '反提案',
+    counter: '提出反提案',
     counterTitle: '反提案',
     sendCounter: '发送反提案',
     accept: '接受',
@@ -253,9 +255,9 @@ export const zh = {
     history: '早期版本',
     round: '第 {n, number} 轮',
     partyStatus: '各方进展',
-    accepted: '已接受',
-    signed: '已签署',
-    ratified: '已批准',
+    accepted: '接受',
+    signed: '签署',
+    ratified: '批准',
     waiting: '等待中',
     author: '提出方',
     yourValue: '你得 {points, number} 分（底线 {walkAway, number}）',
@@ -375,7 +377,7 @@ export const zh = {
     showLess: '收起',
     metNow: '目前已达成',
     notMetNow: '尚未达成',
-    bestPossible: '最佳可能',
+    bestPossible: '最高可得分',
     deals: '所有协议',
   },
   gameOver: {
@@ -521,7 +523,7 @@ export const zh = {
     space: '协议在所有可能协定中的位置',
     spaceHint: '每项已达成的协议，置于其类型允许的所有选项组合之中，按公开的计分表计分。',
     spaceNone: '没有达成任何协议。',
-    spaceCounts: '{total, plural, other {# 种可能协定之一}}；{consensus, plural, other {其中 # 种}}满足所有底线',
+    spaceCounts: '{total, plural, other {# 种可能协定之一}}；{consensus, plural, =0 {没有一种满足所有底线} other {其中 # 种满足所有底线}}',
     meetsWalkAways: '满足所有底线',
     belowWalkAway: '低于某方底线',
     paretoEfficient: '帕累托有效：无法在不损害一方的情况下改善另一方',
@@ -605,4 +607,4 @@ export const zh = {
     'protocol-mismatch': '此页面已过期。请刷新页面。',
     unknown: '出了点问题。',
   },
-};
+} satisfies Catalogue;
