@@ -4,26 +4,31 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from '@client/src/i18n/en';
-import { compile } from '@client/src/i18n/catalogue';
-import { pseudo, pseudoMessage } from '@client/src/i18n/pseudo';
+import { compile, isPrecompiled, type Precompiled } from '@client/src/i18n/catalogue';
+import { pseudo } from '@client/src/i18n/pseudo';
 import { initialLanguage } from '@client/src/i18n';
+import { ru } from '@client/src/i18n/ru';
+import { zh } from '@client/src/i18n/zh';
 
 // The parser's element types (@formatjs/icu-messageformat-parser's TYPE), as getAst returns them.
 const TYPE = { argument: 1, number: 2, date: 3, time: 4, select: 5, plural: 6, pound: 7 } as const;
 type MessageFormatElement = { type: number; value: string; options?: Record<string, { value: MessageFormatElement[] }> };
-const parse = (message: string) => new IntlMessageFormat(message, 'en').getAst() as MessageFormatElement[];
+const parse = (message: string | Precompiled) =>
+  (typeof message === 'string' ? new IntlMessageFormat(message, 'en').getAst() : message.ast) as MessageFormatElement[];
 
 const catalogues: Record<string, { catalogue: unknown; locale: string }> = {
   en: { catalogue: en, locale: 'en' },
   pseudo: { catalogue: pseudo(en), locale: 'en' },
+  ru: { catalogue: ru, locale: 'ru' },
+  zh: { catalogue: zh, locale: 'zh-CN' },
 };
 
 type Argument = { name: string; type: 'plural' | 'select' | 'number' | 'date' | 'simple'; options: string[]; counted?: boolean };
 
-/** Every string of a catalogue by its path ("home.join", "help.dealSteps.0.1"). */
-function messages(node: unknown, path: string[] = []): Map<string, string> {
-  if (typeof node === 'string') return new Map([[path.join('.'), node]]);
-  const found = new Map<string, string>();
+/** Every message of a catalogue by its path ("home.join", "help.dealSteps.0.1"). */
+function messages(node: unknown, path: string[] = []): Map<string, string | Precompiled> {
+  if (typeof node === 'string' || isPrecompiled(node)) return new Map([[path.join('.'), node]]);
+  const found = new Map<string, string | Precompiled>();
   for (const [key, value] of Object.entries(node as object)) {
     for (const [p, text] of messages(value, [...path, key])) found.set(p, text);
   }
@@ -137,12 +142,14 @@ describe('UI catalogues', () => {
   });
 
   it('writes the pseudo-language around the arguments, 40% longer, in brackets', () => {
-    const message = pseudoMessage('Give the {n, plural, one {# empty seat} other {# empty seats}} to {name}');
-    expect(message).toMatch(/^⟦Ĝíṽé ţĥé \{n, plural, one \{# éɱþţý šéàţ\} other \{# éɱþţý šéàţš\}\} ţó \{name\} ẋ+( ẋ+)*⟧$/);
-    const plain = 'Join a session';
-    expect(pseudoMessage(plain).replace(/[⟦⟧ ]/g, '').length).toBeGreaterThanOrEqual(plain.replace(/ /g, '').length * 1.4);
-    const c = compile({ m: message } as const, 'en');
-    expect(c.m({ n: 2, name: 'Ann' })).toMatch(/^⟦Ĝíṽé ţĥé 2 éɱþţý šéàţš ţó Ann ẋ/);
+    const { m, plain } = compile(pseudo({ m: 'Give the {n, plural, one {# empty seat} other {# empty seats}} to {name}', plain: 'Join a session' } as const), 'en') as unknown as {
+      m: (values: object) => string;
+      plain: string;
+    };
+    expect(m({ n: 1, name: 'Ann' })).toMatch(/^⟦Ĝíṽé ţĥé 1 éɱþţý šéàţ ţó Ann ẋ+( ẋ+)*⟧$/);
+    expect(m({ n: 2, name: 'Ann' })).toMatch(/^⟦Ĝíṽé ţĥé 2 éɱþţý šéàţš ţó Ann ẋ/);
+    expect(plain).toMatch(/^⟦Ĵóíñ à šéššíóñ ẋ+( ẋ+)*⟧$/);
+    expect(plain.replace(/[⟦⟧ ]/g, '').length).toBeGreaterThanOrEqual('Joinasession'.length * 1.4);
   });
 
   it('starts in the language of the address, then the device, then the browser, else English', () => {
@@ -151,5 +158,9 @@ describe('UI catalogues', () => {
     expect(initialLanguage('', 'pseudo', ['de-DE'])).toBe('en');
     expect(initialLanguage('', null, ['de-DE', 'fr'])).toBe('en');
     expect(initialLanguage('', null, ['EN-gb'])).toBe('en');
+    expect(initialLanguage('?lang=ru', 'zh', ['en-US'])).toBe('ru');
+    expect(initialLanguage('', 'zh', ['ru-RU'])).toBe('zh');
+    expect(initialLanguage('', null, ['de-DE', 'ru-RU', 'zh-CN'])).toBe('ru');
+    expect(initialLanguage('', null, ['zh-TW'])).toBe('zh');
   });
 });

@@ -67,61 +67,39 @@ type InOptions<S extends string, Found> = S extends `${infer Key}{${infer Body}`
     ? InText<Rest, Found>
     : Found;
 
-/** Whether a catalogue string is a message with arguments (the same test as the types above:
- *  a string without a brace is plain text). */
-export const hasArguments = (text: string) => text.includes('{');
+/** A message the build has already parsed (client/vite.config.ts), so the page ships without
+ *  the ICU parser. Unit tests read the catalogues' source strings instead. */
+export type Precompiled = { readonly ast: ReturnType<IntlMessageFormat['getAst']> };
 
-/** The message with `change` applied to its text, not to its arguments or plural keywords
- *  (`{n, plural, one {# seat} other {# seats}}` changes `# seat` and `# seats`). */
-export function mapText(message: string, change: (text: string) => string): string {
-  let at = 0;
-  const until = (stops: string) => {
-    const start = at;
-    while (at < message.length && !stops.includes(message[at]!)) at++;
-    return message.slice(start, at);
-  };
-  const text = (): string => {
-    let out = '';
-    for (;;) {
-      out += change(until('{}'));
-      if (message[at] !== '{') return out; // a branch's closing brace, or the end
-      out += argument();
-    }
-  };
-  const argument = (): string => {
-    at++; // {
-    let out = `{${until(',}')}`;
-    if (message[at] === '}') return `${out}${message[at++]}`;
-    at++; // ,
-    const kind = until(',}');
-    out += `,${kind}`;
-    if (!['plural', 'select', 'selectordinal'].includes(kind.trim())) return `${out}${until('}')}${message[at++] ?? ''}`;
-    for (;;) {
-      out += until('{}');
-      if (message[at] !== '{') return `${out}${message[at++] ?? ''}`;
-      at++;
-      out += `{${text()}${message[at++] ?? ''}`;
-    }
-  };
-  return text();
+export function isPrecompiled(node: unknown): node is Precompiled {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) && 'ast' in node;
 }
 
-/** The catalogue for one locale. Each message is parsed the first time it is shown, then kept. */
+/** Whether a catalogue entry is a message with arguments (the same test as the types above:
+ *  a string without a brace is plain text). */
+export const hasArguments = (message: string | Precompiled) => typeof message !== 'string' || message.includes('{');
+
+/** The catalogue for one locale. Each message is set up the first time it is shown, then kept. */
 export function compile<T>(catalogue: T, locale: string): Compiled<T> {
   return mapMessages(catalogue, (message) => (hasArguments(message) ? formatter(message, locale) : message)) as Compiled<T>;
 }
 
-/** The catalogue with `change` applied to each of its strings, keeping its shape. */
-export function mapMessages(node: unknown, change: (message: string) => unknown): unknown {
-  if (typeof node === 'string') return change(node);
+/** The catalogue with `change` applied to each of its messages, keeping its shape. */
+export function mapMessages(node: unknown, change: (message: string | Precompiled) => unknown): unknown {
+  if (typeof node === 'string' || isPrecompiled(node)) return change(node);
   if (Array.isArray(node)) return node.map((item) => mapMessages(item, change));
   return Object.fromEntries(Object.entries(node as object).map(([key, value]) => [key, mapMessages(value, change)]));
 }
 
-function formatter(message: string, locale: string) {
+/** The parsed form of a message. */
+export function astOf(message: string | Precompiled): Precompiled['ast'] {
+  return typeof message === 'string' ? new IntlMessageFormat(message, 'en').getAst() : message.ast;
+}
+
+function formatter(message: string | Precompiled, locale: string) {
   let format: IntlMessageFormat | null = null;
   return (values: Record<string, Value>) => {
-    format ??= new IntlMessageFormat(message, locale);
+    format ??= new IntlMessageFormat(typeof message === 'string' ? message : message.ast, locale);
     const strings = Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, typeof value === 'boolean' ? String(value) : value]),
     );

@@ -1,25 +1,35 @@
 // The pseudo-language, for tests only (`?lang=pseudo`): English with accented letters, about 40%
 // longer, each message wrapped in ⟦ ⟧. Visible text without the brackets was not drawn from the
 // catalogue (hard-coded), and a layout that breaks here breaks with longer languages.
-import { mapMessages, mapText, type Shape } from './catalogue';
+import { astOf, hasArguments, mapMessages, type Precompiled, type Shape } from './catalogue';
 
-const accents: Record<string, string> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, i) => [
-    letter,
-    [...'àƀçđéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ'][i]!,
-  ]),
-);
+type Element = Precompiled['ast'][number];
 
-/** One message in the pseudo-language. */
-export function pseudoMessage(message: string): string {
+const plain = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const accented = [...'àƀçđéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ'];
+const accent = (text: string) => [...text].map((c) => accented[plain.indexOf(c)] ?? c).join('');
+
+/** About 40% of `letters` more, in words of five, so the longer text still wraps like a sentence. */
+const padding = (letters: number) => ` ${'ẋ'.repeat(Math.ceil(letters * 0.4)).replace(/(.{5})(?=.)/g, '$1 ')}`;
+
+/** One message in the pseudo-language: its text accented, not its arguments or plural keywords. */
+function pseudoMessage(message: string | Precompiled): string | Precompiled {
+  if (!hasArguments(message)) return `⟦${accent(message as string)}${padding((message as string).length)}⟧`;
   let letters = 0;
-  const accented = mapText(message, (text) => {
-    letters += text.length;
-    return [...text].map((c) => accents[c] ?? c).join('');
-  });
-  // Padding in words of five, so the longer text still wraps like a sentence.
-  const padding = 'ẋ'.repeat(Math.ceil(letters * 0.4)).replace(/(.{5})(?=.)/g, '$1 ');
-  return `⟦${accented}${padding ? ` ${padding}` : ''}⟧`;
+  const walk = (elements: readonly Element[]): Element[] =>
+    elements.map((e) => {
+      if (e.type === 0) {
+        letters += e.value.length;
+        return { ...e, value: accent(e.value) };
+      }
+      if ('options' in e) {
+        const options = Object.entries(e.options).map(([key, option]) => [key, { ...option, value: walk(option.value) }]);
+        return { ...e, options: Object.fromEntries(options) } as Element;
+      }
+      return e;
+    });
+  const body = walk(astOf(message));
+  return { ast: [{ type: 0, value: '⟦' }, ...body, { type: 0, value: `${padding(letters)}⟧` }] as Element[] };
 }
 
 /** A whole catalogue in the pseudo-language. */
