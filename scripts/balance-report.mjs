@@ -38,7 +38,7 @@ if (!Number.isInteger(games) || games < 1 || seeds.some((s) => !Number.isInteger
 
 const files = fs
   .readdirSync(path.join(ROOT, 'scenarios'))
-  .filter((name) => name.endsWith('.yaml'))
+  .filter((name) => /^[^.]+\.yaml$/.test(name)) // scenarios, not their translations (<id>.<language>.yaml)
   .sort()
   .map((name) => `scenarios/${name}`);
 

@@ -12,7 +12,7 @@ import { playScripted } from './plan';
 const GOLDEN_FILE = fileURLToPath(new URL('./fixtures/golden-scores.json', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
 const names = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => /^[^.]+\.yaml$/.test(f)) // scenarios, not their translations (<id>.<language>.yaml)
   .map((f) => f.replace(/\.yaml$/, ''));
 
 interface Golden {

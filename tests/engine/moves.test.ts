@@ -27,7 +27,7 @@ import { facilitator, fullRoster, headsRoster, shipped } from './helpers';
 import { playScripted } from './plan';
 
 const names = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => /^[^.]+\.yaml$/.test(f)) // scenarios, not their translations (<id>.<language>.yaml)
   .map((f) => f.replace(/\.yaml$/, ''));
 
 type SeatActor = { kind: 'seat'; role: string; seat: string };

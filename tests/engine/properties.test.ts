@@ -13,7 +13,7 @@ import { actionAt, arbSteps, type Step } from './arbitrary';
 import { deepFreeze, headsRoster, shipped } from './helpers';
 
 const names = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => /^[^.]+\.yaml$/.test(f)) // scenarios, not their translations (<id>.<language>.yaml)
   .map((f) => f.replace(/\.yaml$/, ''));
 
 interface Played {

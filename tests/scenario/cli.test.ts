@@ -235,7 +235,9 @@ describe('bin/spacebridge.mjs', () => {
     const entry = path.join(copy, 'dist/cli.js');
 
     const scenario = path.join(root, 'scenarios/handshake-in-orbit.yaml');
-    expect(spacebridge(['validate', scenario], copy, command)).toMatchObject({ code: 0, stdout: `${scenario}: ok\n`, stderr: '' });
+    // Its shipped translations beside it are checked with it.
+    const stdout = ['', '.ru', '.zh'].map((lang) => `${scenario.replace(/\.yaml$/, `${lang}.yaml`)}: ok\n`).join('');
+    expect(spacebridge(['validate', scenario], copy, command)).toMatchObject({ code: 0, stdout, stderr: '' });
     const built = fs.statSync(entry).mtimeMs;
     expect(spacebridge(['validate', scenario], copy, command).code).toBe(0);
     expect(fs.statSync(entry).mtimeMs).toBe(built);

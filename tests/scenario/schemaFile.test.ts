@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, schemaText } from '@server/cli/schema';
+import { scenarioFilesIn } from '@server/scenarioFiles';
 
 const scenariosDir = path.resolve(import.meta.dirname, '../../scenarios');
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)\n/;
@@ -15,7 +16,8 @@ describe('scenarios/spacebridge.schema.json', () => {
     expect(committed, 'scenarios/spacebridge.schema.json is stale: run `npm run schema` and commit it').toBe(schemaText());
   });
 
-  it.each(fs.readdirSync(scenariosDir).filter((name) => /\.ya?ml$/.test(name)))('is named on the first line of %s', (name) => {
+  // Translation files (<id>.<language>.yaml) are not scenarios: the schema does not describe them.
+  it.each(scenarioFilesIn(scenariosDir).map((file) => path.basename(file)))('is named on the first line of %s', (name) => {
     const schemaPath = MODELINE.exec(fs.readFileSync(path.join(scenariosDir, name), 'utf8'))?.[1];
     expect(schemaPath).toBeDefined();
     expect(path.resolve(scenariosDir, schemaPath!)).toBe(SCHEMA_FILE);
