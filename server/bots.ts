@@ -5,7 +5,7 @@
 // with a student, its bot only advises in the team channel (shared/bots/advice.ts).
 import { decideBotActions, seedBotRng, type Personality } from '@shared/bots';
 import { adviseDelegation, adviserMay, botMode, type BotMode } from '@shared/bots/advice';
-import { nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '@shared/engine';
+import { errorSummary, nextRandom, publicScenario, type Action, type GameState, type PublicScenario, type RngState } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult } from '@shared/protocol/serverMessages';
 import type { Scenario } from '@shared/scenario/schema';
@@ -137,7 +137,7 @@ export class BotDriver {
       if (result.ok) continue;
       tally.rejected++;
       rejectedThisTurn++;
-      this.log.warn({ bot: key, action: action.type, code: result.error.code }, `bot move refused: ${result.error.message}`);
+      this.log.warn({ bot: key, action: action.type, code: result.error.code }, `bot move refused: ${errorSummary(result.error)}`);
       if (rejectedThisTurn >= MAX_REJECTIONS_PER_TURN) break;
     }
   }

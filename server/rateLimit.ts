@@ -65,7 +65,7 @@ export const CHAT_FLOOD = {
   duplicateSimilarity: 0.85,
 } as const;
 
-export type FloodVerdict = { ok: true } | { ok: false; code: 'chat-flood' | 'duplicate-message'; message: string };
+export type FloodVerdict = { ok: true } | { ok: false; code: 'chat-flood' | 'duplicate-message' };
 
 /** The chat flood rule for one sender (a player, whatever connection they use). */
 class ChatFloodGuard {
@@ -75,11 +75,11 @@ class ChatFloodGuard {
     this.recent = this.recent.filter((m) => now - m.at < CHAT_FLOOD.duplicateWindowMs);
     const inBurst = this.recent.filter((m) => now - m.at < CHAT_FLOOD.windowMs).length;
     if (inBurst >= CHAT_FLOOD.burst) {
-      return { ok: false, code: 'chat-flood', message: 'You are sending messages too fast. Wait a few seconds.' };
+      return { ok: false, code: 'chat-flood' };
     }
     const normalised = normalise(text);
     if (this.recent.some((m) => similarity(m.text, normalised) >= CHAT_FLOOD.duplicateSimilarity)) {
-      return { ok: false, code: 'duplicate-message', message: 'You just sent (almost) the same message.' };
+      return { ok: false, code: 'duplicate-message' };
     }
     this.recent.push({ at: now, text: normalised });
     return { ok: true };

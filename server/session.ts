@@ -106,7 +106,7 @@ export class GameSession {
     try {
       const result = applyAction(this.current, s.action, s.actor, s.now, this.scenario);
       if (!result.ok) {
-        const outcome: ActionResult = { ok: false, error: { code: result.error.code, message: result.error.message } };
+        const outcome: ActionResult = { ok: false, error: result.error };
         if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });
         return outcome;
       }
@@ -180,7 +180,7 @@ export class GameSession {
   private quarantine(s: Admitted, error: unknown): ActionResult {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     sessionLog(this.id).error({ action: s.action.type, principal: s.principal, err: error }, 'the engine failed on an action; quarantined');
-    const outcome: ActionResult = { ok: false, error: { code: 'internal-error', message: 'The server could not process this move. The facilitator has been told; nothing changed.' } };
+    const outcome: ActionResult = { ok: false, error: { code: 'internal-error' } };
     this.store.transaction(() => {
       this.store.quarantine(this.id, { atSeq: this.current.seq, principal: s.principal, clientId: s.clientId, actor: s.actor, action: s.action, at: s.now, error: message });
       if (s.clientId !== null) this.store.saveResult(this.id, s.principal, { id: s.clientId, ...outcome });

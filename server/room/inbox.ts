@@ -17,16 +17,16 @@ export function checkMessage(conn: Connection, type: string | number, message: u
   try {
     size = Buffer.byteLength(JSON.stringify(message ?? null), 'utf8');
   } catch {
-    return { id, error: { code: 'invalid-message', message: 'The message is not JSON data.' } };
+    return { id, error: { code: 'invalid-message', params: { reason: 'not-json' } } };
   }
-  if (size > MAX_MESSAGE_BYTES) return { id, error: { code: 'too-large', message: `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.` } };
-  if (!conn.bucket.take(now)) return { id, error: { code: 'rate-limited', message: 'Too many messages. Slow down a little.' } };
+  if (size > MAX_MESSAGE_BYTES) return { id, error: { code: 'too-large', params: { max: MAX_MESSAGE_BYTES } } };
+  if (!conn.bucket.take(now)) return { id, error: { code: 'rate-limited' } };
   if (typeof type !== 'string' || !Object.hasOwn(ClientMessages, type)) {
-    return { id, error: { code: 'unknown-type', message: `Unknown message type "${String(type).slice(0, 40)}".` } };
+    return { id, error: { code: 'unknown-type', params: { type: String(type).slice(0, 40) } } };
   }
   const messageType = type as ClientMessageType;
   const parsed = ClientMessages[messageType].safeParse(message);
-  if (!parsed.success) return { id, error: { code: 'invalid-message', message: describeZodError(parsed.error) } };
+  if (!parsed.success) return { id, error: { code: 'invalid-message', params: { reason: 'schema', fields: zodPaths(parsed.error) } } };
   return { type: messageType, ...parsed.data } as ClientMessage;
 }
 
@@ -36,10 +36,8 @@ function actionIdOf(message: unknown): string | undefined {
   return typeof id === 'string' && id.length >= 8 && id.length <= 64 ? id : undefined;
 }
 
-/** The first few problems of a failed parse, in one line for the sender. */
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+/** Where a failed parse went wrong, for the sender: the paths of its first few problems
+ *  ("action.terms.crew"), no sentences (the client words the refusal). */
+function zodPaths(error: ZodError): string[] {
+  return [...new Set(error.issues.slice(0, 3).map((i) => i.path.join('.') || '(message)'))];
 }

@@ -5,6 +5,7 @@
 import { ServerError } from '@colyseus/core';
 import type { Action, Actor, Viewer } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
+import type { JoinRefusal } from '@shared/protocol/errors';
 import { JoinOptions } from '@shared/protocol/messages';
 import type { ProtocolError, ServerMessagePayloads } from '@shared/protocol/serverMessages';
 import { hashSecret, judgeGuess, normaliseJoinCode, randomToken, secretMatches } from '../secrets';
@@ -13,7 +14,6 @@ import type { Services } from '../services';
 import type { GameSession, Submission } from '../session';
 import type { PlayerRecord } from '../store';
 import type { Identity } from './connection';
-import { describeZodError } from './inbox';
 
 /**
  * Unseated lobby players (docs/security.md, item 4). The class size is the scenario's seat count
@@ -68,15 +68,15 @@ export class Lobby {
   authenticate(rawOptions: unknown, ip: string): Identity {
     const { store, joinFailures, clock } = this.services;
     const parsed = JoinOptions.safeParse(rawOptions);
-    if (!parsed.success) throw new ServerError(400, `invalid join options: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw new ServerError(400, 'invalid-join-options' satisfies JoinRefusal);
     const options = parsed.data;
     const record = this.session.record;
 
     const right =
       options.as === 'facilitator' ? secretMatches(options.facilitatorKey, record.facilitatorKeyHash) : normaliseJoinCode(options.joinCode) === record.joinCode;
     const guess = judgeGuess(joinFailures, ip, clock.now(), right);
-    if (guess === 'blocked') throw new ServerError(429, 'Too many failed attempts. Wait a few minutes.');
-    if (guess === 'wrong') throw new ServerError(401, options.as === 'facilitator' ? 'wrong facilitator key' : 'wrong join code');
+    if (guess === 'blocked') throw new ServerError(429, 'too-many-attempts' satisfies JoinRefusal);
+    if (guess === 'wrong') throw new ServerError(401, (options.as === 'facilitator' ? 'wrong-facilitator-key' : 'wrong-join-code') satisfies JoinRefusal);
     if (options.as !== 'player') return { kind: options.as };
 
     const known = options.seatToken ? store.playerByTokenHash(record.id, hashSecret(options.seatToken)) : null;
@@ -98,9 +98,9 @@ export class Lobby {
     const limits = lobbyLimits(Object.keys(this.session.state.seats).length);
     const waiting = this.services.store.players(this.session.id).filter((p) => p.role === null);
     if (waiting.filter((p) => this.addresses.get(p.id) === ip).length >= limits.perAddress) {
-      throw new ServerError(429, 'Too many players waiting from your address. Ask the facilitator to seat them, or try again in a few minutes.');
+      throw new ServerError(429, 'too-many-waiting' satisfies JoinRefusal);
     }
-    if (waiting.length >= limits.perSession) throw new ServerError(403, 'The lobby of this session is full. Ask the facilitator to seat the waiting players.');
+    if (waiting.length >= limits.perSession) throw new ServerError(403, 'lobby-full' satisfies JoinRefusal);
   }
 
   /**
@@ -142,8 +142,8 @@ export class Lobby {
    * occupant's name in the game, held by nobody, until the facilitator seats someone there.
    */
   revokeToken(identity: Identity, playerId: string): ProtocolError | null {
-    if (identity.kind !== 'facilitator') return { code: 'facilitator-only', message: 'Only the facilitator revokes a seat token.' };
-    if (!this.services.store.player(this.session.id, playerId)) return { code: 'unknown-player', message: 'No such player in this session.' };
+    if (identity.kind !== 'facilitator') return { code: 'facilitator-only' };
+    if (!this.services.store.player(this.session.id, playerId)) return { code: 'unknown-player' };
     this.removePlayer(playerId);
     this.events.closePlayer(playerId, 'revoked');
     this.events.playersChanged();
@@ -162,9 +162,9 @@ export class Lobby {
   /** Who a connection acts as, or why it may not act. */
   actorOf(identity: Identity): Actor | ProtocolError {
     if (identity.kind === 'facilitator') return { kind: 'facilitator' };
-    if (identity.kind === 'spectator') return { code: 'read-only', message: 'Spectators cannot act.' };
+    if (identity.kind === 'spectator') return { code: 'read-only' };
     const seat = this.seats().get(identity.playerId);
-    if (!seat) return { code: 'no-seat', message: 'Take a seat before you act.' };
+    if (!seat) return { code: 'no-seat' };
     return { kind: 'seat', role: seat.role, seat: seat.seat };
   }
 
@@ -197,22 +197,22 @@ export class Lobby {
 
   /** A student's `chooseSeat`: the takeSeat to submit, or why not. Students take empty seats only. */
   chooseSeat(identity: Identity, seat: SeatRef, now: number): Submission | ProtocolError {
-    if (identity.kind !== 'player') return { code: 'not-a-player', message: 'Only players choose a seat.' };
+    if (identity.kind !== 'player') return { code: 'not-a-player' };
     if (!this.session.record.settings.studentsChooseSeats) {
-      return { code: 'seat-choice-disabled', message: 'The facilitator assigns seats in this session.' };
+      return { code: 'seat-choice-disabled' };
     }
     const player = this.player(identity.playerId);
-    if (player.role !== null) return { code: 'already-seated', message: 'You already have a seat. Ask the facilitator to move you.' };
+    if (player.role !== null) return { code: 'already-seated' };
     return this.seatProblem(seat, true, player) ?? this.takeSeat(player, seat, now);
   }
 
   /** The facilitator's `seatPlayer`: the takeSeat to submit, or why not. */
   seatPlayer(identity: Identity, playerId: string, seat: SeatRef, now: number): Submission | ProtocolError {
-    if (identity.kind !== 'facilitator') return { code: 'facilitator-only', message: 'Only the facilitator seats players.' };
+    if (identity.kind !== 'facilitator') return { code: 'facilitator-only' };
     const player = this.services.store.player(this.session.id, playerId);
-    if (!player) return { code: 'unknown-player', message: 'No such player in this session.' };
+    if (!player) return { code: 'unknown-player' };
     if (player.role !== null) {
-      return { code: 'already-seated', message: `${player.name} already has a seat: free it first (assignSeat with no occupant).` };
+      return { code: 'already-seated', params: { player: player.id } };
     }
     return this.seatProblem(seat, false, player) ?? this.takeSeat(player, seat, now);
   }
@@ -262,10 +262,10 @@ export class Lobby {
   /** Why `seat` cannot be taken by `player`, or null. */
   private seatProblem(seat: SeatRef, mustBeEmpty: boolean, player: PlayerRecord): ProtocolError | null {
     const state = this.session.state.seats[`${seat.role}/${seat.seat}`];
-    if (!state) return { code: 'unknown-seat', message: `There is no seat ${seat.role}/${seat.seat}.` };
+    if (!state) return { code: 'unknown-seat', params: { role: seat.role, seat: seat.seat } };
     const holder = this.holderOf(seat);
-    if (holder && holder !== player.id) return { code: 'seat-taken', message: `${this.player(holder).name} already sits there.` };
-    if (mustBeEmpty && state.occupant) return { code: 'seat-taken', message: 'That seat is taken.' };
+    if (holder && holder !== player.id) return { code: 'seat-taken', params: { player: holder } };
+    if (mustBeEmpty && state.occupant) return { code: 'seat-taken' };
     return null;
   }
 

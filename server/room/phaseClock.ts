@@ -2,7 +2,7 @@
 // it is due. Deadlines are absolute times in the game state, so they survive a restart; one that
 // passed while the server was down pauses the game instead (`pauseForRecovery`), for the
 // facilitator to resume, rather than resolving a phase behind everyone's back.
-import type { Action, GameState } from '@shared/engine';
+import { errorSummary, type Action, type GameState } from '@shared/engine';
 import type { ActionResult } from '@shared/protocol/serverMessages';
 import type { Clock, Timer } from '../clock';
 import { sessionLog } from '../log';
@@ -66,6 +66,6 @@ export class PhaseClock {
 
   private submitSystem(action: Action): void {
     const result = this.submit(action);
-    if (!result.ok) sessionLog(this.session.id).warn({ action: action.type, code: result.error.code }, `system action not applied: ${result.error.message}`);
+    if (!result.ok) sessionLog(this.session.id).warn({ action: action.type, code: result.error.code }, `system action not applied: ${errorSummary(result.error)}`);
   }
 }

@@ -7,6 +7,7 @@
 // and ../bots.ts plays the bot seats. Every change goes through `submit`: session -> sync. Room
 // state stays empty: secrets travel only inside per-client messages built by `viewFor`.
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import type { JoinRefusal } from '@shared/protocol/errors';
 import type { Action, Actor } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult, ProtocolError } from '@shared/protocol/serverMessages';
@@ -47,7 +48,7 @@ export function createSessionRoom(services: Services) {
     override async onCreate(options: CreateOptions) {
       if (options?.internalKey !== services.internalKey) throw new ServerError(403, 'sessions are created through POST /api/sessions');
       const record = store.getSession(options.sessionId);
-      if (!record) throw new ServerError(404, `no session ${options.sessionId}`);
+      if (!record) throw new ServerError(404, 'unknown-session' satisfies JoinRefusal);
       this.roomId = record.id;
       this.session = services.sessions.get(record.id) ?? GameSession.restore(store, record);
       services.sessions.set(record.id, this.session);
@@ -138,7 +139,7 @@ export function createSessionRoom(services: Services) {
       const actor = this.lobby.actorOf(conn.identity);
       if ('code' in actor || action.type !== 'chat') return actor;
       const verdict = this.floodGuards.check(conn.principal, action.text, now);
-      return verdict.ok ? actor : { code: verdict.code, message: verdict.message };
+      return verdict.ok ? actor : { code: verdict.code };
     }
 
     private seat(requester: Connection, seating: Submission | ProtocolError) {

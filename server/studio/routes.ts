@@ -20,7 +20,7 @@ import {
   type ScenarioListing,
   type StudioErrorCode,
 } from '@shared/protocol/studio';
-import { publicScenario } from '@shared/engine';
+import { errorSummary, publicScenario } from '@shared/engine';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
@@ -274,7 +274,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
       clientId: null,
       now: clock.now(),
     });
-    if (!seated.ok) throw new Error(`playtest bots were not seated: ${seated.error.message}`);
+    if (!seated.ok) throw new Error(`playtest bots were not seated: ${errorSummary(seated.error)}`);
     req.log.info({ sessionId: opened.sessionId, instructor: instructor.id, role: role.id }, 'playtest opened');
     const playtest: PlaytestAnswer = {
       ...opened,

@@ -2,7 +2,7 @@
 // games are (applyAction only, no side doors), and what they say about the scenario. A phase
 // ends when every bot has said it is ready, or else by a system `deadlineReached` tick on a
 // synthetic clock once a full turn of the bots does nothing. Pure and deterministic for a seed.
-import { applyAction, createGame, score, viewFor } from '../engine';
+import { applyAction, createGame, errorSummary, score, viewFor } from '../engine';
 import { nextRandom, seedRng, type RngState } from '../engine/rng';
 import type { Actor, GameState, RoleScore } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -191,7 +191,7 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
     return result;
   };
   const started = apply({ type: 'startGame' }, { kind: 'facilitator' });
-  if (!started.ok) throw new Error(`simulate: the game did not start: ${started.error.message}`);
+  if (!started.ok) throw new Error(`simulate: the game did not start: ${errorSummary(started.error)}`);
 
   let submitted = 0;
   const rejected: Record<string, number> = {};
@@ -219,7 +219,7 @@ export function playBotGame(scenario: Scenario, seed: number, personalities: Per
     if (samePhase()) {
       now = Math.max(now, state.clock.deadline ?? now);
       const tick = apply({ type: 'deadlineReached', round: state.round, phase: state.phaseIndex }, { kind: 'system' });
-      if (!tick.ok) throw new Error(`simulate: the deadline tick was refused: ${tick.error.message}`);
+      if (!tick.ok) throw new Error(`simulate: the deadline tick was refused: ${errorSummary(tick.error)}`);
     }
   }
   return { state, scores: score(state, scenario), submitted, rejected, constraintsSeen: [...seen] };

@@ -39,27 +39,33 @@ export function initialChannels(scenario: Scenario, ix: ScenarioIndex): Record<s
 
 /** What a constraint closes (a constraint's definition and its view both carry it). */
 export interface ChannelRules {
+  id: string;
   label: string;
   closesChannels: ({ channel: string } | { between: [string, string] })[];
 }
 
-/** The label of the first active constraint that closes the channel, or null when it is open.
+/** The first active constraint that closes the channel, or null when it is open.
  *  `between: [a, b]` closes a and b's bilateral channel and any group holding both: a coalition
  *  is no way around a ban on talking. A track II channel is never closed. */
-export function closedBy(channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, constraints: readonly ChannelRules[]): string | null {
+export function closingConstraint<C extends ChannelRules>(channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, constraints: readonly C[]): C | null {
   // Freezes close track I channels, never track II: that is what keeps contact alive.
   if (channel.track === 2) return null;
   for (const constraint of constraints) {
     for (const target of constraint.closesChannels) {
       if ('channel' in target) {
-        if (channel.id === target.channel || channel.id === `network:${target.channel}`) return constraint.label;
+        if (channel.id === target.channel || channel.id === `network:${target.channel}`) return constraint;
       } else if (channel.kind === 'bilateral' || channel.kind === 'group') {
         const [a, b] = target.between;
-        if (channel.members.includes(a) && channel.members.includes(b)) return constraint.label;
+        if (channel.members.includes(a) && channel.members.includes(b)) return constraint;
       }
     }
   }
   return null;
+}
+
+/** The label of the first active constraint that closes the channel, or null when it is open. */
+export function closedBy(channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, constraints: readonly ChannelRules[]): string | null {
+  return closingConstraint(channel, constraints)?.label ?? null;
 }
 
 export function groupTrack(ix: ScenarioIndex, members: string[]): 1 | 2 {

@@ -9,5 +9,6 @@ export { holds, resolveRoles, isInForce, type RoleContext } from './conditions';
 export { bilateralId, closedBy } from './channels';
 export { availableMoves, banForbids, keptApart, type AvailableMoves, type Move, type Refused } from './moves';
 export { relationshipKey, relationshipOf } from './relationships';
+export { errorSummary } from './work';
 export { seedRng, nextRandom, type RngState } from './rng';
 export * from './types';

@@ -2,7 +2,7 @@
 // over a `Situation`: one seat's position in the game, which the engine builds from its full state
 // and a browser or a bot from the seat's own view. The engine refuses exactly what `checkMove`
 // refuses; `availableMoves` lists, from a view, the moves the seat may make now and why the others
-// are refused, with the engine's own error codes and messages.
+// are refused, with the engine's own error codes and their details (ids and numbers, never words).
 //
 // Checks run in one order everywhere: first whether the move makes sense for the seat at all (its
 // deal, the deal's stage, its delegation's kind), then whether it may be made now (the game
@@ -10,11 +10,11 @@
 // content (parties, terms, members, tone).
 import type { PlayerAction } from '../protocol/actions';
 import type { Condition, DealBan, PhaseAllow, RoleKind, Scenario, SeatPower } from '../scenario/schema';
-import { channelTrack, closedBy, type ChannelRules } from './channels';
+import { channelTrack, closingConstraint, type ChannelRules } from './channels';
 import { holds, isInForce } from './conditions';
 import { bridges, relationshipOf } from './relationships';
 import { indexScenario, seatKey } from './scenarioIndex';
-import type { Channel, Deal, ErrorCode, GameState } from './types';
+import type { Channel, Deal, ErrorCode, ErrorParams, GameState } from './types';
 import type { GameView, PublicScenario } from './view';
 
 // --- The rules a check reads ----------------------------------------------------------------------
@@ -37,8 +37,8 @@ interface Rulebook {
   eligible: Map<string, string[]>;
   /** Seat powers by `${role}/${seat}`. */
   powers: Map<string, readonly string[]>;
-  /** Per kind of move, the phases that allow it, as a refusal words them. */
-  allowedIn: Map<string, string>;
+  /** Per kind of move, the ids of the phases that allow it. */
+  allowedIn: Map<string, string[]>;
 }
 
 const rulebooks = new WeakMap<Rules, Rulebook>();
@@ -96,9 +96,9 @@ export function keptApart(pairs: readonly (readonly [string, string])[], roles: 
 }
 
 /** The first active constraint that bans a deal of this type between two of these parties. */
-function banOf(constraints: readonly ActiveConstraint[], dealType: string, parties: readonly string[]): { label: string; ban: DealBan } | null {
+function banOf(constraints: readonly ActiveConstraint[], dealType: string, parties: readonly string[]): { constraint: string; ban: DealBan } | null {
   for (const c of constraints)
-    for (const ban of c.bansDeals) if ((!ban.dealTypes || ban.dealTypes.includes(dealType)) && banForbids(ban, parties)) return { label: c.label, ban };
+    for (const ban of c.bansDeals) if ((!ban.dealTypes || ban.dealTypes.includes(dealType)) && banForbids(ban, parties)) return { constraint: c.id, ban };
   return null;
 }
 
@@ -254,105 +254,100 @@ function situationInView(view: GameView, rules: Rules): Situation | null {
 
 // --- Checks ---------------------------------------------------------------------------------------
 
-/** A refused move: the engine's error code, and the sentence a student reads, written only when
- *  someone reads it (a screen does; a bot going through its moves does not). */
+/** A refused move: the engine's error code, and its details (`ErrorParams`) gathered only when
+ *  someone reads them (a screen does; a bot going through its moves does not). */
 export class Refused {
   readonly available = false;
   constructor(
     readonly reason: ErrorCode,
-    private readonly why: () => string,
+    private readonly details?: () => ErrorParams,
   ) {}
 
-  get message(): string {
-    return this.why();
+  get params(): ErrorParams | undefined {
+    return this.details?.();
   }
 }
 type Check = Refused | null;
 
-const refuse = (code: ErrorCode, why: () => string): Refused => new Refused(code, why);
-const roleName = (sit: Situation, role: string): string => sit.book.roles.get(role)?.name ?? role;
-const dealLabel = (sit: Situation, deal: Deal): string => sit.book.dealTypes.get(deal.dealType)?.label ?? deal.dealType;
+const refuse = (code: ErrorCode, details?: () => ErrorParams): Refused => new Refused(code, details);
 const allows = (sit: Situation): readonly string[] => sit.book.rules.rounds.phases[sit.phaseIndex]?.allows ?? [];
 
 /** The game runs and someone sits in the seat. Talk goes on while the clock is paused; moves wait. */
 function seatCheck(sit: Situation, whilePaused = false): Check {
-  if (!sit.occupied) return refuse('not-your-seat', () => 'Nobody sits in this seat.');
-  if (sit.status === 'lobby') return refuse('not-running', () => 'The game has not started yet.');
-  if (sit.status === 'ended') return refuse('game-over', () => 'The game is over.');
-  if (sit.status === 'paused' && !whilePaused) return refuse('not-running', () => 'The game is paused.');
+  if (!sit.occupied) return refuse('not-your-seat', () => ({ reason: 'empty' }));
+  if (sit.status === 'lobby') return refuse('not-running', () => ({ status: 'lobby' }));
+  if (sit.status === 'ended') return refuse('game-over');
+  if (sit.status === 'paused' && !whilePaused) return refuse('not-running', () => ({ status: 'paused' }));
   return null;
 }
 
-/** "Drafts are not allowed in the Briefing phase (only in: Track II talks, Track I talks)." The
- *  phases that allow a move are fixed by the scenario: listed once per rulebook and kind of move. */
-function phaseCheck(sit: Situation, what: string, key: string, allowed: (allows: readonly string[]) => boolean): Check {
+/** The kinds of move a phase allows or not (`move` in a wrong-phase refusal). */
+type PhaseMove = 'propose' | 'draft' | 'counter' | 'respond' | 'withdraw' | 'sign' | 'ratify' | 'breach' | 'adopt' | 'chat' | 'group' | 'statement' | 'unilateral';
+
+/** "Drafts are not allowed in the Briefing phase (only in: Track II talks, Track I talks)": the
+ *  move, the phase and the phases that allow it. Those are fixed by the scenario: listed once per
+ *  rulebook and kind of move. */
+function phaseCheck(sit: Situation, move: PhaseMove, key: string, allowed: (allows: readonly string[]) => boolean): Check {
   if (allowed(allows(sit))) return null;
   const phases = sit.book.rules.rounds.phases;
   let when = sit.book.allowedIn.get(key);
   if (when === undefined) {
-    const labels = phases.filter((p) => allowed(p.allows)).map((p) => p.label);
-    when = labels.length ? ` (only in: ${labels.join(', ')})` : '';
+    when = phases.filter((p) => allowed(p.allows)).map((p) => p.id);
     sit.book.allowedIn.set(key, when);
   }
-  return refuse('wrong-phase', () => `${what} are not allowed in the ${phases[sit.phaseIndex].label} phase${when}.`);
+  const only = when;
+  return refuse('wrong-phase', () => ({ move, phase: phases[sit.phaseIndex].id, phases: only, allowedCount: only.length }));
 }
 
-const allowCheck = (sit: Situation, allow: PhaseAllow, what: string): Check => phaseCheck(sit, what, allow, (a) => a.includes(allow));
-const dealPhaseCheck = (sit: Situation, track: 1 | 2, step: PhaseAllow, what: string): Check =>
-  phaseCheck(sit, what, `${step}/${track}`, (a) => dealStepAllowed(a, track, step));
+const allowCheck = (sit: Situation, allow: PhaseAllow, move: PhaseMove): Check => phaseCheck(sit, move, allow, (a) => a.includes(allow));
+const dealPhaseCheck = (sit: Situation, track: 1 | 2, step: PhaseAllow, move: PhaseMove): Check =>
+  phaseCheck(sit, move, `${step}/${track}`, (a) => dealStepAllowed(a, track, step));
 
-function powerCheck(sit: Situation, power: SeatPower, verb: string): Check {
+/** What a seat without the power tried (`verb` in a no-power refusal). */
+type PowerVerb = 'propose' | 'counter' | 'accept' | 'reject' | 'leave' | 'withdraw' | 'sign' | 'ratify' | 'breach' | 'adopt' | 'speak' | 'act';
+
+function powerCheck(sit: Situation, power: SeatPower, verb: PowerVerb): Check {
   if (sit.book.powers.get(seatKey(sit.role, sit.seat))?.includes(power)) return null;
   const role = sit.book.roles.get(sit.role)!;
-  const able = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => `the ${seat.title}`);
-  return refuse('no-power', () => able.length ? `Only ${able.join(' or ')} can ${verb} for ${role.name}.` : `Nobody in ${role.name} can ${verb}.`);
+  return refuse('no-power', () => {
+    const seats = role.seats.filter((seat) => seat.powers.includes(power)).map((seat) => seat.id);
+    return { verb, role: role.id, seats, seatCount: seats.length };
+  });
 }
 
 function kindCheck(sit: Situation, type: DealTypeRules): Check {
   if (sit.book.eligible.get(type.id)!.includes(sit.role)) return null;
-  return refuse('not-your-kind', () => `${roleName(sit, sit.role)} cannot be a party to ${type.label}.`);
+  return refuse('not-your-kind', () => ({ role: sit.role, dealType: type.id }));
 }
 
 function lockCheck(sit: Situation, type: DealTypeRules): Check {
   if (!type.locked || sit.unlockedDealTypes.includes(type.id)) return null;
-  return refuse('deal-type-locked', () => `${type.label} is not open for negotiation yet.`);
+  return refuse('deal-type-locked', () => ({ dealType: type.id }));
 }
 
 function banCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
   const found = banOf(sit.constraints, type.id, parties);
   if (!found) return null;
-  const { label, ban } = found;
+  const { constraint, ban } = found;
   const [a, b] = 'bilateral' in ban ? ban.bilateral : ban.together;
-  const what = 'bilateral' in ban ? `bilateral ${type.label} between` : `${type.label} with both`;
-  return refuse('banned-by-constraint', () => `${label}: no ${what} ${roleName(sit, a)} and ${roleName(sit, b)}.`);
+  return refuse('banned-by-constraint', () => ({ constraint, dealType: type.id, ban: 'bilateral' in ban ? 'bilateral' : 'together', role: a, other: b }));
 }
 
 function partyCheck(sit: Situation, deal: Deal): Check {
   if (deal.parties.includes(sit.role)) return null;
-  return refuse('not-a-party', () => `${roleName(sit, sit.role)} is not a party to ${dealLabel(sit, deal)} (${deal.id}).`);
+  return refuse('not-a-party', () => ({ reason: 'party', role: sit.role, dealType: deal.dealType, deal: deal.id }));
 }
 
-const STATUS_WORDS: Record<Deal['status'], string> = {
-  draft: 'still a draft',
-  proposed: 'proposed and awaiting answers',
-  accepted: 'accepted and awaiting signatures',
-  signed: 'signed and awaiting ratification',
-  inForce: 'in force',
-  rejected: 'rejected',
-  withdrawn: 'withdrawn',
-  failed: 'failed (not ratified)',
-  breached: 'breached',
-  adopted: 'adopted by a government',
-  superseded: 'superseded by a newer deal',
-};
+/** What the seat tried on a deal at the wrong stage (`doing` in a wrong-status refusal). */
+type DealVerb = 'edit' | 'propose' | 'counter' | 'accept' | 'reject' | 'withdraw' | 'sign' | 'ratify' | 'break' | 'adopt';
 
-function statusCheck(deal: Deal, statuses: readonly Deal['status'][], doing: string): Check {
+function statusCheck(deal: Deal, statuses: readonly Deal['status'][], doing: DealVerb): Check {
   if (statuses.includes(deal.status)) return null;
-  return refuse('wrong-status', () => `You cannot ${doing} ${deal.id}: it is ${STATUS_WORDS[deal.status]}.`);
+  return refuse('wrong-status', () => ({ reason: 'status', doing, deal: deal.id, status: deal.status }));
 }
 
-function doneCheck(sit: Situation, deal: Deal, by: readonly string[], done: string): Check {
-  return by.includes(sit.role) ? refuse('already-done', () => `${roleName(sit, sit.role)} has already ${done} ${deal.id}.`) : null;
+function doneCheck(sit: Situation, deal: Deal, by: readonly string[], done: 'accepted' | 'signed' | 'ratified'): Check {
+  return by.includes(sit.role) ? refuse('already-done', () => ({ reason: done, role: sit.role, deal: deal.id })) : null;
 }
 
 const typeOf = (sit: Situation, deal: Deal): DealTypeRules => sit.book.dealTypes.get(deal.dealType)!;
@@ -364,7 +359,7 @@ function inForceCheck(sit: Situation, type: DealTypeRules, parties: readonly str
     if (old.id === supersedes) continue;
     const party = parties.find((p) => old.parties.includes(p));
     if (party)
-      return refuse('deal-type-in-force', () => `${roleName(sit, party)} already has a ${type.label} in force (${old.id}): supersede it or wait until it ends.`);
+      return refuse('deal-type-in-force', () => ({ role: party, dealType: type.id, deal: old.id }));
   }
   return null;
 }
@@ -373,9 +368,9 @@ function inForceCheck(sit: Situation, type: DealTypeRules, parties: readonly str
 function supersedesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[], supersedes: string | null | undefined): Check {
   if (supersedes === undefined || supersedes === null) return null;
   const old = sit.inForce(type.id).find((d) => d.id === supersedes);
-  if (!old) return refuse('wrong-status', () => `${supersedes} is not a ${type.label} in force: only a deal in force of the same type can be superseded.`);
+  if (!old) return refuse('wrong-status', () => ({ reason: 'not-in-force', deal: supersedes, dealType: type.id }));
   const missing = old.parties.find((p) => !parties.includes(p));
-  return missing ? refuse('bad-parties', () => `A deal superseding ${old.id} keeps all its parties: add ${roleName(sit, missing)}.`) : null;
+  return missing ? refuse('bad-parties', () => ({ reason: 'keep-parties', deal: old.id, role: missing })) : null;
 }
 
 /** Bans and the one-deal-per-type rule for a deal going ahead; a deal carried by a track II
@@ -390,132 +385,132 @@ function proposeTypeCheck(sit: Situation, type: DealTypeRules): Check {
   return (
     kindCheck(sit, type) ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, type.track, 'propose', 'Proposals') ??
+    dealPhaseCheck(sit, type.track, 'propose', 'propose') ??
     powerCheck(sit, 'propose', 'propose') ??
     lockCheck(sit, type)
   );
 }
 
 function draftTypeCheck(sit: Situation, type: DealTypeRules): Check {
-  return kindCheck(sit, type) ?? seatCheck(sit) ?? dealPhaseCheck(sit, type.track, 'draft', 'Drafts') ?? lockCheck(sit, type);
+  return kindCheck(sit, type) ?? seatCheck(sit) ?? dealPhaseCheck(sit, type.track, 'draft', 'draft') ?? lockCheck(sit, type);
 }
 
 type DealMoveType = 'editDraft' | 'proposeDeal' | 'counterDeal' | 'acceptDeal' | 'rejectDeal' | 'withdrawDeal' | 'signDeal' | 'ratifyDeal' | 'breachDeal' | 'adoptMemorandum';
 
 /** The moves on one deal, before their content (parties, terms) is looked at. */
 const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> = {
-  editDraft: (sit, deal) => statusCheck(deal, ['draft'], 'edit') ?? seatCheck(sit) ?? dealPhaseCheck(sit, deal.track, 'draft', 'Drafts'),
+  editDraft: (sit, deal) => statusCheck(deal, ['draft'], 'edit') ?? seatCheck(sit) ?? dealPhaseCheck(sit, deal.track, 'draft', 'draft'),
   proposeDeal: (sit, deal) => statusCheck(deal, ['draft'], 'propose') ?? proposeTypeCheck(sit, typeOf(sit, deal)) ?? goAheadCheck(sit, deal),
   counterDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['proposed'], 'counter') ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, deal.track, 'propose', 'Counter-proposals') ??
-    powerCheck(sit, 'propose', 'counter a proposal') ??
+    dealPhaseCheck(sit, deal.track, 'propose', 'counter') ??
+    powerCheck(sit, 'propose', 'counter') ??
     (deal.bridged ? null : banCheck(sit, typeOf(sit, deal), deal.parties)),
   acceptDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['proposed'], 'accept') ??
     doneCheck(sit, deal, deal.acceptedBy, 'accepted') ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
-    powerCheck(sit, 'propose', 'accept a proposal') ??
+    dealPhaseCheck(sit, deal.track, 'respond', 'respond') ??
+    powerCheck(sit, 'propose', 'accept') ??
     goAheadCheck(sit, deal),
   rejectDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
-    (deal.author === sit.role ? refuse('wrong-status', () => `You wrote ${deal.id}: withdraw it instead of rejecting it.`) : null) ??
+    (deal.author === sit.role ? refuse('wrong-status', () => ({ reason: 'own-deal', deal: deal.id })) : null) ??
     statusCheck(deal, ['proposed', 'accepted'], 'reject') ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, deal.track, 'respond', 'Answers to proposals') ??
-    powerCheck(sit, 'propose', 'reject a proposal'),
+    dealPhaseCheck(sit, deal.track, 'respond', 'respond') ??
+    powerCheck(sit, 'propose', 'reject'),
   withdrawDeal: (sit, deal) =>
     deal.track === 2 && deal.status === 'inForce'
       ? // A memorandum binds no one: any signatory may leave it (with consequences, deals.ts).
-        partyCheck(sit, deal) ?? seatCheck(sit) ?? dealPhaseCheck(sit, 2, 'respond', 'Withdrawals') ?? powerCheck(sit, 'sign', 'leave a memorandum')
-      : (deal.author === sit.role ? null : refuse('not-a-party', () => `Only its author, ${roleName(sit, deal.author)}, can withdraw ${deal.id}.`)) ??
+        partyCheck(sit, deal) ?? seatCheck(sit) ?? dealPhaseCheck(sit, 2, 'respond', 'withdraw') ?? powerCheck(sit, 'sign', 'leave')
+      : (deal.author === sit.role ? null : refuse('not-a-party', () => ({ reason: 'author', author: deal.author, deal: deal.id }))) ??
     statusCheck(deal, ['draft', 'proposed', 'accepted', 'signed'], 'withdraw') ??
     seatCheck(sit) ??
     (deal.status === 'draft'
       ? // A draft was never seen by anyone else: any seat may discard it while drafting or answering.
-        phaseCheck(sit, 'Withdrawals', `discard/${deal.track}`, (a) => dealStepAllowed(a, deal.track, 'draft') || dealStepAllowed(a, deal.track, 'respond'))
-      : dealPhaseCheck(sit, deal.track, 'respond', 'Withdrawals') ?? powerCheck(sit, 'propose', 'withdraw a proposal')),
+        phaseCheck(sit, 'withdraw', `discard/${deal.track}`, (a) => dealStepAllowed(a, deal.track, 'draft') || dealStepAllowed(a, deal.track, 'respond'))
+      : dealPhaseCheck(sit, deal.track, 'respond', 'withdraw') ?? powerCheck(sit, 'propose', 'withdraw')),
   signDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['accepted'], 'sign') ??
     doneCheck(sit, deal, deal.signedBy, 'signed') ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, deal.track, 'sign', 'Signatures') ??
+    dealPhaseCheck(sit, deal.track, 'sign', 'sign') ??
     powerCheck(sit, 'sign', 'sign') ??
     goAheadCheck(sit, deal),
   ratifyDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['signed'], 'ratify') ??
-    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', () => `Only governments ratify; ${roleName(sit, sit.role)} has signed and is done.`)) ??
+    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', () => ({ reason: 'not-government', role: sit.role }))) ??
     doneCheck(sit, deal, deal.ratifiedBy, 'ratified') ??
     seatCheck(sit) ??
-    dealPhaseCheck(sit, deal.track, 'ratify', 'Ratifications') ??
+    dealPhaseCheck(sit, deal.track, 'ratify', 'ratify') ??
     powerCheck(sit, 'ratify', 'ratify') ??
     goAheadCheck(sit, deal),
   breachDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['inForce'], 'break') ??
-    (deal.track === 2 ? refuse('wrong-status', () => `A memorandum binds no one: leave ${deal.id} (withdraw) instead of breaking it.`) : null) ??
+    (deal.track === 2 ? refuse('wrong-status', () => ({ reason: 'memorandum-binds', deal: deal.id })) : null) ??
     seatCheck(sit) ??
-    allowCheck(sit, 'breach', 'Breaches of deals') ??
-    powerCheck(sit, 'act', 'break a deal'),
+    allowCheck(sit, 'breach', 'breach') ??
+    powerCheck(sit, 'act', 'breach'),
   adoptMemorandum: (sit, memo) => {
     const memoType = typeOf(sit, memo);
     const role = sit.book.roles.get(sit.role)!;
-    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', () => `${memoType.label} is not a memorandum a government can adopt.`);
-    if (role.kind !== 'government') return refuse('not-a-party', () => 'Only a government can adopt a memorandum.');
+    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', () => ({ reason: 'not-adoptable', dealType: memoType.id }));
+    if (role.kind !== 'government') return refuse('not-a-party', () => ({ reason: 'government' }));
     const target = sit.book.dealTypes.get(memoType.adoptAs)!;
     return (
       statusCheck(memo, ['inForce'], 'adopt') ??
       (memo.parties.some((p) => sit.book.roles.get(p)?.nations.some((nation) => role.nations.includes(nation)))
         ? null
-        : refuse('not-a-party', () => `${role.name} can only adopt a memorandum signed by someone from ${role.nations.join(' or ')}.`)) ??
+        : refuse('not-a-party', () => ({ reason: 'nation', role: role.id, nations: role.nations }))) ??
       kindCheck(sit, target) ??
       seatCheck(sit) ??
-      allowCheck(sit, 'propose', 'Adoptions of memoranda') ??
-      powerCheck(sit, 'propose', 'adopt a memorandum') ??
+      allowCheck(sit, 'propose', 'adopt') ??
+      powerCheck(sit, 'propose', 'adopt') ??
       lockCheck(sit, target)
     );
   },
 };
 
-function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>, what: string): Check {
-  const label = closedBy(channel, sit.constraints);
-  return label ? refuse('channel-closed', () => `${what}: ${label}.`) : null;
+/** A channel, or a group about to be opened (no channel yet), closed by a constraint in force. */
+function closedCheck(sit: Situation, channel: Pick<Channel, 'id' | 'kind' | 'members' | 'track'>): Check {
+  const constraint = closingConstraint(channel, sit.constraints);
+  if (!constraint) return null;
+  return refuse('channel-closed', (): ErrorParams => (channel.id ? { reason: 'channel', channel: channel.id, constraint: constraint.id } : { reason: 'group', constraint: constraint.id }));
 }
 
 function chatCheck(sit: Situation, id: string): Check {
   const channel = sit.channel(id);
-  if (!channel) return refuse('unknown-channel', () => `There is no channel "${id}".`);
-  if (!channel.members.includes(sit.role)) return refuse('not-a-member', () => `${roleName(sit, sit.role)} is not in ${channel.label}.`);
-  return seatCheck(sit, true) ?? allowCheck(sit, 'chat', 'Messages') ?? closedCheck(sit, channel, `The channel ${channel.label} is closed`);
+  if (!channel) return refuse('unknown-channel', () => ({ channel: id }));
+  if (!channel.members.includes(sit.role)) return refuse('not-a-member', () => ({ role: sit.role, channel: id }));
+  return seatCheck(sit, true) ?? allowCheck(sit, 'chat', 'chat') ?? closedCheck(sit, channel);
 }
 
 function groupCheck(sit: Situation): Check {
-  if (!sit.book.rules.channels.groups.allowed) return refuse('groups-disabled', () => 'This scenario has no coalition groups.');
-  return seatCheck(sit) ?? allowCheck(sit, 'chat', 'New groups');
+  if (!sit.book.rules.channels.groups.allowed) return refuse('groups-disabled');
+  return seatCheck(sit) ?? allowCheck(sit, 'chat', 'group');
 }
 
 function statementCheck(sit: Situation): Check {
-  return seatCheck(sit) ?? allowCheck(sit, 'statement', 'Public statements') ?? powerCheck(sit, 'speak', 'speak in public');
+  return seatCheck(sit) ?? allowCheck(sit, 'statement', 'statement') ?? powerCheck(sit, 'speak', 'speak');
 }
 
 function actionCheck(sit: Situation, def: ActionRules): Check {
   const role = sit.book.roles.get(sit.role)!;
-  if (!listed(role, def)) return refuse('not-your-kind', () => `${role.name} cannot ${def.label.toLowerCase()}.`);
+  if (!listed(role, def)) return refuse('not-your-kind', () => ({ role: role.id, action: def.id }));
   const used = sit.actionUses[def.id] ?? 0;
   return (
     seatCheck(sit) ??
-    allowCheck(sit, 'unilateral', 'Unilateral actions') ??
-    powerCheck(sit, 'act', 'take actions') ??
-    (def.maxUses !== undefined && used >= def.maxUses
-      ? refuse('max-uses', () => `${def.label}: already used ${used === 1 ? 'once' : `${used} times`}, the limit.`)
-      : null) ??
-    (sit.requirementMet(def.id) ? null : refuse('action-unavailable', () => `${def.label} is not possible right now.`)) ??
+    allowCheck(sit, 'unilateral', 'unilateral') ??
+    powerCheck(sit, 'act', 'act') ??
+    (def.maxUses !== undefined && used >= def.maxUses ? refuse('max-uses', () => ({ action: def.id, used })) : null) ??
+    (sit.requirementMet(def.id) ? null : refuse('action-unavailable', () => ({ action: def.id }))) ??
     costCheck(sit, def)
   );
 }
@@ -523,10 +518,7 @@ function actionCheck(sit: Situation, def: ActionRules): Check {
 function costCheck(sit: Situation, def: ActionRules): Check {
   for (const [resource, amount] of Object.entries(def.cost)) {
     const has = sit.resources[resource] ?? 0;
-    if (has < amount) {
-      const label = sit.book.rules.resources.find((r) => r.id === resource)?.label.toLowerCase() ?? resource;
-      return refuse('insufficient-resources', () => `${def.label} costs ${amount} ${label}; ${roleName(sit, sit.role)} has ${has}.`);
-    }
+    if (has < amount) return refuse('insufficient-resources', () => ({ action: def.id, amount, resource, role: sit.role, has }));
   }
   return null;
 }
@@ -534,42 +526,40 @@ function costCheck(sit: Situation, def: ActionRules): Check {
 // --- Content: parties, terms, members -------------------------------------------------------------
 
 function partiesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[]): Check {
-  for (const p of parties) if (!sit.book.roles.has(p)) return refuse('unknown-role', () => `There is no delegation "${p}".`);
+  for (const p of parties) if (!sit.book.roles.has(p)) return refuse('unknown-role', () => ({ role: String(p) }));
   const unique = new Set(parties);
-  if (unique.size !== parties.length) return refuse('bad-parties', () => 'A delegation is listed twice among the parties.');
-  if (!unique.has(sit.role)) return refuse('bad-parties', () => `${roleName(sit, sit.role)} must be one of the parties.`);
+  if (unique.size !== parties.length) return refuse('bad-parties', () => ({ reason: 'twice' }));
+  if (!unique.has(sit.role)) return refuse('bad-parties', () => ({ reason: 'self', role: sit.role }));
   const { min, max } = type.parties;
-  if (unique.size < min || unique.size > max)
-    return refuse('bad-parties', () => `${type.label} needs ${min === max ? min : `${min} to ${max}`} parties, not ${unique.size}.`);
+  if (unique.size < min || unique.size > max) return refuse('bad-parties', () => ({ reason: 'count', dealType: type.id, min, max, count: unique.size }));
   const eligible = sit.book.eligible.get(type.id)!;
-  for (const p of unique) if (!eligible.includes(p)) return refuse('bad-parties', () => `${roleName(sit, p)} cannot be a party to ${type.label}.`);
+  for (const p of unique) if (!eligible.includes(p)) return refuse('bad-parties', () => ({ reason: 'ineligible', role: p, dealType: type.id }));
   return null;
 }
 
 /** One option per issue, nothing else. */
 function termsCheck(type: DealTypeRules, terms: Record<string, string>): Check {
-  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => 'The terms are missing.');
+  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => ({ reason: 'missing' }));
   for (const issue of type.issues) {
     const option = Object.hasOwn(terms, issue.id) ? terms[issue.id] : undefined;
-    if (option === undefined) return refuse('bad-terms', () => `Pick an option for "${issue.label}".`);
-    if (!issue.options.some((o) => o.id === option)) return refuse('bad-terms', () => `"${option}" is not an option for "${issue.label}".`);
+    if (option === undefined) return refuse('bad-terms', () => ({ reason: 'pick', dealType: type.id, issue: issue.id }));
+    if (!issue.options.some((o) => o.id === option)) return refuse('bad-terms', () => ({ reason: 'option', dealType: type.id, issue: issue.id, option: String(option) }));
   }
-  for (const key of Object.keys(terms))
-    if (!type.issues.some((i) => i.id === key)) return refuse('bad-terms', () => `${type.label} has no issue "${key}".`);
+  for (const key of Object.keys(terms)) if (!type.issues.some((i) => i.id === key)) return refuse('bad-terms', () => ({ reason: 'issue', dealType: type.id, issue: key }));
   return null;
 }
 
 /** An adoption keeps the memorandum's terms and fills in the agreement's other issues. */
 function adoptTermsCheck(memoType: DealTypeRules, target: DealTypeRules, memo: Deal, terms: Record<string, string>): Check {
-  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => 'The terms are missing.');
+  if (typeof terms !== 'object' || terms === null) return refuse('bad-terms', () => ({ reason: 'missing' }));
   const settled = Object.keys(terms).find((k) => memoType.issues.some((i) => i.id === k));
-  if (settled) return refuse('bad-terms', () => `The memorandum already settles "${memoType.issues.find((i) => i.id === settled)!.label}".`);
+  if (settled) return refuse('bad-terms', () => ({ reason: 'settled', dealType: memoType.id, issue: settled }));
   return termsCheck(target, { ...terms, ...memo.versions[memo.versions.length - 1].terms });
 }
 
 function counterTermsCheck(type: DealTypeRules, deal: Deal, terms: Record<string, string>): Check {
   const before = deal.versions[deal.versions.length - 1].terms;
-  return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', () => 'A counter-proposal must change at least one term.') : null);
+  return termsCheck(type, terms) ?? (type.issues.every((i) => before[i.id] === terms[i.id]) ? refuse('bad-terms', () => ({ reason: 'unchanged' })) : null);
 }
 
 /** Members of a new group: the opener's role and the ones it invites, in scenario order. */
@@ -578,12 +568,12 @@ export function groupMembers(roleIds: readonly string[], opener: string, invited
 }
 
 function membersCheck(sit: Situation, invited: readonly string[]): Check {
-  for (const m of invited) if (!sit.book.roles.has(m)) return refuse('unknown-role', () => `There is no delegation "${m}".`);
-  if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', () => 'Invite at least one other delegation.');
+  for (const m of invited) if (!sit.book.roles.has(m)) return refuse('unknown-role', () => ({ role: String(m) }));
+  if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', () => ({ reason: 'invite' }));
   const members = groupMembers(sit.book.roleIds, sit.role, invited);
   const { maxMembers } = sit.book.rules.channels.groups;
-  if (members.length > maxMembers) return refuse('bad-parties', () => `A group has at most ${maxMembers} delegations.`);
-  return closedCheck(sit, { id: '', kind: 'group', members, track: channelTrack(sit.book.roles, members) }, 'That group would be closed');
+  if (members.length > maxMembers) return refuse('bad-parties', () => ({ reason: 'group-size', max: maxMembers }));
+  return closedCheck(sit, { id: '', kind: 'group', members, track: channelTrack(sit.book.roles, members) });
 }
 
 /**
@@ -599,7 +589,7 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
       return groupCheck(sit) ?? membersCheck(sit, action.members);
     case 'draftDeal': {
       const type = book.dealTypes.get(action.dealType);
-      if (!type) return refuse('unknown-deal-type', () => `There is no agreement type "${action.dealType}" in this scenario.`);
+      if (!type) return refuse('unknown-deal-type', () => ({ dealType: String(action.dealType) }));
       return (
         draftTypeCheck(sit, type) ??
         partiesCheck(sit, type, action.parties) ??
@@ -608,17 +598,17 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
       );
     }
     case 'publicStatement':
-      return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', () => `There is no statement tone "${action.tone}".`));
+      return statementCheck(sit) ?? (book.tones.has(action.tone) ? null : refuse('unknown-tone', () => ({ tone: String(action.tone) })));
     case 'unilateralAction': {
       const def = book.actions.get(action.action);
-      if (!def) return refuse('unknown-action', () => `There is no action "${action.action}" in this scenario.`);
+      if (!def) return refuse('unknown-action', () => ({ action: String(action.action) }));
       return actionCheck(sit, def);
     }
     case 'ready':
       return seatCheck(sit);
   }
   const deal = sit.deal(action.deal);
-  if (!deal) return refuse('unknown-deal', () => `There is no deal ${action.deal}.`);
+  if (!deal) return refuse('unknown-deal', () => ({ deal: String(action.deal) }));
   const refusal = DEAL_CHECKS[action.type](sit, deal);
   if (refusal) return refusal;
   switch (action.type) {
@@ -649,7 +639,7 @@ export function checkMove(sit: Situation, action: PlayerAction): Refused | null 
 
 // --- What a seat may do now -----------------------------------------------------------------------
 
-/** One move: available now, or refused with the engine's code and message. */
+/** One move: available now, or refused with the engine's code and details. */
 export type Move = { available: true } | Refused;
 
 interface DealTypeMoves {

@@ -19,7 +19,7 @@ import { checkMove, groupMembers, situationInGame, type Refused } from './moves'
 import { awaitingReady } from './ready';
 import { indexScenario, roleName, seatKey } from './scenarioIndex';
 import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
-import { addTimeline, put, reject, Rejection, type Work } from './work';
+import { addTimeline, errorOf, put, reject, Rejection, type Work } from './work';
 
 const PLAYER = new Set<string>(PLAYER_ACTION_TYPES);
 const FACILITATOR = new Set<string>(FACILITATOR_ACTION_TYPES);
@@ -31,28 +31,28 @@ export const DEADLINE_TOLERANCE_MS = 250;
 export function applyAction(state: GameState, action: Action, actor: Actor, now: number, scenario: Scenario): ApplyResult {
   const w: Work = { scenario, ix: indexScenario(scenario), s: { ...state }, now };
   try {
-    if (typeof now !== 'number' || !Number.isFinite(now)) reject('invalid-action', 'The server clock is not a number.');
-    if (scenario.id !== state.scenarioId) reject('invalid-action', `This game plays ${state.scenarioId}, not ${scenario.id}.`);
+    if (typeof now !== 'number' || !Number.isFinite(now)) reject('invalid-action', { reason: 'clock' });
+    if (scenario.id !== state.scenarioId) reject('invalid-action', { reason: 'scenario', scenario: scenario.id, game: state.scenarioId });
     const type = (action as { type?: unknown })?.type;
     w.s.seq = state.seq + 1;
     if (typeof type === 'string' && PLAYER.has(type)) {
-      if (actor.kind !== 'seat') reject('not-your-seat', 'Only a player in a seat can do that.');
+      if (actor.kind !== 'seat') reject('not-your-seat', { reason: 'not-seated' });
       const refusal = refusalOf(w, action as PlayerAction, actor);
-      if (refusal) return { ok: false, error: { code: refusal.reason, message: refusal.message } };
+      if (refusal) return { ok: false, error: errorOf(refusal.reason, refusal.params) };
       playerAction(w, action as PlayerAction, actor);
     } else if (typeof type === 'string' && FACILITATOR.has(type)) {
-      if (actor.kind !== 'facilitator') reject('facilitator-only', 'Only the facilitator can do that.');
+      if (actor.kind !== 'facilitator') reject('facilitator-only');
       facilitatorAction(w, action as FacilitatorAction);
     } else if (typeof type === 'string' && SYSTEM.has(type)) {
-      if (actor.kind !== 'system') reject('system-only', 'Only the server can do that.');
+      if (actor.kind !== 'system') reject('system-only');
       systemAction(w, action as SystemAction);
     } else {
-      reject('invalid-action', `Unknown action "${String(type)}".`);
+      reject('invalid-action', { reason: 'type', type: String(type).slice(0, 40) });
     }
     if (changedRules(state, w.s)) settle(w);
     return { ok: true, state: w.s };
   } catch (e) {
-    if (e instanceof Rejection) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof Rejection) return { ok: false, error: errorOf(e.code, e.params) };
     throw e;
   }
 }
@@ -73,9 +73,9 @@ function changedRules(before: GameState, after: GameState): boolean {
 
 function requireRunning(w: Work, allowPaused = false): void {
   const { status } = w.s;
-  if (status === 'lobby') reject('not-running', 'The game has not started yet.');
-  if (status === 'ended') reject('game-over', 'The game is over.');
-  if (status === 'paused' && !allowPaused) reject('not-running', 'The game is paused.');
+  if (status === 'lobby') reject('not-running', { status });
+  if (status === 'ended') reject('game-over');
+  if (status === 'paused' && !allowPaused) reject('not-running', { status });
 }
 
 // --- Players --------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ function requireRunning(w: Work, allowPaused = false): void {
 /** Who may do what is decided in moves.ts, by the rules a client or a bot reads to offer moves. */
 function refusalOf(w: Work, action: PlayerAction, actor: Extract<Actor, { kind: 'seat' }>): Refused | null {
   if (!Object.hasOwn(w.s.seats, seatKey(actor.role, actor.seat)))
-    reject('unknown-seat', `There is no seat "${actor.seat}" in ${roleName(w.ix, actor.role)}.`);
+    reject('unknown-seat', { role: actor.role, seat: actor.seat });
   return checkMove(situationInGame(w.s, w.scenario, actor.role, actor.seat), action);
 }
 
@@ -154,7 +154,7 @@ function bump(w: Work, key: string, counter: keyof Omit<Participation, 'lastActi
  *  still play. */
 function requireHumanName(occupant: Occupant | null): void {
   if (occupant?.kind === 'human' && isReservedName(occupant.name))
-    reject('reserved-name', `"${occupant.name}" cannot be used: names starting with "Bot" are kept for bots. Choose another name.`);
+    reject('reserved-name', { name: occupant.name });
 }
 
 function seatWith(seat: SeatState, occupant: Occupant | null, ready: boolean): SeatState {
@@ -230,7 +230,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
   const { s, ix } = w;
   switch (action.type) {
     case 'startGame':
-      if (s.status !== 'lobby') reject('already-done', 'The game has already started.');
+      if (s.status !== 'lobby') reject('already-done', { reason: 'started' });
       s.status = 'running';
       s.round = 1;
       s.phaseIndex = 0;
@@ -247,7 +247,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       pause(w);
       return;
     case 'resumeGame': {
-      if (s.status !== 'paused') reject(s.status === 'ended' ? 'game-over' : 'not-running', 'The game is not paused.');
+      if (s.status !== 'paused') reject(s.status === 'ended' ? 'game-over' : 'not-running', { status: s.status });
       requirePhase(w, action);
       s.status = 'running';
       s.clock = { ...s.clock, deadline: w.now + (s.clock.remainingMs ?? 0), remainingMs: null };
@@ -271,8 +271,8 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     case 'injectEvent': {
       requireRunning(w, true);
       const event = ix.events.get(action.event);
-      if (!event) reject('unknown-event', `There is no event "${action.event}".`);
-      if (s.firedEvents.includes(event.id)) reject('already-done', `${event.title} has already happened.`);
+      if (!event) reject('unknown-event', { event: action.event });
+      if (s.firedEvents.includes(event.id)) reject('already-done', { reason: 'event', event: event.id });
       fireEvent(w, event);
       return;
     }
@@ -281,34 +281,34 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       addTimeline(w, 'news', action.headline, action.text ?? '');
       return;
     case 'whisper': {
-      if (!ix.roles.has(action.role)) reject('unknown-role', `There is no delegation "${action.role}".`);
-      if (s.status === 'ended') reject('game-over', 'The game is over.');
+      if (!ix.roles.has(action.role)) reject('unknown-role', { role: action.role });
+      if (s.status === 'ended') reject('game-over');
       s.whispers = [...s.whispers, { seq: s.seq, role: action.role, text: action.text, at: w.now }];
       return;
     }
     case 'assignSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
-      if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
+      if (!s.seats[key]) reject('unknown-seat', { role: action.seat.role, seat: action.seat.seat });
       requireHumanName(action.occupant);
       s.seats = put(s.seats, key, seatWith(s.seats[key], action.occupant, false));
       return;
     }
     case 'fillSeatsWithBots': {
-      if (s.status === 'ended') reject('game-over', 'The game is over.');
-      if (action.except !== undefined && !ix.roles.has(action.except)) reject('unknown-role', `There is no delegation "${action.except}".`);
+      if (s.status === 'ended') reject('game-over');
+      if (action.except !== undefined && !ix.roles.has(action.except)) reject('unknown-role', { role: action.except });
       const empty = Object.keys(s.seats).filter((key) => !s.seats[key].occupant && s.seats[key].role !== action.except);
-      if (empty.length === 0) reject('already-done', 'Every seat is already taken.');
+      if (empty.length === 0) reject('already-done', { reason: 'seats-taken' });
       const bot: Occupant = { kind: 'bot', personality: action.personality };
       for (const key of empty) s.seats = put(s.seats, key, seatWith(s.seats[key], bot, false));
       return;
     }
     case 'endGame':
-      if (s.status === 'lobby') reject('not-running', 'The game has not started yet.');
-      if (s.status === 'ended') reject('game-over', 'The game is already over.');
+      if (s.status === 'lobby') reject('not-running', { status: s.status });
+      if (s.status === 'ended') reject('game-over');
       finishGame(w, 'ended-by-facilitator');
       return;
     case 'revealAll':
-      if (s.revealed) reject('already-done', 'Everything is already revealed.');
+      if (s.revealed) reject('already-done', { reason: 'revealed' });
       s.revealed = true;
       addTimeline(w, 'game', 'Debrief: every secret is revealed');
       return;
@@ -320,7 +320,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
 function requirePhase(w: Work, action: { round: number; phase: number }): void {
   const { s } = w;
   if (action.round !== s.round || action.phase !== s.phaseIndex)
-    reject('stale-phase', `Round ${action.round}, phase ${action.phase + 1} is already over: the game is in round ${s.round}, phase ${s.phaseIndex + 1}.`);
+    reject('stale-phase', { round: action.round, phase: action.phase + 1, nowRound: s.round, nowPhase: s.phaseIndex + 1 });
 }
 
 function pause(w: Work): void {
@@ -332,21 +332,21 @@ function pause(w: Work): void {
 // --- System ---------------------------------------------------------------------------------------
 
 function systemAction(w: Work, action: SystemAction): void {
-  const { s, ix } = w;
+  const { s } = w;
   switch (action.type) {
     case 'deadlineReached': {
       if (s.status === 'lobby' || s.status === 'ended' || s.status === 'paused')
-        reject('stale-deadline', `No deadline is running (the game is ${s.status}).`);
+        reject('stale-deadline', { reason: 'stopped', status: s.status });
       if (action.round !== s.round || action.phase !== s.phaseIndex)
-        reject('stale-deadline', `Round ${action.round}, phase ${action.phase + 1} is already over.`);
+        reject('stale-deadline', { reason: 'over', round: action.round, phase: action.phase + 1 });
       if (s.clock.deadline === null || w.now < s.clock.deadline - DEADLINE_TOLERANCE_MS)
-        reject('stale-deadline', 'The deadline has not passed yet (the phase was extended).');
+        reject('stale-deadline', { reason: 'extended' });
       endPhase(w);
       return;
     }
     case 'takeSeat': {
       const key = seatKey(action.seat.role, action.seat.seat);
-      if (!s.seats[key]) reject('unknown-seat', `There is no seat "${action.seat.seat}" in ${roleName(ix, action.seat.role)}.`);
+      if (!s.seats[key]) reject('unknown-seat', { role: action.seat.role, seat: action.seat.seat });
       const occupant: Occupant = { kind: 'human', name: action.name };
       requireHumanName(occupant);
       s.seats = put(s.seats, key, seatWith(s.seats[key], occupant, false));

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import { createGame } from './create';
 import { applyAction } from './reducer';
 import type { Action, Actor, GameState, Roster } from './types';
+import { errorSummary } from './work';
 
 export interface LoggedAction {
   action: Action;
@@ -18,7 +19,7 @@ export function replay(scenario: Scenario, seed: number, log: readonly LoggedAct
   for (let i = 0; i < log.length; i++) {
     const { action, actor, now } = log[i];
     const result = applyAction(state, action, actor, now, scenario);
-    if (!result.ok) throw new Error(`replay: action ${i + 1} (${action.type}) was rejected: ${result.error.message}`);
+    if (!result.ok) throw new Error(`replay: action ${i + 1} (${action.type}) was rejected: ${errorSummary(result.error)}`);
     state = result.state;
   }
   return state;

@@ -201,9 +201,14 @@ export type ErrorCode =
   | 'groups-disabled'
   | 'reserved-name';
 
+/** The details of a refusal, for a reader's text (docs/protocol.md, "Errors"): numbers, enum
+ *  words, and ids of the scenario's things (a role, a deal type, a phase...), never labels or
+ *  sentences, so each client words it in its reader's language with the scenario's own labels. */
+export type ErrorParams = Readonly<Record<string, string | number | string[]>>;
+
 export interface EngineError {
   code: ErrorCode;
-  message: string;
+  params?: ErrorParams;
 }
 
 export type ApplyResult =

@@ -4,19 +4,31 @@
 // an error value; the copy is then dropped and nothing has changed.
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { ErrorCode, GameState, TimelineEntry, TimelineKind } from './types';
+import type { EngineError, ErrorCode, ErrorParams, GameState, TimelineEntry, TimelineKind } from './types';
 
 export class Rejection extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly params?: ErrorParams,
   ) {
-    super(message);
+    super(code);
   }
 }
 
-export function reject(code: ErrorCode, message: string): never {
-  throw new Rejection(code, message);
+export function reject(code: ErrorCode, params?: ErrorParams): never {
+  throw new Rejection(code, params);
+}
+
+/** An error for a log line or a crash report (the server's and the CLI's, in English for whoever
+ *  reads them): the code and its details as they are, `bad-terms {"reason":"missing"}`. Readers of
+ *  the game see the code in their own language instead (client/src/i18n). */
+export function errorSummary(error: { code: string; params?: ErrorParams }): string {
+  return error.params ? `${error.code} ${JSON.stringify(error.params)}` : error.code;
+}
+
+/** An error value: the code, and its details when it has any (no `params: undefined` on the wire). */
+export function errorOf(code: ErrorCode, params: ErrorParams | undefined): EngineError {
+  return params ? { code, params } : { code };
 }
 
 export interface Work {

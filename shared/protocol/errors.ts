@@ -3,6 +3,8 @@
 // is written `satisfies Record<ErrorCode, …>`), so a code without a text does not compile.
 import type { ErrorCode as EngineErrorCode } from '../engine/types';
 
+export type { ErrorParams } from '../engine/types';
+
 /** The engine's rejections, one entry per code of its `ErrorCode`: tsc refuses a missing or
  *  unknown one, so this list follows shared/engine/types.ts. */
 const ENGINE_ERROR_CODES: Record<EngineErrorCode, true> = {
@@ -63,5 +65,10 @@ const ROOM_ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = EngineErrorCode | (typeof ROOM_ERROR_CODES)[number];
+
+/** Why the server refused to let a client join a session room: the message of the refusal
+ *  (Colyseus' ServerError carries one string), a code the client words as `join-refused`. */
+export const JOIN_REFUSALS = ['invalid-join-options', 'too-many-attempts', 'wrong-facilitator-key', 'wrong-join-code', 'too-many-waiting', 'lobby-full', 'unknown-session'] as const;
+export type JoinRefusal = (typeof JOIN_REFUSALS)[number];
 
 export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(ENGINE_ERROR_CODES) as EngineErrorCode[]), ...ROOM_ERROR_CODES];

@@ -10,8 +10,10 @@ const Seq = z.int().check(z.minimum(0));
 const SeatRef = z.object({ role: z.string(), seat: z.string() });
 
 /** A problem the server reports: a code from `ErrorCode` (the client's texts are keyed by it) and
- *  an English sentence with the details. */
-const ProtocolError = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+ *  its details, never a sentence: numbers, enum words and ids of the scenario's things, which each
+ *  client words in its reader's language (docs/protocol.md, "Errors"). */
+const ErrorParams = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+const ProtocolError = z.strictObject({ code: z.enum(ERROR_CODES), params: z.optional(ErrorParams) });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
 const Accepted = z.object({ ok: z.literal(true), seq: Seq });

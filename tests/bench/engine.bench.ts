@@ -56,7 +56,7 @@ const applyUs = measure(
     let state = mid;
     for (const { action, actor, now } of nextActions) {
       const result = applyAction(state, action, actor, now, scenario);
-      if (!result.ok) throw new Error(`bench: ${action.type} rejected: ${result.error.message}`);
+      if (!result.ok) throw new Error(`bench: ${action.type} rejected: ${JSON.stringify(result.error)}`);
       state = result.state;
     }
   },

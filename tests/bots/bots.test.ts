@@ -72,7 +72,7 @@ describe('a bot sees only its own view', () => {
     let now = 0;
     const act = (action: Action, actor: Actor) => {
       const result = applyAction(state, action, actor, (now += 1000), scenario);
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       state = result.state;
     };
     act({ type: 'startGame' }, { kind: 'facilitator' });
@@ -208,7 +208,7 @@ describe('bots under rules v2', () => {
     let state = createGame(scenario, { seed: 2, roster: { seats: scenario.roles.map((r) => ({ role: r.id, seat: 'head', occupant: { kind: 'bot' as const, personality: 'hard-nosed' as const } })) } });
     const act = (action: Action, actor: Actor) => {
       const result = applyAction(state, action, actor, 0, scenario);
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       state = result.state;
     };
     act({ type: 'startGame' }, { kind: 'facilitator' });
@@ -277,7 +277,7 @@ class Story {
   }
   act(action: Action, actor: Actor): this {
     const result = applyAction(this.state, action, actor, (this.now += 1000), this.scenario);
-    if (!result.ok) throw new Error(`${action.type}: ${result.error.message}`);
+    if (!result.ok) throw new Error(`${action.type}: ${JSON.stringify(result.error)}`);
     this.state = result.state;
     return this;
   }

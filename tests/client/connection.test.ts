@@ -102,12 +102,12 @@ describe('a message that matches its schema', () => {
 
     const id = connection.submit({ type: 'chat', channel: 'public', text: 'Hello.' });
     expect(connection.getSnapshot().pending.map((e) => e.id)).toEqual([id]);
-    room.deliver('result', { id, ok: false, error: { code: 'chat-flood', message: 'Wait.' } });
-    expect(connection.getSnapshot().results[id]).toEqual({ ok: false, error: { code: 'chat-flood', message: 'Wait.' } });
+    room.deliver('result', { id, ok: false, error: { code: 'chat-flood' } });
+    expect(connection.getSnapshot().results[id]).toEqual({ ok: false, error: { code: 'chat-flood' } });
     expect(connection.getSnapshot().pending).toEqual([]);
 
-    room.deliver('error', { code: 'seat-taken', message: 'That seat is taken.' });
-    expect(connection.getSnapshot().error).toEqual({ code: 'seat-taken', message: 'That seat is taken.' });
+    room.deliver('error', { code: 'seat-taken', params: { player: 'p1' } });
+    expect(connection.getSnapshot().error).toEqual({ code: 'seat-taken', params: { player: 'p1' } });
     expect(consoleError).not.toHaveBeenCalled();
   });
 });

@@ -68,7 +68,7 @@ describe('clock actions name their phase', () => {
     const click = { type: 'advancePhase', round: 1, phase: 0 } as const;
     t.do(facilitator, click);
     expect([t.state.round, t.state.phaseIndex]).toEqual([1, 1]);
-    expect(t.fails(facilitator, click, 'stale-phase')).toContain('Round 1, phase 1 is already over');
+    expect(t.fails(facilitator, click, 'stale-phase')).toEqual({ round: 1, phase: 1, nowRound: 1, nowPhase: 2 });
     expect([t.state.round, t.state.phaseIndex]).toEqual([1, 1]);
   });
 
@@ -106,7 +106,7 @@ describe('fill every empty seat with bots', () => {
     expect(seats.filter((s) => s.occupant?.kind === 'bot')).toHaveLength(seats.length - 1);
     expect(seats.every((s) => s.occupant?.kind !== 'bot' || s.occupant.personality === 'hard-nosed')).toBe(true);
     // Nothing left to fill: refused, nothing changes.
-    expect(t.fails(facilitator, { type: 'fillSeatsWithBots', personality: 'cooperative' }, 'already-done')).toContain('Every seat is already taken');
+    expect(t.fails(facilitator, { type: 'fillSeatsWithBots', personality: 'cooperative' }, 'already-done')).toEqual({ reason: 'seats-taken' });
   });
 
   test('works during the game, not after it; only the facilitator may', () => {

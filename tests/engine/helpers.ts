@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { applyAction, createGame, type Action, type Actor, type GameState, type Roster } from '@shared/engine';
+import { applyAction, createGame, errorSummary, type Action, type Actor, type ErrorParams, type GameState, type Roster } from '@shared/engine';
 import { loadScenario, type Scenario } from '@shared/scenario';
 
 const cache = new Map<string, Scenario>();
@@ -58,21 +58,22 @@ export class Table {
   do(actor: Actor, action: Action): GameState {
     // Every state a story builds is frozen: a reducer that wrote into its input would throw.
     const result = applyAction(deepFreeze(this.state), action, actor, this.now, this.scenario);
-    if (!result.ok) throw new Error(`${action.type} rejected: ${result.error.code}: ${result.error.message}`);
+    if (!result.ok) throw new Error(`${action.type} rejected: ${errorSummary(result.error)}`);
     this.log.push({ action, actor, now: this.now });
     this.state = result.state;
     this.now += 1000;
     return this.state;
   }
 
-  fails(actor: Actor, action: Action, code: string): string {
+  /** Expects the action refused with `code`, changing nothing; returns the refusal's details. */
+  fails(actor: Actor, action: Action, code: string): ErrorParams {
     const before = deepFreeze(this.state);
     const result = applyAction(before, action, actor, this.now, this.scenario);
     expect(result.ok, `${action.type} should be rejected`).toBe(false);
-    if (result.ok) return '';
+    if (result.ok) return {};
     expect(result.error.code).toBe(code);
     expect(this.state).toBe(before);
-    return result.error.message;
+    return result.error.params ?? {};
   }
 
   start(): this {

@@ -11,6 +11,7 @@ import {
   availableMoves,
   banForbids,
   createGame,
+  errorSummary,
   keptApart,
   publicScenario,
   viewFor,
@@ -196,11 +197,11 @@ function checkSeat(scenario: Scenario, state: GameState, actor: SeatActor, now: 
     const { move, contentOk } = offered(scenario, view, moves, action);
     const offer = !!move?.available && contentOk;
     const result = applyAction(state, action, actor, now, scenario);
-    const sameReason = result.ok || !move || move.available || (move.reason === result.error.code && move.message === result.error.message);
+    const sameReason = result.ok || !move || move.available || (move.reason === result.error.code && JSON.stringify(move.params) === JSON.stringify(result.error.params));
     if (result.ok !== offer || !sameReason)
       mismatches.push(
         `${actor.role}/${actor.seat} ${state.status} round ${state.round} phase ${state.phaseIndex}: ${JSON.stringify(action)}\n` +
-          `  offered: ${offer} ${JSON.stringify(move)}\n  engine: ${result.ok ? 'accepts' : `${result.error.code}: ${result.error.message}`}`,
+          `  offered: ${offer} ${JSON.stringify(move)}\n  engine: ${result.ok ? 'accepts' : errorSummary(result.error)}`,
       );
     const bucket = result.ok ? tally.accepted : tally.refused;
     bucket[action.type] = (bucket[action.type] ?? 0) + 1;
@@ -229,14 +230,14 @@ function scriptedStates(scenario: Scenario, roster: ReturnType<typeof fullRoster
   for (const n of points) {
     for (; applied < n; applied++) {
       const result = applyAction(state, log[applied].action, log[applied].actor, log[applied].now, scenario);
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       state = result.state;
     }
     states.push({ state, now: log[n - 1].now + 100 });
   }
   const mid = states[Math.floor(states.length / 2)];
   const paused = applyAction(mid.state, { type: 'pauseGame', round: mid.state.round, phase: mid.state.phaseIndex }, facilitator, mid.now, scenario);
-  if (!paused.ok) throw new Error(paused.error.message);
+  if (!paused.ok) throw new Error(JSON.stringify(paused.error));
   states.push({ state: paused.state, now: mid.now + 100 });
   return states;
 }
@@ -312,11 +313,11 @@ describe('listed roles and kinds: either matches', () => {
 
   test('a government (by kind) and NASA (by id) may test a missile; the Academy may not', () => {
     const state = applyAction(createGame(scenario, { seed: 1, roster: headsRoster(scenario) }), { type: 'startGame' }, facilitator, 0, scenario);
-    if (!state.ok) throw new Error(state.error.message);
+    if (!state.ok) throw new Error(JSON.stringify(state.error));
     let s = state.state;
     while (scenario.rounds.phases[s.phaseIndex].id !== 'resolution') {
       const next = applyAction(s, { type: 'advancePhase', round: s.round, phase: s.phaseIndex }, facilitator, 0, scenario);
-      if (!next.ok) throw new Error(next.error.message);
+      if (!next.ok) throw new Error(JSON.stringify(next.error));
       s = next.state;
     }
     const offer = (role: string) => availableMoves(viewFor(s, scenario, seat(role)), publicScenario(scenario))!.unilateralAction['missile-test'];
@@ -343,7 +344,7 @@ describe.each(names)('availableMoves in random games of %s', (name) => {
         const roster = headsRoster(scenario);
         let now = 1_700_000_000_000;
         const started = applyAction(createGame(scenario, { seed, roster }), { type: 'startGame' }, facilitator, now, scenario);
-        if (!started.ok) throw new Error(started.error.message);
+        if (!started.ok) throw new Error(JSON.stringify(started.error));
         let state = started.state;
         const checkAt = Math.floor(steps.length / 2);
         steps.forEach((step, i) => {

@@ -37,7 +37,7 @@ describe('one deal per type', () => {
     t.do(seat('nasa'), { type: 'draftDeal', dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], terms: better });
     const second = t.lastDeal;
     const msg = t.fails(seat('nasa'), { type: 'proposeDeal', deal: second }, 'deal-type-in-force');
-    expect(msg).toBe(`NASA already has a Memorandum on compatible docking in force (${first}): supersede it or wait until it ends.`);
+    expect(msg).toEqual({ role: 'nasa', dealType: 'docking-memorandum', deal: first });
     // availableMoves says the same, from NASA's own view.
     const moves = availableMoves(viewFor(t.state, handshake, as('nasa')), publicScenario(handshake))!;
     expect(moves.deals[second].proposeDeal).toMatchObject({ available: false, reason: 'deal-type-in-force' });
@@ -70,7 +70,7 @@ describe('one deal per type', () => {
     const first = signDockingMemorandum(t);
     const draft = { type: 'draftDeal', dealType: memoType.id, terms: memoTerms, supersedes: first } as const;
     const msg = t.fails(seat('nasa'), { ...draft, parties: ['nasa', 'us-gov'] }, 'bad-parties');
-    expect(msg).toBe(`A deal superseding ${first} keeps all its parties: add Soviet Academy of Sciences.`);
+    expect(msg).toEqual({ reason: 'keep-parties', deal: first, role: 'soviet-academy' });
     t.do(seat('nasa'), { ...draft, parties: ['nasa', 'soviet-academy', 'us-gov'] });
   });
 });
@@ -116,7 +116,7 @@ describe('memoranda: stakes, and no binding force', () => {
     const memo = signDockingMemorandum(t);
     t.goTo(1, 'resolution');
     const msg = t.fails(seat('soviet-academy'), { type: 'breachDeal', deal: memo }, 'wrong-status');
-    expect(msg).toBe(`A memorandum binds no one: leave ${memo} (withdraw) instead of breaking it.`);
+    expect(msg).toEqual({ reason: 'memorandum-binds', deal: memo });
     t.goTo(2, 'track-ii');
     const before = t.state;
     t.do(seat('soviet-academy'), { type: 'withdrawDeal', deal: memo });
@@ -244,8 +244,8 @@ describe('a memorandum that settles only some issues (Freedom to ISS)', () => {
     t.do(seat('rsa'), { type: 'signDeal', deal: id });
     t.goTo(2, 'track-i'); // the partnership opens with Clinton's redesign (1993)
     const adopt = { type: 'adoptMemorandum' as const, deal: id, parties: ['us-gov', 'russian-gov'] };
-    expect(t.fails(seat('us-gov'), adopt, 'bad-terms')).toBe('Pick an option for "Payment".');
-    expect(t.fails(seat('us-gov'), { ...adopt, terms: { payment: 'cash', 'mir-program': 'none' } }, 'bad-terms')).toBe('The memorandum already settles "Mir".');
+    expect(t.fails(seat('us-gov'), adopt, 'bad-terms')).toMatchObject({ reason: 'pick', issue: 'payment' });
+    expect(t.fails(seat('us-gov'), { ...adopt, terms: { payment: 'cash', 'mir-program': 'none' } }, 'bad-terms')).toMatchObject({ reason: 'settled', issue: 'mir-program' });
     t.do(seat('us-gov'), { ...adopt, terms: { payment: 'barter' } });
     expect(t.state.deals[t.lastDeal].versions[0].terms).toEqual({ ...terms, payment: 'barter' });
   });

@@ -18,7 +18,7 @@ describe('the Wolf Amendment', () => {
 
   test('it closes the NASA–CNSA channel but the scientists\' network stays open', () => {
     const msg = t.fails(seat('nasa'), { type: 'chat', channel: 'bilateral:cnsa:nasa', text: 'Can we coordinate on Mars?' }, 'channel-closed');
-    expect(msg).toBe(`The channel NASA – ${wolf.roles.find((r) => r.id === 'cnsa')!.name} is closed: Wolf Amendment.`);
+    expect(msg).toEqual({ reason: 'channel', channel: 'bilateral:cnsa:nasa', constraint: 'wolf-amendment' });
     t.fails(seat('us-gov'), { type: 'chat', channel: 'bilateral:china:us-gov', text: 'About space...' }, 'channel-closed');
     t.do(seat('us-scientists'), { type: 'chat', channel: 'network:science-network', text: 'Kepler data, anyone?' });
     t.do(seat('cn-scientists'), { type: 'chat', channel: 'network:science-network', text: 'Yes, and our Chang\'e data.' });
@@ -52,7 +52,7 @@ describe('the Wolf Amendment', () => {
     const marsTerms = Object.fromEntries(mars.issues.map((i) => [i.id, i.options[0].id]));
     t.do(seat('us-gov'), { type: 'draftDeal', dealType: mars.id, parties: ['us-gov', 'china', 'nasa', 'cnsa', 'roscosmos'], terms: marsTerms });
     const msg = t.fails(seat('us-gov'), { type: 'proposeDeal', deal: t.lastDeal }, 'banned-by-constraint');
-    expect(msg).toContain('Wolf Amendment');
+    expect(msg).toMatchObject({ constraint: 'wolf-amendment' });
     expect(t.state.activeConstraints).toContain('wolf-amendment');
   });
 });

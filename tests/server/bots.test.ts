@@ -45,7 +45,7 @@ function localSession(scenarioId: string, seed: number) {
   };
   const facilitator = (action: Action) => {
     const outcome = session.submit({ principal: 'facilitator', actor: { kind: 'facilitator' }, action, clientId: null, now: clock.now() });
-    if (!outcome.ok) throw new Error(`${action.type}: ${outcome.error.message}`);
+    if (!outcome.ok) throw new Error(`${action.type}: ${JSON.stringify(outcome.error)}`);
   };
   return { store, session, clock, host, submitted, facilitator };
 }
@@ -106,7 +106,7 @@ describe('the bot driver', () => {
     const t = localSession('handshake-in-orbit', 5);
     const refused = { ...t.host, submitAsSeat: (seat: SeatRef, action: Action, clientId: string | null = null): ActionResult => {
       t.submitted.push({ seat, action, clientId });
-      return { ok: false, error: { code: 'wrong-phase', message: 'refused for the test' } };
+      return { ok: false, error: { code: 'wrong-phase' } };
     } };
     const driver = new BotDriver(refused, t.clock, PACE);
     driver.start();

@@ -23,7 +23,7 @@ beforeAll(async () => {
   let now = Date.now();
   const act = (actor: Actor, action: Action) => {
     const outcome = session.submit({ principal: actor.kind, actor, action, clientId: null, now: (now += 1000) });
-    if (!outcome.ok) throw new Error(`${action.type}: ${outcome.error.code} ${outcome.error.message}`);
+    if (!outcome.ok) throw new Error(`${action.type}: ${JSON.stringify(outcome.error)}`);
   };
   const nasa: Actor = { kind: 'seat', role: 'nasa', seat: 'head' };
   act({ kind: 'system' }, { type: 'takeSeat', seat: { role: 'nasa', seat: 'head' }, name: '<i>Neil</i> **A**' });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   let now = Date.now();
   const act = (actor: Actor, action: Action) => {
     const outcome = session.submit({ principal: actor.kind, actor, action, clientId: null, now: (now += 1000) });
-    if (!outcome.ok) throw new Error(`${action.type}: ${outcome.error.code} ${outcome.error.message}`);
+    if (!outcome.ok) throw new Error(`${action.type}: ${JSON.stringify(outcome.error)}`);
   };
   const facilitator: Actor = { kind: 'facilitator' };
   const head = (role: string): Actor => ({ kind: 'seat', role, seat: 'head' });

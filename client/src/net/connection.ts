@@ -7,7 +7,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { applyPatch, type Operation } from 'fast-json-patch';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import type { SeatRef } from '@shared/protocol/actions';
-import type { ErrorCode } from '@shared/protocol/errors';
+import { JOIN_REFUSALS, type ErrorCode, type ErrorParams } from '@shared/protocol/errors';
 import type { JoinOptions } from '@shared/protocol/messages';
 import {
   ServerMessages,
@@ -24,12 +24,14 @@ import { learnServerTime } from './serverClock';
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
 
 /** Problems the client finds itself: the server is out of reach, it refused the join (its reason
- *  is in the message), or it sent a message this page cannot read (a page older than the server). */
+ *  a code in params.reason, one of JOIN_REFUSALS), or it sent a message this page cannot read (a
+ *  page older than the server). */
 export type ClientErrorCode = 'network' | 'join-refused' | 'protocol-mismatch';
 
+/** A problem to show: a code and its details (`ErrorParams`), worded by the catalogue (errorText). */
 export interface ConnectionError {
   code: ErrorCode | ClientErrorCode;
-  message: string;
+  params?: ErrorParams;
 }
 
 export interface ConnectionSnapshot {
@@ -165,13 +167,13 @@ export class SessionConnection {
       this.update({ status: 'connected', error: null });
       this.flushOutbox();
     } catch (error) {
-      const { code, message } = describeJoinError(error);
+      const refusal = describeJoinError(error);
       // A refusal (bad code, bad key) will not go away by retrying; a network problem will.
-      if (code !== 'network' && this.snapshot.view === null && this.attempts >= 1) {
-        this.update({ status: 'failed', error: { code, message } });
+      if (refusal.code !== 'network' && this.snapshot.view === null && this.attempts >= 1) {
+        this.update({ status: 'failed', error: refusal });
         return;
       }
-      this.update({ error: { code, message } });
+      this.update({ error: refusal });
       this.scheduleRetry();
     }
   }
@@ -223,7 +225,7 @@ export class SessionConnection {
       if (parsed.success) return handle(parsed.data as ServerMessagePayloads[K]);
       const problems = parsed.error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
       console.error(`Spacebridge: dropped a "${type}" message that does not match the protocol (${problems.join('; ')})`, payload);
-      this.update({ error: { code: 'protocol-mismatch', message: `The server's "${type}" message could not be read.` } });
+      this.update({ error: { code: 'protocol-mismatch', params: { type } } });
       if (type === 'patch') this.resync();
     });
   }
@@ -285,6 +287,8 @@ function describeJoinError(error: unknown): ConnectionError {
   const e = error as { code?: number | string; message?: string } | undefined;
   const message = e?.message ?? String(error);
   // The SDK reports an unreachable server as a failed fetch / closed socket without a code.
-  if (e?.code === undefined || /fetch|network|socket|ECONN/i.test(message)) return { code: 'network', message };
-  return { code: 'join-refused', message };
+  if (e?.code === undefined || /fetch|network|socket|ECONN/i.test(message)) return { code: 'network' };
+  // The server's refusal is one of its codes; anything else (a proxy's page) words as a plain refusal.
+  const reason = (JOIN_REFUSALS as readonly string[]).includes(message) ? message : 'other';
+  return { code: 'join-refused', params: { reason } };
 }

@@ -22,5 +22,7 @@ export function useMoves(): AvailableMoves | null {
 
 /** A refused move as the error the server would answer, to show next to the control. */
 export function refusalOf(move: Move | null | undefined): ConnectionError | null {
-  return move && !move.available ? { code: move.reason, message: move.message } : null;
+  if (!move || move.available) return null;
+  const params = move.params;
+  return params ? { code: move.reason, params } : { code: move.reason };
 }
