@@ -80,10 +80,12 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** Everything started so far, killed if this program exits without stop() (a failed test run). */
-const running = new Set<ChildProcess>();
+/** Everything started so far, killed if this program exits without stop() (a failed test run),
+ *  with the signal that stops each for good: nginx's master stops its workers on SIGTERM, while
+ *  SIGKILL would leave them holding the port. */
+const running = new Map<ChildProcess, NodeJS.Signals>();
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, signal] of running) child.kill(signal);
 });
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -218,7 +220,7 @@ async function startNginx(echo: boolean): Promise<{ stop(): Promise<void> }> {
   fs.chmodSync(prefix, 0o755);
   const errorLog = path.join(prefix, 'error.log');
   const child = spawn(nginxBinary(), ['-p', `${prefix}/`, '-c', NGINX_CONF, '-e', errorLog, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  track(child);
+  track(child, 'SIGTERM');
   let output = '';
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
@@ -403,7 +405,12 @@ async function checkPortsFree(ports: number[]): Promise<void> {
       probe.once('error', () => resolve(false));
       probe.listen(port, () => probe.close(() => resolve(true)));
     });
-    if (!free) throw new Error(`port ${port} is in use: the cluster needs ${ports.join(', ')} (deploy/nginx.conf); is another server or cluster running?`);
+    if (!free) {
+      throw new Error(
+        `port ${port} is in use: the cluster needs ${ports.join(', ')} (deploy/nginx.conf); is another server or cluster running? ` +
+          `(\`ss -ltnp 'sport = :${port}'\` shows who holds it)`,
+      );
+    }
   }
 }
 
@@ -416,8 +423,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function track(child: ChildProcess): void {
-  running.add(child);
+function track(child: ChildProcess, lastSignal: NodeJS.Signals = 'SIGKILL'): void {
+  running.set(child, lastSignal);
   child.once('exit', () => running.delete(child));
 }
 

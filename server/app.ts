@@ -1,7 +1,7 @@
 // The Spacebridge server: one process, one port, serving the web client, the HTTP API and the
 // Colyseus WebSockets, with every session restored from the store at start.
 import './globalWebSocket';
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -15,6 +15,7 @@ import { colyseusLog, log } from './log';
 import { FailureLimiter } from './rateLimit';
 import { createSessionRoom } from './room/sessionRoom';
 import { loadCatalog } from './scenarios';
+import { colyseusRedis } from './redis';
 import { randomToken } from './secrets';
 import { JOIN_FAILURES, type Services } from './services';
 import { openRoom, SESSION_ROOM } from './sessions';
@@ -58,7 +59,13 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     logger: colyseusLog,
     // A cluster (docs/scaling.md): the processes find each other's rooms in Redis, and each
     // hands out its own address for the WebSocket (nginx routes /sN/ to process N).
-    ...(config.redisUrl ? { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) } : {}),
+    ...(config.redisUrl
+      ? {
+          presence: new RedisPresence(colyseusRedis(config.redisUrl, 'presence')),
+          // A Redis that restarted empty lost this process's room listings: list them again.
+          driver: new RedisDriver(colyseusRedis(config.redisUrl, 'driver', relistRooms)),
+        }
+      : {}),
     publicAddress: config.publicAddress,
     express: (expressApp) => {
       app = expressApp;
@@ -95,6 +102,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       store.close();
     },
   };
+}
+
+function relistRooms(): void {
+  matchMaker.restoreMissingRoomCaches().catch((error: unknown) => log.error({ err: error }, 'rooms could not be listed in Redis again'));
 }
 
 /**
