@@ -8,7 +8,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ErrorCode, matchMaker, ServerError, type AuthContext } from '@colyseus/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { publicScenario } from '@shared/engine';
+import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import type { TrustProxy } from './config';
 import { log, type Logger } from './log';
 import { buildReport, reportCsv, reportMarkdown } from './report';
@@ -18,7 +18,7 @@ import { GameSession } from './session';
 import { readGuide } from './guides';
 import { CreateSessionRequest, openSession, UnknownClassFormatError, UnknownScenarioError } from './sessions';
 import { FailureLimiter } from './rateLimit';
-import { listingOf } from './studio/library';
+import { listingIn, requestedLanguage } from './scenarioLanguage';
 import { studioRoutes } from './studio/routes';
 
 declare module 'express-serve-static-core' {
@@ -97,13 +97,13 @@ function apiRoutes(services: Services): express.Router {
   // With an instructor key, also the library scenarios that instructor may use.
   api.get('/scenarios', (req, res) => {
     const library = studio.listingsFor(req, res);
-    if (library) res.json([...catalog.list().map(listingOf), ...library]);
+    if (library) res.json([...catalog.list().map((s) => listingIn(s, requestedLanguage(req.query.lang, s))), ...library]);
   });
 
   api.get('/scenarios/:id', (req, res) => {
     const scenario = catalog.get(req.params.id);
     if (!scenario) return fail(res, 404, 'unknown-scenario', `There is no scenario "${req.params.id}".`);
-    res.json(publicScenario(scenario));
+    res.json(publicScenarioIn(scenario, requestedLanguage(req.query.lang, scenario)));
   });
 
   api.post('/sessions', async (req, res) => {

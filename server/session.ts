@@ -1,8 +1,9 @@
 // One session's authority: the game state, and the only way to change it. Every change goes
 // engine -> store (one transaction, before anyone is told) -> listeners. Transport-free, so the
 // Colyseus room, the bot driver and the HTTP report all use the same object.
-import { applyAction, createGame, replay, viewFor } from '@shared/engine';
+import { applyAction, createGame, replay } from '@shared/engine';
 import type { GameView } from '@shared/engine';
+import { viewInLanguage } from '@shared/engine/viewLanguage';
 import type { Action, Actor, GameState, Viewer } from '@shared/engine';
 import type { Scenario } from '@shared/scenario/schema';
 import type { ActionResult, ProtocolError, ResultMessage } from '@shared/protocol/serverMessages';
@@ -136,22 +137,23 @@ export class GameSession {
    * What `viewer` may see now; built once per role (and once for the facilitator, once for
    * spectators) per state. Every seat of a role sees what the role sees (`viewFor` uses the seat
    * for `viewer` and `me.seat` only), so the other seats get a copy of the role's view with those
-   * two fields set, sharing everything else.
+   * two fields set, sharing everything else. In another language than the scenario's own, the
+   * same once per language (viewInLanguage), never per client.
    */
-  view(viewer: Viewer): GameView {
-    const key = viewerKey(viewer);
+  view(viewer: Viewer, language: string = this.scenario.sourceLanguage): GameView {
+    const key = language === this.scenario.sourceLanguage ? viewerKey(viewer) : `${viewerKey(viewer)}|${language}`;
     let view = this.viewCache.get(key);
     if (view) return view;
     if (viewer.kind === 'seat') {
       const seat = this.scenario.roles.find((r) => r.id === viewer.role)?.seats[0]?.id;
       const canonical: Viewer = { kind: 'seat', role: viewer.role, seat: seat ?? viewer.seat };
-      const roleView = canonical.seat === viewer.seat ? null : this.view(canonical);
+      const roleView = canonical.seat === viewer.seat ? null : this.view(canonical, language);
       if (roleView?.me) {
         view = { ...roleView, viewer, me: { ...roleView.me, seat: viewer.seat } };
         derivedFrom.set(view, roleView);
       }
     }
-    view ??= viewFor(this.current, this.scenario, viewer);
+    view ??= viewInLanguage(this.current, this.scenario, viewer, language);
     this.viewCache.set(key, view);
     return view;
   }

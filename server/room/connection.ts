@@ -19,9 +19,11 @@ export interface Connection {
   bucket: TokenBucket;
   connected: boolean;
   lastView: GameView | null;
+  /** The language it reads the scenario in (join option `language`, message `setLanguage`). */
+  language: string;
 }
 
-export function openConnection(client: Client, identity: Identity, now: number): Connection {
+export function openConnection(client: Client, identity: Identity, now: number, language: string): Connection {
   return {
     client,
     identity,
@@ -29,6 +31,7 @@ export function openConnection(client: Client, identity: Identity, now: number):
     bucket: new TokenBucket(CONNECTION_BUCKET.capacity, CONNECTION_BUCKET.perSecond, now),
     connected: true,
     lastView: null,
+    language,
   };
 }
 

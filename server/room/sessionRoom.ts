@@ -8,6 +8,7 @@
 // state stays empty: secrets travel only inside per-client messages built by `viewFor`.
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { JoinRefusal } from '@shared/protocol/errors';
+import type { JoinOptions } from '@shared/protocol/messages';
 import type { Action, Actor } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult, ProtocolError } from '@shared/protocol/serverMessages';
@@ -81,8 +82,9 @@ export function createSessionRoom(services: Services) {
       return this.lobby.authenticate(options, context.ip ?? 'unknown');
     }
 
-    override onJoin(client: Client, _options: unknown, identity: Identity) {
-      this.sync.join(client, identity, clock.now());
+    override onJoin(client: Client, options: JoinOptions, identity: Identity) {
+      // The options passed onAuth's check (JoinOptions).
+      this.sync.join(client, identity, clock.now(), options.language);
     }
 
     override onDrop(client: Client) {
@@ -118,6 +120,8 @@ export function createSessionRoom(services: Services) {
           const refusal = this.lobby.revokeToken(conn.identity, checked.player);
           return refusal ? this.sync.refuse(conn, refusal) : undefined;
         }
+        case 'setLanguage':
+          return this.sync.setLanguage(conn, checked.language);
       }
     }
 

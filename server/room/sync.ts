@@ -3,7 +3,8 @@
 // client gets a JSON Patch from the last view it was sent; a patch is computed and encoded once
 // per role (and once for the facilitator, once for spectators) and the same bytes go to each seat.
 import { CloseCode, getMessageBytes, Protocol, type Client } from '@colyseus/core';
-import { publicScenario, type GameState, type GameView } from '@shared/engine';
+import type { GameState, GameView } from '@shared/engine';
+import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import { SERVER_MESSAGES, type ActionResult, type DisplacedReason, type ProtocolError } from '@shared/protocol/serverMessages';
 import type { Clock } from '../clock';
 import { GameSession, viewerKey } from '../session';
@@ -37,11 +38,12 @@ export class Sync {
     return this.connections.get(client.sessionId);
   }
 
-  /** A new connection is told who it is and gets its full view, once its identity is on disk. */
-  join(client: Client, identity: Identity, now: number): void {
+  /** A new connection is told who it is and gets its full view, once its identity is on disk.
+   *  `language`: the one it reads the scenario in (default: the scenario's own). */
+  join(client: Client, identity: Identity, now: number, language = this.session.scenario.sourceLanguage as string): void {
     // One connection per player: a seat token used on another device or tab takes over.
     if (identity.kind === 'player') this.closePlayer(identity.playerId, 'elsewhere');
-    const conn = openConnection(client, identity, now);
+    const conn = openConnection(client, identity, now, language);
     this.connections.set(client.sessionId, conn);
     this.whenDurable(() => this.welcome(conn));
   }
@@ -125,7 +127,7 @@ export class Sync {
     for (const conn of this.connections.values()) {
       if (!conn.connected) continue;
       if (seatingChanged && conn.identity.kind === 'player') this.sendIdentity(conn);
-      const view = this.session.view(this.lobby.viewerOf(conn.identity));
+      const view = this.session.view(this.lobby.viewerOf(conn.identity), conn.language);
       const last = conn.lastView;
       if (last === view) continue;
       if (!last || viewerKey(last.viewer) !== viewerKey(view.viewer)) {
@@ -148,14 +150,25 @@ export class Sync {
   private welcome(conn: Connection): void {
     if (this.connections.get(conn.client.sessionId) !== conn) return; // displaced meanwhile
     this.sendIdentity(conn);
-    this.sendFullView(conn, this.session.view(this.lobby.viewerOf(conn.identity)));
+    this.sendFullView(conn, this.session.view(this.lobby.viewerOf(conn.identity), conn.language));
     this.broadcastPresence();
+  }
+
+  /** The reader picked another language: a full view in it (with the scenario), once what it
+   *  shows is on disk, like any view. */
+  setLanguage(conn: Connection, language: string): void {
+    if (conn.language === language) return;
+    conn.language = language;
+    this.whenDurable(() => {
+      if (this.connections.get(conn.client.sessionId) === conn && conn.connected)
+        this.sendFullView(conn, this.session.view(this.lobby.viewerOf(conn.identity), conn.language));
+    });
   }
 
   private sendFullView(conn: Connection, view: GameView): void {
     conn.lastView = view;
-    // The session's own scenario (public parts), as it was when the session was created.
-    send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenario(this.session.scenario), serverTime: this.clock.now() });
+    // The session's own scenario (public parts), as it was when the session was created, in the reader's language.
+    send(conn, SERVER_MESSAGES.view, { seq: view.seq, view, scenario: publicScenarioIn(this.session.scenario, conn.language), serverTime: this.clock.now() });
   }
 
   private sendIdentity(conn: Connection): void {

@@ -119,7 +119,7 @@ export interface GameView {
   channels: ChannelView[];
   /** Deals the viewer may see: in force for everyone; a party's deals once proposed; its own drafts. */
   deals: Deal[];
-  timeline: TimelineEntry[];
+  timeline: ViewTimelineEntry[];
   /** Debrief charts: tracks per round for all; trust filtered like `trust`. */
   history: GameState['history'];
   /** Uses of limited unilateral actions by the viewer's role (everything for the facilitator). */
@@ -157,7 +157,15 @@ export interface GameView {
   };
   /** Everyone, after revealAll or the end of the game. */
   debrief?: Debrief;
+  /** In a language the scenario is not (wholly) translated into: keys of the texts of this view
+   *  left in the source language that are not in the public scenario's `untranslated`
+   *  (shared/scenario/translations.ts; the viewer's confidential brief, say). */
+  untranslated?: string[];
 }
+
+/** A timeline entry as a viewer reads it: marked when a scenario text in it (an event's) has no
+ *  translation into the viewer's language. */
+export type ViewTimelineEntry = TimelineEntry & { untranslated?: true };
 
 /** The part of a scenario any client may hold: no confidential briefs, objectives, point tables,
  *  ratification thresholds or unfired events. Sent once when a client joins. */
@@ -185,6 +193,11 @@ export interface PublicScenario {
   /** The class formats' minutes; in a session's scenario, only the format it plays. Optional: the
    *  bots read a full scenario as its public one. */
   classPlans?: ClassPlan[];
+  /** Asked in another language than the scenario's own: that language, the scenario's own
+   *  (`sourceLanguage`), and the keys of the texts left in it (shared/scenario/translations.ts). */
+  language?: string;
+  sourceLanguage?: string;
+  untranslated?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,19 @@
 // (actions.ts). The server safeParses every client message with these schemas. What the server
 // sends back is in serverMessages.ts.
 import { z } from 'zod';
+import { SCENARIO_LANGUAGES } from '../scenario/schema';
 import { FacilitatorAction, PersonName, PlayerAction, SeatRef } from './actions';
 
 /** Biggest client message the server reads (bytes of JSON). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
+
+/** The language a client reads the game in: the scenario's texts come in it where the scenario
+ *  is translated. `pseudo` (the tests' pseudo-locale) gets the scenario's source language. */
+export const Language = z.enum([...SCENARIO_LANGUAGES, 'pseudo']);
+export type Language = z.infer<typeof Language>;
+
+/** Without a language, a client reads the scenario in its source language. */
+const JoinLanguage = { language: Language.optional() };
 
 /** Options a client passes when it joins a session room. Exactly one way in. */
 export const JoinOptions = z.union([
@@ -15,9 +24,10 @@ export const JoinOptions = z.union([
     name: PersonName,
     /** From an earlier join: rejoins the same seat (page reload, another device). */
     seatToken: z.string().max(128).optional(),
+    ...JoinLanguage,
   }),
-  z.strictObject({ as: z.literal('spectator'), joinCode: z.string().trim().min(4).max(12) }),
-  z.strictObject({ as: z.literal('facilitator'), facilitatorKey: z.string().min(8).max(128) }),
+  z.strictObject({ as: z.literal('spectator'), joinCode: z.string().trim().min(4).max(12), ...JoinLanguage }),
+  z.strictObject({ as: z.literal('facilitator'), facilitatorKey: z.string().min(8).max(128), ...JoinLanguage }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -36,6 +46,8 @@ export const ClientMessages = {
   /** The facilitator revokes a player's seat token: their devices are closed, the token no longer
    *  joins, and a seat they held waits for the facilitator to seat someone (docs/security.md, 7). */
   revokeToken: z.strictObject({ player: z.string().min(1).max(64) }),
+  /** The reader picked another language: its views (and the scenario) come in it from now on. */
+  setLanguage: z.strictObject({ language: Language }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 

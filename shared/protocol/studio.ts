@@ -175,6 +175,10 @@ export const ScenarioListing = z.object({
   players: z.object({ min: z.number(), max: z.number() }),
   durationMinutes: z.number(),
   learningObjectives: z.array(z.string()),
+  /** Asked in a language (`?lang=`) its texts are not all translated into: the scenario's own
+   *  language, and the keys of the listed texts left in it (shared/scenario/translations.ts). */
+  sourceLanguage: z.string().optional(),
+  untranslated: z.array(z.string()).optional(),
   library: z
     .object({ id: LibraryId, version: VersionNumber, owner: z.string(), mine: z.boolean(), visibility: Visibility })
     .optional(),

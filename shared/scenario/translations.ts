@@ -187,7 +187,7 @@ export function translationTemplate(scenario: Scenario, language: ScenarioLangua
 export interface TranslatedScenario {
   /** The scenario with every translated text in `language` (the rest in the source language). */
   scenario: Scenario;
-  language: ScenarioLanguage;
+  language: string;
   /** Keys of the texts left in the source language. */
   untranslated: ReadonlySet<string>;
   /**
@@ -199,14 +199,15 @@ export interface TranslatedScenario {
 
 const translatedCache = new WeakMap<Scenario, Map<string, TranslatedScenario>>();
 
-/** The scenario in `language`, built once per scenario and language. */
-export function translateScenario(scenario: Scenario, language: ScenarioLanguage): TranslatedScenario {
+/** The scenario in `language`, built once per scenario and language (a language it has no
+ *  translation into, e.g. the tests' pseudo-locale, leaves every text in the source language). */
+export function translateScenario(scenario: Scenario, language: string): TranslatedScenario {
   let byLanguage = translatedCache.get(scenario);
   if (!byLanguage) translatedCache.set(scenario, (byLanguage = new Map()));
   let translated = byLanguage.get(language);
   if (translated) return translated;
 
-  const texts = language === scenario.sourceLanguage ? null : (scenario.translations?.[language] ?? {});
+  const texts = language === scenario.sourceLanguage ? null : (scenario.translations?.[language as ScenarioLanguage] ?? {});
   const { translations: _all, ...source } = scenario;
   const copy = JSON.parse(JSON.stringify(source)) as Scenario; // plain data
   const untranslated = new Set<string>();
