@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem, loadScenario, type Scenario } from '@shared/scenario';
 import { loadTranslation } from '@shared/scenario/load';
+import { createGame, viewFor } from '@shared/engine';
+import { viewInLanguage } from '@shared/engine/viewLanguage';
 import { translatableTexts, translateScenario, translationTemplate } from '@shared/scenario/translations';
 import { loadScenarioDir, loadWithTranslations, scenarioFileOf, scenarioFilesIn } from '@server/scenarioFiles';
 
@@ -212,5 +214,28 @@ describe('the scenario in a language', () => {
     expect(translateScenario(s, 'en').scenario.title).toBe('Base');
     expect(translateScenario(s, 'ru')).toBe(translateScenario(s, 'ru'));
     expect(translateScenario(s, 'zh').untranslated.size).toBe(keys.length);
+  });
+});
+
+describe('views in a language (viewInLanguage)', () => {
+  const s = load(withInline({ ...complete(), 'roles.nasa.confidentialBrief': 'NASA-SECRET-RU' }));
+  const seat = (role: string, id = 'head') => ({ kind: 'seat' as const, role, seat: id });
+
+  it('are viewFor itself in the source language', () => {
+    const state = createGame(s, { seed: 1 });
+    expect(viewInLanguage(state, s, seat('nasa'), 'en')).toEqual(viewFor(state, s, seat('nasa')));
+  });
+
+  it('carry a role\'s translated secrets to that role only', () => {
+    const state = createGame(s, { seed: 1 });
+    expect(viewInLanguage(state, s, seat('nasa'), 'ru').me!.role.confidentialBrief).toBe('NASA-SECRET-RU');
+    for (const viewer of [seat('us-gov'), { kind: 'spectator' as const }]) {
+      const text = JSON.stringify(viewInLanguage(state, s, viewer, 'ru'));
+      expect(text).not.toContain('NASA-SECRET-RU');
+      expect(text).toContain('Public. (ru)');
+    }
+    // Untranslated (Chinese): the role's own secrets are named, another role's are not.
+    const zh = viewInLanguage(state, s, seat('us-gov'), 'zh');
+    expect(zh.untranslated).toEqual(['roles.us-gov.confidentialBrief', 'roles.us-gov.objectives.calm.description']);
   });
 });
