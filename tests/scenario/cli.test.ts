@@ -276,3 +276,38 @@ describe('bin/spacebridge.mjs', () => {
     expect(stderr).toContain('the server imports fast-json-patch, which package.json does not list');
   });
 });
+
+describe('spacebridge translation-template', () => {
+  it('writes the translation file beside the scenario; validate checks it; a second run keeps what is translated', () => {
+    const scenario = path.join(dir, 'base.yaml');
+    const translation = path.join(dir, 'base.ru.yaml');
+    fs.copyFileSync(path.join(root, 'tests/scenario/fixtures/base.yaml'), scenario);
+
+    const first = spacebridge(['translation-template', scenario, 'ru']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^wrote .*base\.ru\.yaml: (\d+) texts, 0 translated, \1 to translate\n/);
+    const template = fs.readFileSync(translation, 'utf8');
+    expect(template).toContain('  # Base\n  title: ""\n');
+
+    fs.writeFileSync(translation, template.replace('  title: ""\n', '  title: База\n  titel: Опечатка\n'));
+    const lines = fs.readFileSync(translation, 'utf8').split('\n');
+    const checked = spacebridge(['validate', translation]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`${scenario}: ok\n`);
+    expect(checked.stdout).toContain(`${translation}:${lines.indexOf('  titel: Опечатка') + 1}:3: "titel" is not a text of this scenario; did you mean "title"? (texts.titel)\n`);
+    expect(checked.stdout).toMatch(new RegExp(`${translation.replaceAll('.', '\\.')}: 1 problem, \\d+ warnings\\n$`));
+
+    const again = spacebridge(['translation-template', scenario, 'ru']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('1 translated');
+    expect(again.stdout).toContain('dropped (no longer texts of the scenario): titel');
+    expect(fs.readFileSync(translation, 'utf8')).toContain('  title: База\n');
+    expect(spacebridge(['validate', scenario]).stdout).toContain(`${translation}: ok (`);
+  });
+
+  it('refuses a language a scenario cannot be translated into, exit code 2', () => {
+    const { code, stderr } = spacebridge(['translation-template', 'handshake-in-orbit', 'fr']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('"fr" is not a language a scenario can be translated into: en, ru, zh');
+  });
+});
