@@ -86,9 +86,10 @@ export async function setLanguage(next: Language): Promise<void> {
   for (const listener of listeners) listener(next);
 }
 
-/** The BCP 47 locale of the current language, for Intl formats the catalogue does not cover. */
-export function locale(): string {
-  return locales[language];
+/** The BCP 47 locale of a language (of the current one by default), for Intl formats the
+ *  catalogue does not cover and for `lang` attributes. */
+export function locale(of: Language = language): string {
+  return locales[of];
 }
 
 /** Items as a list in the current language ("propose, sign, ratify"; Chinese "提议、签署、批准"): the narrow

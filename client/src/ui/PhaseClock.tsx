@@ -2,7 +2,7 @@
 // browser's clock offset, net/serverClock.ts). Large on the projector.
 import { Group, Stack, Text } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 import { useServerNow } from './useNow';
 
 function remainingMs(view: GameView, now: number): number | null {
@@ -16,6 +16,15 @@ function formatDuration(ms: number): string {
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
   return `${minutes}:${seconds.toString().padStart(2, '0')}`;
+}
+
+/** The time left in words, for a screen reader: "4 minutes, 12 seconds", "4 минуты 12 секунд". */
+function spokenDuration(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const unit = (unit: 'minute' | 'second', n: number) =>
+    new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  const parts = total >= 60 ? [unit('minute', Math.floor(total / 60)), unit('second', total % 60)] : [unit('second', total)];
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'unit' }).format(parts);
 }
 
 export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; scenario: PublicScenario | null; size?: 'md' | 'xl' }) {
@@ -47,7 +56,7 @@ export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; sc
             size={big ? '3.6rem' : '1.5rem'}
             lh={1}
             c={view.status === 'paused' ? 'gray.6' : urgent ? 'red.8' : 'space.9'}
-            aria-label={`${t.clock.remaining}: ${formatDuration(left)}`}
+            aria-label={`${t.clock.remaining}: ${spokenDuration(left)}`}
             role="timer"
           >
             {formatDuration(left)}

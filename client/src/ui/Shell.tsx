@@ -1,10 +1,12 @@
-// The page frame every screen shares: a header with the brand, the screen's title and whatever
-// the screen puts on the right (clock, connection state), then the main landmark. On a phone the
-// right-hand part moves below the title rather than squeezing it out: the title says who you play.
+// The page frame every screen shares: a header with the brand, the screen's title, whatever the
+// screen puts on the right (clock, connection state) and the language picker, then the main
+// landmark. On a phone the right-hand part moves below the title rather than squeezing it out:
+// the title says who you play.
 import type { ReactNode } from 'react';
 import { Box, Group, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import { t } from '../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import classes from './Shell.module.css';
 
 function Logo({ size = 28 }: { size?: number }) {
@@ -51,6 +53,7 @@ export function Shell({
         </Group>
         <Group gap="sm" justify="flex-end" className={classes.right}>
           {right}
+          <LanguagePicker />
         </Group>
       </header>
       <Box component="main" id="main" tabIndex={-1} className={fluid ? classes.mainFluid : classes.main}>

@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type ScenarioSummary } from '../../api';
-import { errorText, t } from '../../i18n';
+import { errorText, locale, t } from '../../i18n';
 import { LIMITS } from '@shared/protocol/limits';
 import type { ClassPlan } from '@shared/scenario/classFormat';
 import { PlanLine } from '../../ui/ClassPlan';
@@ -209,7 +209,7 @@ function RecentSessions() {
                 {s.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {s.joinCode} · {new Date(s.createdAt).toLocaleString()}
+                {s.joinCode} · {new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s.createdAt))}
               </Text>
             </div>
             <Button component="a" href={consoleUrl(s.sessionId, s.facilitatorKey, s.joinCode)} variant="subtle" size="xs">

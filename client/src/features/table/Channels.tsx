@@ -53,7 +53,7 @@ function useLastSeen(storageKey: string) {
   return [lastSeen, markSeen] as const;
 }
 
-function channelEntries(view: GameView, whispers: Whisper[] | undefined): ChannelEntry[] {
+function channelEntries(view: GameView, whispers: Whisper[] | undefined, whispersLabel: string): ChannelEntry[] {
   const order: Record<string, number> = { public: 0, team: 1, network: 2, bilateral: 3, group: 4 };
   const entries: ChannelEntry[] = view.channels
     .slice()
@@ -70,14 +70,15 @@ function channelEntries(view: GameView, whispers: Whisper[] | undefined): Channe
       lastSeq: c.messages?.at(-1)?.seq ?? 0,
     }));
   if (whispers)
-    entries.push({ id: WHISPERS, label: t.table.whispers, track: 1, open: true, closedBy: null, kind: 'whisper', readable: true, count: whispers.length, lastSeq: whispers.at(-1)?.seq ?? 0 });
+    entries.push({ id: WHISPERS, label: whispersLabel, track: 1, open: true, closedBy: null, kind: 'whisper', readable: true, count: whispers.length, lastSeq: whispers.at(-1)?.seq ?? 0 });
   return entries;
 }
 
 export function Channels({ height = 520, storageKey, readOnly = false }: { height?: number | string; storageKey: string; readOnly?: boolean }) {
   const { view } = useSession();
   const whispers = view.me?.whispers;
-  const entries = useMemo(() => channelEntries(view, whispers), [view, whispers]);
+  const whispersLabel = t.table.whispers;
+  const entries = useMemo(() => channelEntries(view, whispers, whispersLabel), [view, whispers, whispersLabel]);
   const [selected, setSelected] = useState('public');
   const [lastSeen, markSeen] = useLastSeen(storageKey);
   const [groupOpen, setGroupOpen] = useState(false);
