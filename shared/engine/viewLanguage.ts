@@ -4,7 +4,7 @@
 // copied from the scenario into its state (a fired event's text in the timeline, a network's name
 // on its channel) are looked up by their source text. Pure; cached per scenario and language.
 import type { Scenario } from '../scenario/schema';
-import { mayRead, translatableTexts, translateScenario, type TranslatedScenario } from '../scenario/translations';
+import { mayRead, sourceLanguageOf, translatableTexts, translateScenario, type TranslatedScenario } from '../scenario/translations';
 import type { TimelineEntry, TimelineKind, GameState, Viewer } from './types';
 import { publicScenario, viewFor, type ChannelView, type GameView, type PublicScenario, type ViewTimelineEntry } from './view';
 
@@ -13,7 +13,7 @@ const COPIED_KINDS: ReadonlySet<TimelineKind> = new Set(['phase', 'event', 'news
 
 /** The view of `viewer` with the scenario's texts in `language` (see GameView.untranslated). */
 export function viewInLanguage(state: GameState, scenario: Scenario, viewer: Viewer, language: string): GameView {
-  if (language === scenario.sourceLanguage) return viewFor(state, scenario, viewer);
+  if (language === sourceLanguageOf(scenario)) return viewFor(state, scenario, viewer);
   const translated = translateScenario(scenario, language);
   const view = viewFor(state, translated.scenario, viewer);
   view.timeline = timelineIn(state.timeline, translated);
@@ -30,14 +30,14 @@ const publicCache = new WeakMap<TranslatedScenario, PublicScenario>();
 
 /** The public scenario (what any client may hold) in `language`, its untranslated texts named. */
 export function publicScenarioIn(scenario: Scenario, language: string): PublicScenario {
-  if (language === scenario.sourceLanguage) return publicScenario(scenario);
+  if (language === sourceLanguageOf(scenario)) return publicScenario(scenario);
   const translated = translateScenario(scenario, language);
   let pub = publicCache.get(translated);
   if (!pub) {
     const untranslated = translatableTexts(scenario)
       .filter((t) => t.readers.kind === 'all' && translated.untranslated.has(t.key))
       .map((t) => t.key);
-    pub = { ...publicScenario(translated.scenario), language, sourceLanguage: scenario.sourceLanguage, untranslated };
+    pub = { ...publicScenario(translated.scenario), language, sourceLanguage: sourceLanguageOf(scenario), untranslated };
     publicCache.set(translated, pub);
   }
   return pub;

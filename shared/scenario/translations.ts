@@ -184,6 +184,12 @@ export function translationTemplate(scenario: Scenario, language: ScenarioLangua
 // ---------------------------------------------------------------------------------------------
 // Applying a translation
 
+/** The language a scenario is written in. A session stored before translations existed keeps a
+ *  scenario without `sourceLanguage` (stored scenarios are not parsed again): English. */
+export function sourceLanguageOf(scenario: Pick<Scenario, 'sourceLanguage'>): ScenarioLanguage {
+  return (scenario.sourceLanguage as ScenarioLanguage | undefined) ?? 'en';
+}
+
 export interface TranslatedScenario {
   /** The scenario with every translated text in `language` (the rest in the source language). */
   scenario: Scenario;
@@ -207,7 +213,7 @@ export function translateScenario(scenario: Scenario, language: string): Transla
   let translated = byLanguage.get(language);
   if (translated) return translated;
 
-  const texts = language === scenario.sourceLanguage ? null : (scenario.translations?.[language as ScenarioLanguage] ?? {});
+  const texts = language === sourceLanguageOf(scenario) ? null : (scenario.translations?.[language as ScenarioLanguage] ?? {});
   const { translations: _all, ...source } = scenario;
   const copy = JSON.parse(JSON.stringify(source)) as Scenario; // plain data
   const untranslated = new Set<string>();

@@ -9,7 +9,7 @@ import { formatProblem, loadScenario, type Scenario } from '@shared/scenario';
 import { loadTranslation } from '@shared/scenario/load';
 import { createGame, viewFor } from '@shared/engine';
 import { viewInLanguage } from '@shared/engine/viewLanguage';
-import { translatableTexts, translateScenario, translationTemplate } from '@shared/scenario/translations';
+import { sourceLanguageOf, translatableTexts, translateScenario, translationTemplate } from '@shared/scenario/translations';
 import { loadScenarioDir, loadWithTranslations, scenarioFileOf, scenarioFilesIn } from '@server/scenarioFiles';
 
 const base = fs.readFileSync(new URL('./fixtures/base.yaml', import.meta.url), 'utf8');
@@ -237,5 +237,16 @@ describe('views in a language (viewInLanguage)', () => {
     // Untranslated (Chinese): the role's own secrets are named, another role's are not.
     const zh = viewInLanguage(state, s, seat('us-gov'), 'zh');
     expect(zh.untranslated).toEqual(['roles.us-gov.confidentialBrief', 'roles.us-gov.objectives.calm.description']);
+  });
+});
+
+describe('a session stored before translations (its scenario has no sourceLanguage)', () => {
+  it('reads as English: an English reader gets viewFor, unmarked', () => {
+    const { sourceLanguage: _s, ...stored } = scenario;
+    const old = stored as Scenario;
+    const state = createGame(old, { seed: 1 });
+    expect(sourceLanguageOf(old)).toBe('en');
+    expect(viewInLanguage(state, old, { kind: 'spectator' }, 'en')).toEqual(viewFor(state, old, { kind: 'spectator' }));
+    expect(translateScenario(old, 'en').untranslated.size).toBe(0);
   });
 });
