@@ -4,12 +4,13 @@ import { Badge, Tooltip } from '@mantine/core';
 import type { ConnectionSnapshot } from '../net/connection';
 import { t } from '../i18n';
 
+// Keys into t.connection, not its texts: `t` changes with the reader's language after this module loads.
 const LOOK = {
-  connecting: { color: 'gray', text: t.connection.connecting },
-  connected: { color: 'teal', text: t.connection.connected },
-  reconnecting: { color: 'orange', text: t.connection.reconnecting },
-  failed: { color: 'red', text: t.connection.failed },
-  closed: { color: 'gray', text: t.connection.offline },
+  connecting: { color: 'gray', text: 'connecting' },
+  connected: { color: 'teal', text: 'connected' },
+  reconnecting: { color: 'orange', text: 'reconnecting' },
+  failed: { color: 'red', text: 'failed' },
+  closed: { color: 'gray', text: 'offline' },
 } as const;
 
 export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot | null }) {
@@ -29,7 +30,7 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot | n
       data-status={status}
       tt="none"
     >
-      {status === 'connected' && pending > 0 ? t.connection.pending({ n: pending }) : look.text}
+      {status === 'connected' && pending > 0 ? t.connection.pending({ n: pending }) : t.connection[look.text]}
     </Badge>
   );
   return pending > 0 && status !== 'connected' ? <Tooltip label={t.connection.pending({ n: pending })}>{badge}</Tooltip> : badge;
