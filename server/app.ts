@@ -19,7 +19,7 @@ import { colyseusRedis } from './redis';
 import { randomToken } from './secrets';
 import { JOIN_FAILURES, type Services } from './services';
 import { openRoom, SESSION_ROOM } from './sessions';
-import { Store } from './store';
+import { openStore } from './store/openStore';
 
 /** Largest WebSocket frame accepted at all (a bigger one closes the socket). Messages between
  *  MAX_MESSAGE_BYTES and this get a `too-large` error reply instead. */
@@ -33,7 +33,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
-  const store = new Store(config.dataDir);
+  const store = await openStore(config);
   const services: Services = {
     config,
     clock,
@@ -80,7 +80,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   httpServer.removeAllListeners('request');
   httpServer.on('request', app!);
 
-  for (const id of store.listSessionIds()) {
+  for (const id of await store.listSessionIds()) {
     try {
       await openRoom(services, id);
     } catch (error) {
@@ -97,9 +97,12 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     async close() {
       if (closed) return;
       closed = true;
-      for (const session of services.sessions.values()) session.checkpoint();
+      const live = [...services.sessions.values()];
+      await Promise.all(live.map((session) => session.checkpoint()));
       await server.gracefullyShutdown(false);
-      store.close();
+      // Rooms write their last snapshot as they close: the store closes after those commits.
+      await Promise.all(live.map((session) => session.writer.durable()));
+      await store.close();
     },
   };
 }

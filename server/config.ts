@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** Where clients reach THIS process's WebSockets, `host:port/path` without a scheme (e.g.
    *  `game.example.edu/s1` behind nginx); unset: the address the client used for matchmaking. */
   publicAddress?: string;
+  /** PostgreSQL as the store (postgres://…); unset: the SQLite file in dataDir. */
+  databaseUrl?: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -47,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     botPaceMs,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     publicAddress: parsePublicAddress(env.PUBLIC_ADDRESS),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
   };
 }
 

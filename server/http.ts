@@ -95,8 +95,8 @@ function apiRoutes(services: Services): express.Router {
   });
 
   // With an instructor key, also the library scenarios that instructor may use.
-  api.get('/scenarios', (req, res) => {
-    const library = studio.listingsFor(req, res);
+  api.get('/scenarios', async (req, res) => {
+    const library = await studio.listingsFor(req, res);
     if (library) res.json([...catalog.list().map((s) => listingIn(s, requestedLanguage(req.query.lang, s))), ...library]);
   });
 
@@ -125,14 +125,14 @@ function apiRoutes(services: Services): express.Router {
     }
   });
 
-  api.get('/join/:code', (req, res) => {
+  api.get('/join/:code', async (req, res) => {
     const ip = clientAddress(req, services.config.trustProxy);
     const now = clock.now();
     if (services.joinFailures.blocked(ip, now)) {
       if (blockedLookups.blocked(ip, now)) return fail(res, 429, 'rate-limited', 'Too many wrong codes from this address. Try again in a few seconds.');
       blockedLookups.fail(ip, now);
     }
-    const record = store.sessionByJoinCode(normaliseJoinCode(String(req.params.code).slice(0, 32)));
+    const record = await store.sessionByJoinCode(normaliseJoinCode(String(req.params.code).slice(0, 32)));
     const guess = judgeGuess(services.joinFailures, ip, now, record !== null && record !== undefined);
     if (guess === 'blocked') return fail(res, 429, 'rate-limited', 'Too many wrong codes. Wait a few minutes.');
     if (!record) {
@@ -144,10 +144,10 @@ function apiRoutes(services: Services): express.Router {
 
   // Facilitator-only: the debrief data and its exports. A right key works even from an address
   // blocked for others' wrong guesses (a 192-bit key cannot be guessed at any pace).
-  const facilitatorSession = (req: Request, res: Response): GameSession | null => {
+  const facilitatorSession = async (req: Request, res: Response): Promise<GameSession | null> => {
     const ip = clientAddress(req, services.config.trustProxy);
     const now = clock.now();
-    const record = store.getSession(String(req.params.id));
+    const record = await store.getSession(String(req.params.id));
     const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
     const guess = judgeGuess(services.joinFailures, ip, now, !!record && !!key && secretMatches(key, record.facilitatorKeyHash));
     if (guess === 'blocked') {
@@ -159,17 +159,17 @@ function apiRoutes(services: Services): express.Router {
       fail(res, 401, 'unauthorized', "This needs the session's facilitator key (Authorization: Bearer <key>).");
       return null;
     }
-    return services.sessions.get(record.id) ?? GameSession.restore(store, record);
+    return services.sessions.get(record.id) ?? (await GameSession.open(store, record.id))?.session ?? null;
   };
 
-  api.get('/sessions/:id/report', (req, res) => {
-    const session = facilitatorSession(req, res);
+  api.get('/sessions/:id/report', async (req, res) => {
+    const session = await facilitatorSession(req, res);
     if (session) res.json(buildReport(session));
   });
 
   // The facilitator guide (what really happened, the debrief): never for students, so behind the key.
   api.get('/sessions/:id/guide', async (req, res) => {
-    const session = facilitatorSession(req, res);
+    const session = await facilitatorSession(req, res);
     if (!session) return;
     const { scenarioId } = session.record;
     const markdown = await readGuide(services.config.guideDir, scenarioId);
@@ -177,10 +177,10 @@ function apiRoutes(services: Services): express.Router {
     res.json({ scenarioId, markdown });
   });
 
-  api.get('/sessions/:id/export.:format', (req, res) => {
+  api.get('/sessions/:id/export.:format', async (req, res) => {
     const format = req.params.format;
     if (format !== 'json' && format !== 'csv' && format !== 'md') return fail(res, 404, 'unknown-format', 'Exports are export.json, export.csv and export.md.');
-    const session = facilitatorSession(req, res);
+    const session = await facilitatorSession(req, res);
     if (!session) return;
     const report = buildReport(session);
     const base = `spacebridge-${session.scenario.id}-${session.id}`;

@@ -4,7 +4,7 @@ import type { ServerConfig } from './config';
 import type { FailureLimiter } from './rateLimit';
 import type { ScenarioCatalog } from './scenarios';
 import type { GameSession } from './session';
-import type { Store } from './store';
+import type { Store } from './store/store';
 
 export interface Services {
   config: ServerConfig;

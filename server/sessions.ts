@@ -8,8 +8,8 @@ import { LibraryRef } from '@shared/protocol/studio';
 import type { Scenario } from '@shared/scenario/schema';
 import { hashSecret, newJoinCode, newSessionId, randomToken } from './secrets';
 import type { Services } from './services';
-import { GameSession } from './session';
-import type { SessionSettings } from './store';
+import { GameSession, type InitialAction } from './session';
+import type { SessionSettings } from './store/store';
 
 export const SESSION_ROOM = 'session';
 
@@ -40,11 +40,12 @@ export class UnknownScenarioError extends Error {}
 export class UnknownClassFormatError extends Error {}
 
 /** Opens a session of `scenario` (a library scenario, found and authorised by the caller), or of
- *  the shipped scenario the request names. */
+ *  the shipped scenario the request names; `initialActions` are logged with its creation. */
 export async function openSession(
   services: Services,
   request: Pick<z.output<typeof CreateSessionRequest>, 'scenarioId' | 'seed' | 'settings'>,
   scenario: Scenario | undefined = services.catalog.get(request.scenarioId ?? ''),
+  initialActions: InitialAction[] = [],
 ): Promise<OpenedSession> {
   if (!scenario) throw new UnknownScenarioError(`There is no scenario "${request.scenarioId}".`);
   const facilitatorKey = randomToken(24);
@@ -55,8 +56,8 @@ export async function openSession(
   }
   const settings: SessionSettings = { studentsChooseSeats: request.settings.studentsChooseSeats, classFormat };
   let joinCode = newJoinCode();
-  while (services.store.sessionByJoinCode(joinCode)) joinCode = newJoinCode();
-  const session = GameSession.create(services.store, {
+  while (await services.store.sessionByJoinCode(joinCode)) joinCode = newJoinCode();
+  const record = {
     id: newSessionId(),
     scenarioId: scenario.id,
     seed: request.seed ?? randomInt(2 ** 31 - 1),
@@ -66,7 +67,8 @@ export async function openSession(
     createdAt: services.clock.now(),
     // The game as played in this format: stored so, a restart replays the same game.
     scenario: applyClassFormat(scenario, classFormat),
-  });
+  };
+  const session = await GameSession.create(services.store, record, initialActions);
   services.sessions.set(session.id, session);
   await openRoom(services, session.id);
   return { sessionId: session.id, joinCode, facilitatorKey };

@@ -1,49 +1,50 @@
 // `spacebridge instructor add "Name" | list | revoke <id or name> | rotate <id or name>`: the keys
 // instructors use for the Scenario Studio and its library (docs/operations.md, "Instructor keys").
-// Works on the server's store (DATA_DIR, or --data-dir), also while the server runs: a key added
-// or revoked counts from the next request.
+// Works on the server's store (DATABASE_URL, else DATA_DIR or --data-dir), also while the server
+// runs: a key added or revoked counts from the next request.
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config';
 import { Instructors, type InstructorRecord } from '../instructors';
-import { Store } from '../store';
+import { openStore } from '../store/openStore';
 import { UsageError } from './usageError';
 
 const SUBCOMMANDS = 'add "Name" | list | revoke <id or name> | rotate <id or name>';
 
-export function run(args: string[]): number {
+export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
   const [sub, ...rest] = positionals;
   if (sub === undefined) throw new UsageError(`say what to do: instructor ${SUBCOMMANDS}`);
-  const dataDir = values['data-dir'] ?? configFromEnv().dataDir;
-  const store = new Store(dataDir);
+  const config = configFromEnv();
+  const dataDir = values['data-dir'] ?? config.dataDir;
+  const store = await openStore({ dataDir, databaseUrl: config.databaseUrl });
   try {
-    const instructors = new Instructors(store);
+    const instructors = new Instructors(store.db);
     const now = Date.now();
     switch (sub) {
       case 'add': {
         const name = rest.join(' ');
         if (name.trim() === '') throw new UsageError('add needs the instructor\'s name: instructor add "Ada Lovelace"');
-        const { instructor, key } = instructors.add(name, now);
+        const { instructor, key } = await instructors.add(name, now);
         console.log(`Instructor ${instructor.name} (id ${instructor.id}) added. Their key, shown only this once:\n\n  ${key}\n`);
         console.log('Give it to them privately: the studio (/studio) asks for it. The server keeps only its hash.');
         return 0;
       }
       case 'list': {
-        const all = instructors.list();
+        const all = await instructors.list();
         if (all.length === 0) console.log(`No instructors yet (data: ${dataDir}). Add one with: npx spacebridge instructor add "Name"`);
         for (const i of all) console.log(describe(i));
         return 0;
       }
       case 'revoke':
       case 'rotate': {
-        const instructor = chosen(instructors, rest.join(' '), sub);
+        const instructor = await chosen(instructors, rest.join(' '), sub);
         if (instructor === null) return 1;
         if (sub === 'revoke') {
-          const done = instructors.revoke(instructor.id, now);
+          const done = await instructors.revoke(instructor.id, now);
           console.log(done ? `The key of ${instructor.name} (${instructor.id}) is revoked: it stops working at once. Their library stays.` : `${instructor.name} (${instructor.id}) was already revoked.`);
           return 0;
         }
-        const key = instructors.rotate(instructor.id);
+        const key = await instructors.rotate(instructor.id);
         console.log(`A new key for ${instructor.name} (${instructor.id}), shown only this once (the old one stops working):\n\n  ${key}\n`);
         return 0;
       }
@@ -54,13 +55,13 @@ export function run(args: string[]): number {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function chosen(instructors: Instructors, idOrName: string, sub: string): InstructorRecord | null {
+async function chosen(instructors: Instructors, idOrName: string, sub: string): Promise<InstructorRecord | null> {
   if (idOrName.trim() === '') throw new UsageError(`${sub} needs the instructor's id (see: instructor list) or name`);
-  const found = instructors.find(idOrName);
+  const found = await instructors.find(idOrName);
   if (found === null) {
     console.error(`No instructor "${idOrName}". See: npx spacebridge instructor list`);
     return null;

@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   const server = await startServer(config);
   // The first start is the first with no session recorded: the data file may already exist,
   // e.g. when `spacebridge instructor add` ran before the server's first start.
-  const firstStart = server.services.store.listSessionIds().length === 0;
+  const firstStart = (await server.services.store.listSessionIds()).length === 0;
   const url = `http://localhost:${server.port}`;
   log.info(`Spacebridge is running: ${url} (data: ${config.dataDir})`);
   for (const lan of lanUrls(server.port)) log.info(`on this network: ${lan}`);

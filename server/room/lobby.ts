@@ -1,7 +1,8 @@
 // Lobby and seating: who a connection is (onAuth: the facilitator key, the join code, a seat
 // token), the session's players, and which player holds which seat. That last fact is recorded
-// once, in the store's players table, written in the same commit as the engine's takeSeat or
-// assignSeat, and only by `setSeat` below (docs/architecture.md, "Who sits where").
+// once, in the players kept here (the store's players table is their durable copy), written in the
+// same commit as the engine's takeSeat or assignSeat, and only by `setSeat` below
+// (docs/architecture.md, "Who sits where").
 import { ServerError } from '@colyseus/core';
 import type { Action, Actor, Viewer } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
@@ -12,7 +13,7 @@ import { hashSecret, judgeGuess, normaliseJoinCode, randomToken, secretMatches }
 import type { Timer } from '../clock';
 import type { Services } from '../services';
 import type { GameSession, Submission } from '../session';
-import type { PlayerRecord } from '../store';
+import type { PlayerRecord } from '../store/store';
 import type { Identity } from './connection';
 
 /**
@@ -37,10 +38,13 @@ export interface LobbyEvents {
 }
 
 export class Lobby {
+  /** The session's players by id, in the order they came (loaded when the session was opened;
+   *  every change is written through the session's writer in the same turn). */
+  private readonly players = new Map<string, PlayerRecord>();
   /**
-   * The store's seating (player id -> seat), read once and kept until `setSeat` or `removePlayer`,
-   * the only writers of the players' rows, change them. A memo of the store's rows for the
-   * per-message and per-patch lookups, never written to: it cannot disagree with the store.
+   * The seating (player id -> seat), derived from `players` and kept until `setSeat` or
+   * `removePlayer`, the only writers of where players sit, change them: a memo for the
+   * per-message and per-patch lookups, never written to.
    */
   private seating: Map<string, SeatRef> | null = null;
 
@@ -53,20 +57,24 @@ export class Lobby {
     private readonly services: Services,
     private readonly session: GameSession,
     private readonly events: LobbyEvents,
+    players: readonly PlayerRecord[],
   ) {
+    for (const p of players) this.players.set(p.id, { ...p });
     // After a restart nobody is connected yet.
     this.watchIdle(new Set());
   }
 
   /**
    * onAuth: who this connection is, from its join options. A player without a known seat token
-   * gets a new lobby identity (stored now; its token is sent once, on this join). Throws a
+   * gets a new lobby identity (committed before the join is answered; its token is sent once, on
+   * this join). Throws a
    * ServerError, which refuses the join, on a wrong key or code. As on the HTTP API, the secret
    * is checked first: a right one passes even from an address blocked for wrong guesses, which
    * are counted against the address (docs/security.md, item 2).
    */
-  authenticate(rawOptions: unknown, ip: string): Identity {
-    const { store, joinFailures, clock } = this.services;
+  async authenticate(rawOptions: unknown, ip: string): Promise<Identity> {
+    const { joinFailures, clock } = this.services;
+    const { writer } = this.session;
     const parsed = JoinOptions.safeParse(rawOptions);
     if (!parsed.success) throw new ServerError(400, 'invalid-join-options' satisfies JoinRefusal);
     const options = parsed.data;
@@ -79,16 +87,23 @@ export class Lobby {
     if (guess === 'wrong') throw new ServerError(401, (options.as === 'facilitator' ? 'wrong-facilitator-key' : 'wrong-join-code') satisfies JoinRefusal);
     if (options.as !== 'player') return { kind: options.as };
 
-    const known = options.seatToken ? store.playerByTokenHash(record.id, hashSecret(options.seatToken)) : null;
+    const known = options.seatToken ? this.byTokenHash(hashSecret(options.seatToken)) : undefined;
     if (known) {
-      if (known.name !== options.name) store.setPlayerName(record.id, known.id, options.name);
+      if (known.name !== options.name) {
+        known.name = options.name;
+        writer.setPlayerName(known.id, options.name);
+      }
       return { kind: 'player', playerId: known.id, newSeatToken: null };
     }
     this.checkLobbyRoom(ip);
     const seatToken = randomToken(32);
     const player: PlayerRecord = { id: randomToken(9), name: options.name, tokenHash: hashSecret(seatToken), role: null, seat: null };
-    store.addPlayer(record.id, player, clock.now());
+    this.players.set(player.id, player);
+    writer.addPlayer(player, clock.now());
     this.addresses.set(player.id, ip);
+    // The token must be durable before its holder is told it: a crash must not forget a seat token
+    // a student has.
+    await writer.durable();
     return { kind: 'player', playerId: player.id, newSeatToken: seatToken };
   }
 
@@ -96,7 +111,7 @@ export class Lobby {
    *  lobby place left (seated players take none). */
   private checkLobbyRoom(ip: string): void {
     const limits = lobbyLimits(Object.keys(this.session.state.seats).length);
-    const waiting = this.services.store.players(this.session.id).filter((p) => p.role === null);
+    const waiting = [...this.players.values()].filter((p) => p.role === null);
     if (waiting.filter((p) => this.addresses.get(p.id) === ip).length >= limits.perAddress) {
       throw new ServerError(429, 'too-many-waiting' satisfies JoinRefusal);
     }
@@ -110,7 +125,7 @@ export class Lobby {
    */
   watchIdle(present: ReadonlySet<string>): void {
     const idle = new Set<string>();
-    for (const p of this.services.store.players(this.session.id)) if (p.role === null && !present.has(p.id)) idle.add(p.id);
+    for (const p of this.players.values()) if (p.role === null && !present.has(p.id)) idle.add(p.id);
     for (const [playerId, timer] of this.idle) {
       if (idle.has(playerId)) continue;
       timer.clear();
@@ -130,7 +145,7 @@ export class Lobby {
   /** An idle unseated player is removed (`watchIdle` cleared the timer of any that came back). */
   private expire(playerId: string): void {
     this.idle.delete(playerId);
-    const player = this.services.store.player(this.session.id, playerId);
+    const player = this.players.get(playerId);
     if (!player || player.role !== null) return;
     this.removePlayer(playerId);
     this.events.playersChanged();
@@ -143,7 +158,7 @@ export class Lobby {
    */
   revokeToken(identity: Identity, playerId: string): ProtocolError | null {
     if (identity.kind !== 'facilitator') return { code: 'facilitator-only' };
-    if (!this.services.store.player(this.session.id, playerId)) return { code: 'unknown-player' };
+    if (!this.players.has(playerId)) return { code: 'unknown-player' };
     this.removePlayer(playerId);
     this.events.closePlayer(playerId, 'revoked');
     this.events.playersChanged();
@@ -152,7 +167,8 @@ export class Lobby {
 
   /** Deletes a player's row (and token); like `setSeat`, it changes the seating. */
   private removePlayer(playerId: string): void {
-    this.services.store.deletePlayer(this.session.id, playerId);
+    this.players.delete(playerId);
+    this.session.writer.deletePlayer(playerId);
     this.addresses.delete(playerId);
     this.idle.get(playerId)?.clear();
     this.idle.delete(playerId);
@@ -191,8 +207,7 @@ export class Lobby {
 
   /** The `presence` message: every player of the session, where they sit, who is connected. */
   presenceMessage(online: Set<string>): ServerMessagePayloads['presence'] {
-    const players = this.services.store.players(this.session.id);
-    return { players: players.map((p) => ({ id: p.id, name: p.name, seat: seatRefOf(p), online: online.has(p.id) })) };
+    return { players: [...this.players.values()].map((p) => ({ id: p.id, name: p.name, seat: seatRefOf(p), online: online.has(p.id) })) };
   }
 
   /** A student's `chooseSeat`: the takeSeat to submit, or why not. Students take empty seats only. */
@@ -209,7 +224,7 @@ export class Lobby {
   /** The facilitator's `seatPlayer`: the takeSeat to submit, or why not. */
   seatPlayer(identity: Identity, playerId: string, seat: SeatRef, now: number): Submission | ProtocolError {
     if (identity.kind !== 'facilitator') return { code: 'facilitator-only' };
-    const player = this.services.store.player(this.session.id, playerId);
+    const player = this.players.get(playerId);
     if (!player) return { code: 'unknown-player' };
     if (player.role !== null) {
       return { code: 'already-seated', params: { player: player.id } };
@@ -218,7 +233,7 @@ export class Lobby {
   }
 
   /**
-   * The store write that must commit with a client's action, if any: a seat the facilitator
+   * The write that must commit with a client's action, if any: a seat the facilitator
    * reassigns (to a bot, a name, or nobody) sends the player who held it back to the lobby.
    */
   commitWith(action: Action): (() => void) | undefined {
@@ -244,7 +259,12 @@ export class Lobby {
 
   /** Writes where a player sits (inside the commit of the action that moves them). */
   private setSeat(playerId: string, seat: SeatRef | null): void {
-    this.services.store.setPlayerSeat(this.session.id, playerId, seat);
+    const player = this.players.get(playerId);
+    if (player) {
+      player.role = seat?.role ?? null;
+      player.seat = seat?.seat ?? null;
+    }
+    this.session.writer.setPlayerSeat(playerId, seat);
     this.seating = null;
   }
 
@@ -252,7 +272,7 @@ export class Lobby {
   private seats(): Map<string, SeatRef> {
     if (this.seating) return this.seating;
     this.seating = new Map();
-    for (const player of this.services.store.players(this.session.id)) {
+    for (const player of this.players.values()) {
       const seat = seatRefOf(player);
       if (seat) this.seating.set(player.id, seat);
     }
@@ -269,11 +289,17 @@ export class Lobby {
     return null;
   }
 
-  /** A player of this room's connections (onAuth stored every one of them). */
+  /** A player of this room's connections (onAuth added every one of them). */
   private player(playerId: string): PlayerRecord {
-    const player = this.services.store.player(this.session.id, playerId);
-    if (!player) throw new Error(`player ${playerId} of session ${this.session.id} is not in the store`);
+    const player = this.players.get(playerId);
+    if (!player) throw new Error(`player ${playerId} of session ${this.session.id} is not in the lobby`);
     return player;
+  }
+
+  /** The player whose seat token has this hash. */
+  private byTokenHash(tokenHash: string): PlayerRecord | undefined {
+    for (const p of this.players.values()) if (p.tokenHash === tokenHash) return p;
+    return undefined;
   }
 
   /** The id of the player who holds `seat`, if any. */

@@ -16,6 +16,7 @@ import { BotDriver } from '../bots';
 import { ChatFloodGuards } from '../rateLimit';
 import type { Services } from '../services';
 import { GameSession, type Submission } from '../session';
+import type { PlayerRecord } from '../store/store';
 import type { Connection, Identity } from './connection';
 import { checkMessage } from './inbox';
 import { Lobby } from './lobby';
@@ -48,16 +49,27 @@ export function createSessionRoom(services: Services) {
 
     override async onCreate(options: CreateOptions) {
       if (options?.internalKey !== services.internalKey) throw new ServerError(403, 'sessions are created through POST /api/sessions');
-      const record = store.getSession(options.sessionId);
-      if (!record) throw new ServerError(404, 'unknown-session' satisfies JoinRefusal);
-      this.roomId = record.id;
-      this.session = services.sessions.get(record.id) ?? GameSession.restore(store, record);
-      services.sessions.set(record.id, this.session);
-      this.lobby = new Lobby(services, this.session, {
-        closePlayer: (playerId, reason) => this.sync.closePlayer(playerId, reason),
-        playersChanged: () => this.sync.playersChanged(),
-      });
-      this.sync = new Sync(this.session, store, this.lobby, clock);
+      // A session just created is live already (and has no players yet); others are opened from the store.
+      let session = services.sessions.get(options.sessionId);
+      let players: PlayerRecord[] = [];
+      if (!session) {
+        const opened = await GameSession.open(store, options.sessionId);
+        if (!opened) throw new ServerError(404, 'unknown-session' satisfies JoinRefusal);
+        ({ session, players } = opened);
+      }
+      this.session = session;
+      this.roomId = session.id;
+      services.sessions.set(session.id, session);
+      this.lobby = new Lobby(
+        services,
+        session,
+        {
+          closePlayer: (playerId, reason) => this.sync.closePlayer(playerId, reason),
+          playersChanged: () => this.sync.playersChanged(),
+        },
+        players,
+      );
+      this.sync = new Sync(session, this.lobby, clock);
       // Not matchable by room name: joining needs the session id (from a join code) or its key.
       await this.setPrivate(true);
       this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.onClientMessage(client, type, message));
@@ -68,17 +80,17 @@ export function createSessionRoom(services: Services) {
       this.bots.start();
     }
 
-    override onDispose() {
+    override async onDispose() {
       this.phaseClock?.stop();
       this.bots?.stop();
       this.lobby?.stop();
       // onCreate may have refused the room before there was a session.
       if (!this.session) return;
-      this.session.checkpoint();
       services.sessions.delete(this.session.id);
+      await this.session.checkpoint();
     }
 
-    override onAuth(_client: Client, options: unknown, context: AuthContext): Identity {
+    override onAuth(_client: Client, options: unknown, context: AuthContext): Promise<Identity> {
       return this.lobby.authenticate(options, context.ip ?? 'unknown');
     }
 

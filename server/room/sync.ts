@@ -1,15 +1,13 @@
-// Durable sync: what each client is told, and when. Nothing leaves before the store's group commit
+// Durable sync: what each client is told, and when. Nothing leaves before the session's group commit
 // that holds it is on disk, so a crash can never take back what a client saw. Then every connected
 // client gets a JSON Patch from the last view it was sent; a patch is computed and encoded once
 // per role (and once for the facilitator, once for spectators) and the same bytes go to each seat.
 import { CloseCode, getMessageBytes, Protocol, type Client } from '@colyseus/core';
 import type { GameState, GameView } from '@shared/engine';
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
-import { sourceLanguageOf } from '@shared/scenario/translations';
 import { SERVER_MESSAGES, type ActionResult, type DisplacedReason, type ProtocolError } from '@shared/protocol/serverMessages';
 import type { Clock } from '../clock';
 import { GameSession, viewerKey } from '../session';
-import type { Store } from '../store';
 import { diffViews } from '../viewDiff';
 import { openConnection, send, type Connection, type Identity } from './connection';
 import type { Lobby } from './lobby';
@@ -20,14 +18,13 @@ export class Sync {
   /** Connections closed for their player (displaced), by client session id, until they are gone:
    *  a dropped one that comes back is told again and closed. */
   private displaced = new Map<string, DisplacedReason>();
-  /** Replies waiting for the store's group commit (see `whenDurable`). */
+  /** Replies waiting for the session's group commit (see `whenDurable`). */
   private outbox: { replies: (() => void)[]; seatingChanged: boolean } | null = null;
   /** The state whose views the clients were last sent. */
   private sent: GameState;
 
   constructor(
     private readonly session: GameSession,
-    private readonly store: Store,
     private readonly lobby: Lobby,
     /** Stamps every view and patch: clients correct their countdown by it (`serverTime`). */
     private readonly clock: Clock,
@@ -41,7 +38,7 @@ export class Sync {
 
   /** A new connection is told who it is and gets its full view, once its identity is on disk.
    *  `language`: the one it reads the scenario in (default: the scenario's own). */
-  join(client: Client, identity: Identity, now: number, language: string = sourceLanguageOf(this.session.scenario)): void {
+  join(client: Client, identity: Identity, now: number, language = this.session.scenario.sourceLanguage as string): void {
     // One connection per player: a seat token used on another device or tab takes over.
     if (identity.kind === 'player') this.closePlayer(identity.playerId, 'elsewhere');
     const conn = openConnection(client, identity, now, language);
@@ -100,7 +97,7 @@ export class Sync {
   }
 
   /**
-   * Queues `reply` (if any) and a view update until the store's group commit is on disk. All that
+   * Queues `reply` (if any) and a view update until the session's group commit is on disk. All that
    * is queued in one turn of the event loop goes out together: the replies, then one patch per
    * client covering every move of the turn (and the seating, when a seat changed hands).
    */
@@ -109,7 +106,7 @@ export class Sync {
     const box = (this.outbox ??= { replies: [], seatingChanged: false });
     if (reply) box.replies.push(reply);
     box.seatingChanged ||= seatingChanged;
-    if (first) this.store.afterCommit(() => this.flush());
+    if (first) this.session.writer.afterCommit(() => this.flush());
   }
 
   private flush(): void {

@@ -7,38 +7,12 @@ import { type Diagnostic, type Instructor, type LibraryEntry, type ScenarioListi
 import type { Scenario } from '@shared/scenario/schema';
 import { Instructors } from '../instructors';
 import { randomToken } from '../secrets';
-import type { Store } from '../store';
+import type { Db, Queries } from '../store/db';
 import type { Checked } from './check';
 
 /** A listed summary or learning objective is cut at this length, and at most this many objectives listed. */
 const LISTED_TEXT_CHARS = 600;
 const LISTED_OBJECTIVES = 12;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS library_scenarios (
-  id TEXT PRIMARY KEY,
-  owner_id TEXT NOT NULL REFERENCES instructors(id),
-  visibility TEXT NOT NULL CHECK (visibility IN ('private', 'shared')),
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS library_versions (
-  library_id TEXT NOT NULL REFERENCES library_scenarios(id),
-  version INTEGER NOT NULL,
-  yaml TEXT NOT NULL,
-  saved_at INTEGER NOT NULL,
-  saved_by TEXT NOT NULL REFERENCES instructors(id),
-  scenario_id TEXT,
-  title TEXT NOT NULL,
-  valid INTEGER NOT NULL,
-  problem_count INTEGER NOT NULL,
-  warning_count INTEGER NOT NULL,
-  diagnostics TEXT NOT NULL,
-  listing TEXT,
-  restored_from INTEGER,
-  note TEXT,
-  PRIMARY KEY (library_id, version)
-);
-`;
 
 /** What the caller asks to save, with the validator's verdict on it. */
 export interface NewVersion {
@@ -84,67 +58,70 @@ const ENTRY_SQL = `SELECT s.id, s.owner_id, i.name AS owner_name, s.visibility, 
   FROM library_scenarios s JOIN instructors i ON i.id = s.owner_id`;
 const VERSION_SQL = `SELECT v.*, i.name AS saved_by_name FROM library_versions v JOIN instructors i ON i.id = v.saved_by`;
 /** The same columns without the text: listings and histories never read the YAML. */
-const VERSION_INFO_SQL = `SELECT v.library_id, v.version, length(CAST(v.yaml AS BLOB)) AS bytes, v.saved_at, v.saved_by, i.name AS saved_by_name,
+const VERSION_INFO_SQL = `SELECT v.library_id, v.version, octet_length(v.yaml) AS bytes, v.saved_at, v.saved_by, i.name AS saved_by_name,
   v.scenario_id, v.title, v.valid, v.problem_count, v.warning_count, v.restored_from, v.note
   FROM library_versions v JOIN instructors i ON i.id = v.saved_by`;
 
 export class Library {
   readonly instructors: Instructors;
 
-  constructor(private readonly store: Store) {
-    this.instructors = new Instructors(store);
-    store.db.exec(SCHEMA);
+  constructor(private readonly db: Db) {
+    this.instructors = new Instructors(db);
   }
 
   /** A new library scenario with `first` as version 1. */
-  create(owner: Instructor, visibility: Visibility, first: NewVersion, now: number): string {
+  async create(owner: Instructor, visibility: Visibility, first: NewVersion, now: number): Promise<string> {
     const id = randomToken(9);
-    this.store.transaction(() => {
-      this.store.db.prepare('INSERT INTO library_scenarios (id, owner_id, visibility, created_at) VALUES (?, ?, ?, ?)').run(id, owner.id, visibility, now);
-      this.insertVersion(id, 1, owner, first, now);
+    await this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO library_scenarios (id, owner_id, visibility, created_at) VALUES (?, ?, ?, ?)', [id, owner.id, visibility, now]);
+      await insertVersion(tx, id, 1, owner, first, now);
     });
     return id;
   }
 
   /** Saves `next` as the version after the latest; with `basedOn`, only if that is the latest
    *  (else nothing is saved and the latest is returned). */
-  addVersion(id: string, by: Instructor, next: NewVersion, now: number, basedOn?: number): { saved: number } | { conflict: number } {
-    return this.store.transaction(() => {
-      const latest = this.latestVersion(id);
+  addVersion(id: string, by: Instructor, next: NewVersion, now: number, basedOn?: number): Promise<{ saved: number } | { conflict: number }> {
+    return this.db.transaction(async (tx) => {
+      // Locks the scenario's row (PostgreSQL; SQLite's transaction holds the whole file), so two
+      // saves at once number their versions one after the other.
+      await tx.run('UPDATE library_scenarios SET visibility = visibility WHERE id = ?', [id]);
+      const latest = await latestVersion(tx, id);
       if (basedOn !== undefined && basedOn !== latest) return { conflict: latest };
-      this.insertVersion(id, latest + 1, by, next, now);
+      await insertVersion(tx, id, latest + 1, by, next, now);
       return { saved: latest + 1 };
     });
   }
 
-  setVisibility(id: string, visibility: Visibility): void {
-    this.store.transaction(() => this.store.db.prepare('UPDATE library_scenarios SET visibility = ? WHERE id = ?').run(visibility, id));
+  async setVisibility(id: string, visibility: Visibility): Promise<void> {
+    await this.db.run('UPDATE library_scenarios SET visibility = ? WHERE id = ?', [visibility, id]);
   }
 
   /** The entry as `viewer` may see it: their own, or shared; otherwise null (as if absent). */
-  entry(id: string, viewer: Instructor): LibraryEntry | null {
-    const row = this.store.db.prepare(`${ENTRY_SQL} WHERE s.id = ?`).get(id) as EntryRow | undefined;
+  async entry(id: string, viewer: Instructor): Promise<LibraryEntry | null> {
+    const [row] = await this.db.query<EntryRow>(`${ENTRY_SQL} WHERE s.id = ?`, [id]);
     if (!row || (row.owner_id !== viewer.id && row.visibility !== 'shared')) return null;
     return this.toEntry(row, viewer);
   }
 
   /** The viewer's scenarios, then those others share; newest save first within each. */
-  list(viewer: Instructor): LibraryEntry[] {
-    const rows = this.store.db.prepare(`${ENTRY_SQL} WHERE s.owner_id = ? OR s.visibility = 'shared'`).all(viewer.id) as EntryRow[];
-    const entries = rows.map((row) => this.toEntry(row, viewer));
+  async list(viewer: Instructor): Promise<LibraryEntry[]> {
+    const rows = await this.db.query<EntryRow>(`${ENTRY_SQL} WHERE s.owner_id = ? OR s.visibility = 'shared'`, [viewer.id]);
+    const entries = await Promise.all(rows.map((row) => this.toEntry(row, viewer)));
     return entries.sort((a, b) => Number(b.mine) - Number(a.mine) || b.latest.savedAt - a.latest.savedAt || a.id.localeCompare(b.id));
   }
 
-  versions(id: string): VersionInfo[] {
-    const rows = this.store.db.prepare(`${VERSION_INFO_SQL} WHERE v.library_id = ? ORDER BY v.version DESC`).all(id) as (Omit<VersionRow, 'yaml' | 'diagnostics' | 'listing'> & { bytes: number })[];
+  async versions(id: string): Promise<VersionInfo[]> {
+    const rows = await this.db.query<Omit<VersionRow, 'yaml' | 'diagnostics' | 'listing'> & { bytes: number }>(
+      `${VERSION_INFO_SQL} WHERE v.library_id = ? ORDER BY v.version DESC`,
+      [id],
+    );
     return rows.map((row) => toInfo(row, row.bytes));
   }
 
   /** One version with its text (the latest when `version` is absent), or null. */
-  version(id: string, version?: number): VersionText | null {
-    const row = this.store.db
-      .prepare(`${VERSION_SQL} WHERE v.library_id = ? AND v.version = ?`)
-      .get(id, version ?? this.latestVersion(id)) as VersionRow | undefined;
+  async version(id: string, version?: number): Promise<VersionText | null> {
+    const [row] = await this.db.query<VersionRow>(`${VERSION_SQL} WHERE v.library_id = ? AND v.version = ?`, [id, version ?? (await latestVersion(this.db, id))]);
     if (!row) return null;
     const diagnostics = JSON.parse(row.diagnostics) as Diagnostics;
     return { ...toInfo(row, Buffer.byteLength(row.yaml)), yaml: row.yaml, problems: diagnostics.problems, warnings: diagnostics.warnings };
@@ -152,25 +129,24 @@ export class Library {
 
   /** The home page's entries of the library scenarios `viewer` may use, each at its newest
    *  valid version. */
-  listings(viewer: Instructor): ScenarioListing[] {
-    const rows = this.store.db
-      .prepare(
-        `SELECT s.id, s.owner_id, i.name AS owner_name, s.visibility, v.version, v.listing
+  async listings(viewer: Instructor): Promise<ScenarioListing[]> {
+    const rows = await this.db.query<EntryRow & { version: number; listing: string }>(
+      `SELECT s.id, s.owner_id, i.name AS owner_name, s.visibility, v.version, v.listing
          FROM library_scenarios s JOIN instructors i ON i.id = s.owner_id
          JOIN library_versions v ON v.library_id = s.id
          WHERE (s.owner_id = ? OR s.visibility = 'shared')
            AND v.version = (SELECT max(version) FROM library_versions WHERE library_id = s.id AND valid = 1)
          ORDER BY s.owner_id = ? DESC, v.saved_at DESC, s.id`,
-      )
-      .all(viewer.id, viewer.id) as (EntryRow & { version: number; listing: string })[];
+      [viewer.id, viewer.id],
+    );
     return rows.map((row) => ({
       ...(JSON.parse(row.listing) as Omit<ScenarioListing, 'library'>),
       library: { id: row.id, version: row.version, owner: row.owner_name, mine: row.owner_id === viewer.id, visibility: row.visibility },
     }));
   }
 
-  private toEntry(row: EntryRow, viewer: Instructor): LibraryEntry {
-    const versions = this.versions(row.id);
+  private async toEntry(row: EntryRow, viewer: Instructor): Promise<LibraryEntry> {
+    const versions = await this.versions(row.id);
     return {
       id: row.id,
       owner: { id: row.owner_id, name: row.owner_name },
@@ -182,37 +158,36 @@ export class Library {
       versionCount: versions.length,
     };
   }
+}
 
-  private latestVersion(id: string): number {
-    const row = this.store.db.prepare('SELECT max(version) AS latest FROM library_versions WHERE library_id = ?').get(id) as { latest: number | null };
-    return row.latest ?? 0;
-  }
+async function latestVersion(q: Queries, id: string): Promise<number> {
+  const [row] = await q.query<{ latest: number | null }>('SELECT max(version) AS latest FROM library_versions WHERE library_id = ?', [id]);
+  return row?.latest ?? 0;
+}
 
-  private insertVersion(id: string, version: number, by: Instructor, next: NewVersion, now: number): void {
-    const { checked } = next;
-    const diagnostics: Diagnostics = { problems: checked.problems, warnings: checked.warnings };
-    this.store.db
-      .prepare(
-        `INSERT INTO library_versions (library_id, version, yaml, saved_at, saved_by, scenario_id, title, valid, problem_count, warning_count, diagnostics, listing, restored_from, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        version,
-        next.yaml,
-        now,
-        by.id,
-        checked.scenarioId,
-        checked.title,
-        checked.scenario ? 1 : 0,
-        checked.problemCount,
-        checked.warningCount,
-        JSON.stringify(diagnostics),
-        checked.scenario ? JSON.stringify(boundedListing(checked.scenario)) : null,
-        next.restoredFrom,
-        next.note,
-      );
-  }
+async function insertVersion(tx: Queries, id: string, version: number, by: Instructor, next: NewVersion, now: number): Promise<void> {
+  const { checked } = next;
+  const diagnostics: Diagnostics = { problems: checked.problems, warnings: checked.warnings };
+  await tx.run(
+    `INSERT INTO library_versions (library_id, version, yaml, saved_at, saved_by, scenario_id, title, valid, problem_count, warning_count, diagnostics, listing, restored_from, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id,
+      version,
+      next.yaml,
+      now,
+      by.id,
+      checked.scenarioId,
+      checked.title,
+      checked.scenario ? 1 : 0,
+      checked.problemCount,
+      checked.warningCount,
+      JSON.stringify(diagnostics),
+      checked.scenario ? JSON.stringify(boundedListing(checked.scenario)) : null,
+      next.restoredFrom,
+      next.note,
+    ],
+  );
 }
 
 /** A scenario's home-page entry, as GET /api/scenarios lists the shipped ones. */

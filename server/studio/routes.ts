@@ -20,12 +20,13 @@ import {
   type ScenarioListing,
   type StudioErrorCode,
 } from '@shared/protocol/studio';
-import { errorSummary, publicScenario } from '@shared/engine';
+import { publicScenario } from '@shared/engine';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
+import type { InitialAction } from '../session';
 import { openSession, UnknownClassFormatError } from '../sessions';
 import { isRefused, type Checked } from './check';
 import { ScenarioChecker } from './checker';
@@ -42,7 +43,7 @@ export interface Studio {
   router: express.Router;
   /** The library entries of GET /api/scenarios for this request: none without a key; null when
    *  the request was answered (a wrong key). */
-  listingsFor(req: Request, res: Response): ScenarioListing[] | null;
+  listingsFor(req: Request, res: Response): Promise<ScenarioListing[] | null>;
   /** The scenario a library reference of POST /api/sessions names, or null when the request was
    *  answered (no key, not visible, no such version, a version with problems). */
   scenarioToOpen(req: Request, res: Response, ref: LibraryRef): Promise<Scenario | null>;
@@ -50,19 +51,19 @@ export interface Studio {
 
 export function studioRoutes(services: Services, addressOf: (req: Request) => string): Studio {
   const { clock } = services;
-  const library = new Library(services.store);
+  const library = new Library(services.store.db);
   const checker = new ScenarioChecker();
   const saves = new FailureLimiter(SAVES.max, SAVES.windowMs);
   const playtests = new FailureLimiter(PLAYTESTS.max, PLAYTESTS.windowMs);
 
   /** The instructor whose key the request carries, or null once the request is answered. */
-  const instructorOf = (req: Request, res: Response): Instructor | null => {
+  const instructorOf = async (req: Request, res: Response): Promise<Instructor | null> => {
     const key = bearerKey(req);
     if (key === undefined) {
       refuse(res, 401, 'unauthorized', 'This needs an instructor key (Authorization: Bearer <key>), issued with  npx spacebridge instructor add "Name".');
       return null;
     }
-    const instructor = library.instructors.byKey(key);
+    const instructor = await library.instructors.byKey(key);
     const address = addressOf(req);
     const guess = judgeGuess(services.joinFailures, address, clock.now(), instructor !== null);
     if (guess === 'blocked') {
@@ -78,9 +79,9 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   };
 
   const router = express.Router();
-  router.use((req, res, next) => {
+  router.use(async (req, res, next) => {
     res.set('Cache-Control', 'no-store');
-    const instructor = instructorOf(req, res);
+    const instructor = await instructorOf(req, res);
     if (!instructor) return;
     res.locals.instructor = instructor;
     next();
@@ -89,15 +90,15 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   const me = (res: Response) => res.locals.instructor as Instructor;
 
   /** The visible entry of `:id`, or null once answered with 404. */
-  const visible = (req: Request, res: Response) => {
+  const visible = async (req: Request, res: Response) => {
     const id = LibraryId.safeParse(req.params.id);
-    const entry = id.success ? library.entry(id.data, me(res)) : null;
+    const entry = id.success ? await library.entry(id.data, me(res)) : null;
     if (!entry) refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
     return entry;
   };
   /** The entry of `:id` if the caller owns it, or null once answered. */
-  const owned = (req: Request, res: Response) => {
-    const entry = visible(req, res);
+  const owned = async (req: Request, res: Response) => {
+    const entry = await visible(req, res);
     if (entry && !entry.mine) {
       refuse(res, 403, 'not-owner', `Only ${entry.owner.name}, who owns this scenario, may change it. Save it as your own scenario to edit a copy.`);
       return null;
@@ -105,19 +106,19 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     return entry;
   };
   /** The version number of `:version`, or null once answered with 404. */
-  const versionParam = (req: Request, res: Response, id: string): number | null => {
+  const versionParam = async (req: Request, res: Response, id: string): Promise<number | null> => {
     const text = String(req.params.version ?? req.query.version ?? '');
     const version = /^[1-9][0-9]{0,6}$/.test(text) ? Number(text) : null;
-    if (version === null || !library.version(id, version)) {
+    if (version === null || !(await library.version(id, version))) {
       refuse(res, 404, 'unknown-version', `This scenario has no version "${text.slice(0, 12)}".`);
       return null;
     }
     return version;
   };
-  const answer = (id: string, viewer: Instructor, version?: number): LibraryScenarioAnswer => ({
-    scenario: library.entry(id, viewer)!,
-    version: library.version(id, version)!,
-    versions: library.versions(id),
+  const answer = async (id: string, viewer: Instructor, version?: number): Promise<LibraryScenarioAnswer> => ({
+    scenario: (await library.entry(id, viewer))!,
+    version: (await library.version(id, version))!,
+    versions: await library.versions(id),
   });
   /** The validator's verdict on a text to save, or null once refused (nothing saved). */
   const checkToSave = async (res: Response, yaml: string): Promise<Checked | null> => {
@@ -140,7 +141,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   const playableScenario = async (res: Response, entry: LibraryEntry, version: number | null | undefined): Promise<Scenario | null> => {
     if (version === null) return null;
     const chosen = version ?? entry.playableVersion;
-    const text = chosen === null ? null : library.version(entry.id, chosen);
+    const text = chosen === null ? null : await library.version(entry.id, chosen);
     if (chosen === null) {
       refuse(res, 422, 'scenario-invalid', 'No version of this scenario is valid yet: fix its problems in the studio first.');
       return null;
@@ -157,8 +158,8 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     res.json({ instructor: me(res) });
   });
 
-  router.get('/scenarios', (_req, res) => {
-    res.json({ scenarios: library.list(me(res)) });
+  router.get('/scenarios', async (_req, res) => {
+    res.json({ scenarios: await library.list(me(res)) });
   });
 
   router.post('/scenarios', async (req, res) => {
@@ -166,65 +167,65 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!body) return;
     const checked = await checkToSave(res, body.yaml);
     if (!checked) return;
-    const id = library.create(me(res), body.visibility, { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now());
+    const id = await library.create(me(res), body.visibility, { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now());
     req.log.info({ library: id, instructor: me(res).id, valid: checked.scenario !== null }, 'library scenario created');
-    res.status(201).json(answer(id, me(res)));
+    res.status(201).json(await answer(id, me(res)));
   });
 
-  router.get('/scenarios/:id', (req, res) => {
-    const entry = visible(req, res);
-    if (entry) res.json(answer(entry.id, me(res)));
+  router.get('/scenarios/:id', async (req, res) => {
+    const entry = await visible(req, res);
+    if (entry) res.json(await answer(entry.id, me(res)));
   });
 
-  router.get('/scenarios/:id/versions/:version', (req, res) => {
-    const entry = visible(req, res);
-    const version = entry && versionParam(req, res, entry.id);
-    if (entry && version) res.json(answer(entry.id, me(res), version));
+  router.get('/scenarios/:id/versions/:version', async (req, res) => {
+    const entry = await visible(req, res);
+    const version = entry && (await versionParam(req, res, entry.id));
+    if (entry && version) res.json(await answer(entry.id, me(res), version));
   });
 
   router.post('/scenarios/:id/versions', async (req, res) => {
-    const entry = owned(req, res);
+    const entry = await owned(req, res);
     if (!entry) return;
     const body = parseBody(SaveVersionRequest, req, res);
     if (!body) return;
     const checked = await checkToSave(res, body.yaml);
     if (!checked) return;
-    const saved = library.addVersion(entry.id, me(res), { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now(), body.basedOn);
+    const saved = await library.addVersion(entry.id, me(res), { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now(), body.basedOn);
     if ('conflict' in saved) {
       return refuse(res, 409, 'version-conflict', `Version ${saved.conflict} was saved after version ${body.basedOn}, which this edit started from. Nothing was saved: reload, then save again.`);
     }
-    res.status(201).json(answer(entry.id, me(res), saved.saved));
+    res.status(201).json(await answer(entry.id, me(res), saved.saved));
   });
 
   router.post('/scenarios/:id/versions/:version/restore', async (req, res) => {
-    const entry = owned(req, res);
-    const version = entry && versionParam(req, res, entry.id);
+    const entry = await owned(req, res);
+    const version = entry && (await versionParam(req, res, entry.id));
     if (!entry || !version) return;
     const body = parseBody(RestoreVersionRequest, req, res);
     if (!body) return;
-    const old = library.version(entry.id, version)!;
+    const old = (await library.version(entry.id, version))!;
     // Checked again: the validator may have learnt something since that version was saved.
     const checked = await checkToSave(res, old.yaml);
     if (!checked) return;
-    const saved = library.addVersion(entry.id, me(res), { yaml: old.yaml, checked, note: body.note || `restored version ${version}`, restoredFrom: version }, clock.now());
-    if ('saved' in saved) res.status(201).json(answer(entry.id, me(res), saved.saved));
+    const saved = await library.addVersion(entry.id, me(res), { yaml: old.yaml, checked, note: body.note || `restored version ${version}`, restoredFrom: version }, clock.now());
+    if ('saved' in saved) res.status(201).json(await answer(entry.id, me(res), saved.saved));
   });
 
-  router.post('/scenarios/:id/visibility', (req, res) => {
-    const entry = owned(req, res);
+  router.post('/scenarios/:id/visibility', async (req, res) => {
+    const entry = await owned(req, res);
     if (!entry) return;
     const body = parseBody(SetVisibilityRequest, req, res);
     if (!body) return;
-    library.setVisibility(entry.id, body.visibility);
-    res.json({ scenario: library.entry(entry.id, me(res)) });
+    await library.setVisibility(entry.id, body.visibility);
+    res.json({ scenario: await library.entry(entry.id, me(res)) });
   });
 
   // The public parts of a playable version (the home page's scenario details), as
   // GET /api/scenarios/:id gives them for a shipped scenario.
   router.get('/scenarios/:id/public', async (req, res) => {
-    const entry = visible(req, res);
+    const entry = await visible(req, res);
     if (!entry) return;
-    const scenario = await playableScenario(res, entry, req.query.version === undefined ? undefined : versionParam(req, res, entry.id));
+    const scenario = await playableScenario(res, entry, req.query.version === undefined ? undefined : await versionParam(req, res, entry.id));
     if (scenario) res.json(publicScenario(scenario));
   });
 
@@ -236,12 +237,12 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     res.type('text/yaml; charset=utf-8').send(text);
   });
 
-  router.get('/scenarios/:id/download', (req, res) => {
-    const entry = visible(req, res);
+  router.get('/scenarios/:id/download', async (req, res) => {
+    const entry = await visible(req, res);
     if (!entry) return;
-    const version = req.query.version === undefined ? entry.latest.version : versionParam(req, res, entry.id);
+    const version = req.query.version === undefined ? entry.latest.version : await versionParam(req, res, entry.id);
     if (!version) return;
-    const text = library.version(entry.id, version)!;
+    const text = (await library.version(entry.id, version))!;
     res.attachment(`${text.scenarioId ?? entry.id}.yaml`);
     res.type('text/yaml; charset=utf-8').send(text.yaml);
   });
@@ -259,22 +260,20 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const role = scenario.roles.find((r) => r.id === body.role);
     if (!role) return refuse(res, 400, 'unknown-role', `This draft has no delegation "${body.role}": choose one of ${scenario.roles.map((r) => r.id).join(', ')}.`);
 
+    // The bots take their seats in the session's first logged action, stored with the session.
+    const fillSeats: InitialAction = {
+      principal: 'facilitator',
+      actor: { kind: 'facilitator' },
+      action: { type: 'fillSeatsWithBots', personality: body.personality, except: role.id },
+      now: clock.now(),
+    };
     let opened;
     try {
-      opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true, classFormat: body.classFormat } }, scenario);
+      opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true, classFormat: body.classFormat } }, scenario, [fillSeats]);
     } catch (error) {
       if (error instanceof UnknownClassFormatError) return refuse(res, 400, 'unknown-class-format', error.message);
       throw error;
     }
-    const session = services.sessions.get(opened.sessionId)!;
-    const seated = session.submit({
-      principal: 'facilitator',
-      actor: { kind: 'facilitator' },
-      action: { type: 'fillSeatsWithBots', personality: body.personality, except: role.id },
-      clientId: null,
-      now: clock.now(),
-    });
-    if (!seated.ok) throw new Error(`playtest bots were not seated: ${errorSummary(seated.error)}`);
     req.log.info({ sessionId: opened.sessionId, instructor: instructor.id, role: role.id }, 'playtest opened');
     const playtest: PlaytestAnswer = {
       ...opened,
@@ -285,8 +284,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
       playPath: `/join/${opened.joinCode}`,
       consolePath: `/facilitator/${opened.sessionId}#key=${encodeURIComponent(opened.facilitatorKey)}&code=${opened.joinCode}`,
     };
-    // Answer once the bots' seating is on disk (group commit).
-    services.store.afterCommit(() => res.status(201).json(playtest));
+    res.status(201).json(playtest);
   });
 
   router.use((_req, res) => refuse(res, 404, 'not-found', 'No such studio endpoint (docs/api.md, "Studio").'));
@@ -300,15 +298,15 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
 
   return {
     router,
-    listingsFor(req, res) {
+    async listingsFor(req, res) {
       if (req.get('authorization') === undefined) return [];
-      const instructor = instructorOf(req, res);
+      const instructor = await instructorOf(req, res);
       return instructor && library.listings(instructor);
     },
     async scenarioToOpen(req, res, ref) {
-      const instructor = instructorOf(req, res);
+      const instructor = await instructorOf(req, res);
       if (!instructor) return null;
-      const entry = library.entry(ref.id, instructor);
+      const entry = await library.entry(ref.id, instructor);
       if (!entry) {
         refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
         return null;

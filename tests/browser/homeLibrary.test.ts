@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCatalog } from '@server/scenarios';
 import { Instructors } from '@server/instructors';
-import { Store } from '@server/store';
+import { openStore } from '@server/store/openStore';
 import { newPage, ROOT } from './harness';
 import { browserSuite } from './suite';
 
@@ -21,22 +21,22 @@ const TEXT = fs.readFileSync(path.join(ROOT, 'scenarios/handshake-in-orbit.yaml'
 const KEY_STORE = 'spacebridge.instructorKey';
 
 /** An instructor on the test server's store (a key added while the server runs counts at once). */
-function addInstructor(name: string): { id: string; key: string } {
-  const store = new Store(suite.server.dataDir);
+async function addInstructor(name: string): Promise<{ id: string; key: string }> {
+  const store = await openStore({ dataDir: suite.server.dataDir });
   try {
-    const { instructor, key } = new Instructors(store).add(name, Date.now());
+    const { instructor, key } = await new Instructors(store.db).add(name, Date.now());
     return { id: instructor.id, key };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function revoke(id: string) {
-  const store = new Store(suite.server.dataDir);
+async function revoke(id: string) {
+  const store = await openStore({ dataDir: suite.server.dataDir });
   try {
-    expect(new Instructors(store).revoke(id, Date.now())).toBe(true);
+    expect(await new Instructors(store.db).revoke(id, Date.now())).toBe(true);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -77,8 +77,8 @@ describe('library scenarios on the home page', () => {
   let privateId = '';
   let sharedId = '';
   beforeAll(async () => {
-    ada = addInstructor('Ada Lovelace');
-    grace = addInstructor('Grace Hopper');
+    ada = await addInstructor('Ada Lovelace');
+    grace = await addInstructor('Grace Hopper');
     privateId = await save(ada.key, 'A private plan', 'private');
     sharedId = await save(ada.key, 'A shared plan', 'shared');
   });
@@ -118,9 +118,9 @@ describe('library scenarios on the home page', () => {
   });
 
   it('says so when the stored key was revoked, forgets it and still lists the shipped scenarios', async () => {
-    const revoked = addInstructor('Revoked Rita');
+    const revoked = await addInstructor('Revoked Rita');
     await save(revoked.key, 'Rita’s plan', 'private');
-    revoke(revoked.id);
+    await revoke(revoked.id);
     const page = await home(revoked.key);
     await page.getByTestId('instructor-key-refused').getByText('Your instructor key was refused').waitFor();
     expect(await listed(page)).toEqual(SHIPPED_TITLES);

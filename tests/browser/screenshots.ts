@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Instructors } from '@server/instructors';
-import { Store } from '@server/store';
+import { openStore } from '@server/store/openStore';
 import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS, type TestServer } from './harness';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
@@ -27,10 +27,10 @@ async function shot(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] 
  *  (private and shared) and one another instructor shares, above the shipped ones. */
 async function libraryHome(browser: Browser, server: TestServer) {
   if (!server.dataDir || (only && !'home-library'.includes(only))) return;
-  const store = new Store(server.dataDir);
-  const instructors = new Instructors(store);
-  const [ada, grace] = [instructors.add('Ada Lovelace', Date.now()).key, instructors.add('Grace Hopper', Date.now()).key];
-  store.close();
+  const store = await openStore({ dataDir: server.dataDir });
+  const instructors = new Instructors(store.db);
+  const [ada, grace] = [(await instructors.add('Ada Lovelace', Date.now())).key, (await instructors.add('Grace Hopper', Date.now())).key];
+  await store.close();
   const text = fs.readFileSync(path.join(ROOT, 'scenarios', 'handshake-in-orbit.yaml'), 'utf8');
   const saves = [
     [grace, 'Handshake in orbit (Grace Hopper seminar)', 'shared'],

@@ -9,7 +9,8 @@ import { ManualClock, openSession, startTestServer, tempDir, TestClient, type Op
 import { actingBots, BotDriver, MAX_REJECTIONS_PER_PHASE } from '@server/bots';
 import { loadCatalog } from '@server/scenarios';
 import { GameSession } from '@server/session';
-import { Store } from '@server/store';
+import { openStore } from '@server/store/openStore';
+import type { LoggedAction } from '@server/store/store';
 import type { Action, GameView } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult } from '@shared/protocol/serverMessages';
@@ -21,10 +22,10 @@ const PACE = 1000;
 const PAST_THE_PACE = PACE * 1.25 + 1;
 
 let sessionCount = 0;
-function localSession(scenarioId: string, seed: number) {
-  const store = new Store(tempDir());
+async function localSession(scenarioId: string, seed: number) {
+  const store = await openStore({ dataDir: tempDir() });
   const scenario = catalog.get(scenarioId)!;
-  const session = GameSession.create(store, {
+  const session = await GameSession.create(store, {
     id: `s${++sessionCount}`,
     scenarioId,
     seed,
@@ -47,7 +48,12 @@ function localSession(scenarioId: string, seed: number) {
     const outcome = session.submit({ principal: 'facilitator', actor: { kind: 'facilitator' }, action, clientId: null, now: clock.now() });
     if (!outcome.ok) throw new Error(`${action.type}: ${JSON.stringify(outcome.error)}`);
   };
-  return { store, session, clock, host, submitted, facilitator };
+  /** Closes the store once the session's writes are committed. */
+  const close = async () => {
+    await session.writer.durable();
+    await store.close();
+  };
+  return { store, session, clock, host, submitted, facilitator, close };
 }
 
 /** The phase a facilitator's clock action names: the one the game is in. */
@@ -61,22 +67,23 @@ const bot = (role: string, seat: string, personality: 'cooperative' | 'hard-nose
 
 describe('the bot driver', () => {
   /** An all-bot game of `scenarioId`, driven until the bots have nothing left to do. */
-  function allBotGame(scenarioId: string, seed: number) {
-    const t = localSession(scenarioId, seed);
+  async function allBotGame(scenarioId: string, seed: number) {
+    const t = await localSession(scenarioId, seed);
     const driver = new BotDriver(t.host, t.clock, PACE);
     driver.start();
     for (const role of t.session.scenario.roles) t.facilitator(bot(role.id, role.seats[0].id, 'hard-nosed'));
     t.facilitator({ type: 'startGame' });
     for (let i = 0; i < 5000 && t.clock.fireNext(); i++);
     driver.stop();
-    const log = t.store.actionsAfter(t.session.id, 0).map((e) => ({ seq: e.seq, principal: e.principal, action: e.action, clientId: e.clientId }));
-    t.store.close();
+    await t.session.writer.durable();
+    const log = (await t.store.actionsAfter(t.session.id, 0)).map((e) => ({ seq: e.seq, principal: e.principal, action: e.action, clientId: e.clientId }));
+    await t.close();
     return { log, state: t.session.state, submitted: t.submitted };
   }
 
-  it('plays deterministically for a seed: same bot moves, same client ids, same game', () => {
-    const a = allBotGame('handshake-in-orbit', 11);
-    const b = allBotGame('handshake-in-orbit', 11);
+  it('plays deterministically for a seed: same bot moves, same client ids, same game', async () => {
+    const a = await allBotGame('handshake-in-orbit', 11);
+    const b = await allBotGame('handshake-in-orbit', 11);
     expect(a.log.filter((e) => e.principal.startsWith('bot:')).length).toBeGreaterThan(10);
     expect(b.log).toEqual(a.log);
     expect(b.state).toEqual(a.state);
@@ -86,8 +93,8 @@ describe('the bot driver', () => {
     expect(a.state.round > 1 || a.state.phaseIndex > 0).toBe(true);
   });
 
-  it('lets one bot act per role: the bot seat with the most powers', () => {
-    const t = localSession('handshake-in-orbit', 3);
+  it('lets one bot act per role: the bot seat with the most powers', async () => {
+    const t = await localSession('handshake-in-orbit', 3);
     t.facilitator(bot('nasa', 'engineer')); // powers: propose
     t.facilitator(bot('nasa', 'astronaut')); // powers: propose, speak
     t.facilitator(bot('soviet-academy', 'academician'));
@@ -99,11 +106,11 @@ describe('the bot driver', () => {
     expect(seats()).toEqual(['nasa/head', 'soviet-academy/academician']);
     t.facilitator({ type: 'assignSeat', seat: { role: 'nasa', seat: 'head' }, occupant: { kind: 'human', name: 'Tom' } });
     expect(seats()).toEqual(['nasa/astronaut', 'soviet-academy/academician']);
-    t.store.close();
+    await t.close();
   });
 
-  it('caps a bot whose moves are refused: it sits out the rest of the phase however busy the table', () => {
-    const t = localSession('handshake-in-orbit', 5);
+  it('caps a bot whose moves are refused: it sits out the rest of the phase however busy the table', async () => {
+    const t = await localSession('handshake-in-orbit', 5);
     const refused = { ...t.host, submitAsSeat: (seat: SeatRef, action: Action, clientId: string | null = null): ActionResult => {
       t.submitted.push({ seat, action, clientId });
       return { ok: false, error: { code: 'wrong-phase' } };
@@ -125,11 +132,11 @@ describe('the bot driver', () => {
     while (t.clock.fireNext());
     expect(t.submitted.length).toBeGreaterThan(before);
     driver.stop();
-    t.store.close();
+    await t.close();
   });
 
-  it('drops pending turns when the game is paused or the seat freed, and schedules none while paused', () => {
-    const t = localSession('handshake-in-orbit', 9);
+  it('drops pending turns when the game is paused or the seat freed, and schedules none while paused', async () => {
+    const t = await localSession('handshake-in-orbit', 9);
     const driver = new BotDriver(t.host, t.clock, PACE);
     driver.start();
     t.facilitator(bot('nasa', 'head'));
@@ -146,7 +153,7 @@ describe('the bot driver', () => {
     expect(t.clock.pending).toBe(0);
     expect(t.submitted).toEqual([]);
     driver.stop();
-    t.store.close();
+    await t.close();
   });
 });
 
@@ -186,8 +193,20 @@ async function takeHeadSeat(player: TestClient, role: string) {
   await player.next((m) => m.type === 'identity' && m.body.seat?.role === role);
 }
 
-const botMoves = (server: RunningServer, sessionId: string, seat = 'soviet-academy/head') =>
-  server.services.store.actionsAfter(sessionId, 0).filter((e) => e.principal === `bot:${seat}`);
+/** The actions a live session logs from the first time it is asked (bots move only when a test
+ *  turns the clock, after that): read while the clock turns, before their commits. */
+const liveLogs = new WeakMap<object, LoggedAction[]>();
+function liveLog(server: RunningServer, sessionId: string): LoggedAction[] {
+  const session = server.services.sessions.get(sessionId)!;
+  let log = liveLogs.get(session);
+  if (!log) {
+    const entries: LoggedAction[] = (log = []);
+    liveLogs.set(session, entries);
+    session.subscribe((_state, entry) => entries.push(entry));
+  }
+  return log;
+}
+const botMoves = (server: RunningServer, sessionId: string, seat = 'soviet-academy/head') => liveLog(server, sessionId).filter((e) => e.principal === `bot:${seat}`);
 const occupantOf = (view: GameView | null, role: string, seat = 'head') => view!.seats.find((s) => s.role === role && s.seat === seat)!.occupant;
 const messagesFrom = (view: GameView | null, role: string) => view!.channels.flatMap((c) => c.messages ?? []).filter((m) => m.role === role);
 
@@ -253,11 +272,12 @@ describe('bots in a live session', () => {
     for (const c of everyone) expect(occupantOf(c.view, 'soviet-academy')).toBeNull();
 
     // Bot moves sit in the one log with everyone else's, seqs gap-free; replay gives the same game.
-    const log = server.services.store.actionsAfter(opened.sessionId, 0);
+    await session.writer.durable();
+    const log = await server.services.store.actionsAfter(opened.sessionId, 0);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
     expect(moves).toBeGreaterThan(1);
-    const restored = GameSession.restore(server.services.store, server.services.store.getSession(opened.sessionId)!);
-    expect(restored.state).toEqual(session.state);
+    const restored = await GameSession.open(server.services.store, opened.sessionId);
+    expect(restored!.session.state).toEqual(session.state);
   });
 
   it('a bot takes an absent student\'s seat, and the student can have it back', async () => {
@@ -276,7 +296,7 @@ describe('bots in a live session', () => {
 
     // Sasha is gone: the facilitator puts a bot in her seat; she goes back to the lobby.
     expect(await facilitator.act(bot('soviet-academy', 'head', 'hard-nosed'))).toMatchObject({ ok: true });
-    expect(server.services.store.players(opened.sessionId).find((p) => p.name === 'Sasha')).toMatchObject({ role: null, seat: null });
+    expect((await server.services.store.players(opened.sessionId)).find((p) => p.name === 'Sasha')).toMatchObject({ role: null, seat: null });
     clock.runUntil(() => botMoves(server, opened.sessionId).length > 0, 20 * PACE);
     await nasa.reach(session.state.seq);
     expect(occupantOf(nasa.view, 'soviet-academy')).toMatchObject({ kind: 'bot' });
@@ -310,7 +330,7 @@ describe('bots in a live session', () => {
     // A student who never says ready keeps the bots from rushing through the phases.
     expect(await facilitator.act({ type: 'assignSeat', seat: { role: 'us-gov', seat: 'head' }, occupant: { kind: 'human', name: 'Henry' } })).toMatchObject({ ok: true });
     expect(await facilitator.act({ type: 'startGame' })).toMatchObject({ ok: true });
-    expect(first.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:'))).toEqual([]);
+    expect((await first.server.services.store.actionsAfter(opened.sessionId, 0)).filter((e) => e.principal.startsWith('bot:'))).toEqual([]);
     await stop();
 
     // Restored with its bots, which play on as time passes, without anyone doing anything.
@@ -322,14 +342,15 @@ describe('bots in a live session', () => {
     // Paused: the bots stop, even with talk going on around them.
     const back = await join(second.url, opened, 'facilitator');
     expect(await back.act({ type: 'pauseGame', ...phaseOf(session.state) })).toMatchObject({ ok: true });
-    const moves = second.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:')).length;
+    const moves = (await second.server.services.store.actionsAfter(opened.sessionId, 0)).filter((e) => e.principal.startsWith('bot:')).length;
     expect(await back.act({ type: 'whisper', role: 'nasa', text: 'Hold on.' })).toMatchObject({ ok: true });
     // Nothing is even scheduled (no bot turn, no deadline), and time passing changes nothing.
     expect(second.clock.pending).toBe(0);
     second.clock.advance(PACE * 6);
-    expect(second.server.services.store.actionsAfter(opened.sessionId, 0).filter((e) => e.principal.startsWith('bot:')).length).toBe(moves);
+    await session.writer.durable();
+    expect((await second.server.services.store.actionsAfter(opened.sessionId, 0)).filter((e) => e.principal.startsWith('bot:')).length).toBe(moves);
 
-    const log = second.server.services.store.actionsAfter(opened.sessionId, 0);
+    const log = await second.server.services.store.actionsAfter(opened.sessionId, 0);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
   });
 });

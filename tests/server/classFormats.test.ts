@@ -37,7 +37,7 @@ describe('class formats', () => {
     expect(scenario.classPlans).toEqual([
       { id: 'short', label: 'Short game (3 rounds, one hour)', rounds: 3, roundLabels: ['1969', '1972', '1973-1975'], roundMinutes: 14, readingMinutes: 8, playMinutes: 42, debriefMinutes: 10, totalMinutes: 60 },
     ]);
-    expect(server!.services.store.getSession(opened.sessionId)!.settings).toEqual({ studentsChooseSeats: true, classFormat: 'short' });
+    expect((await server!.services.store.getSession(opened.sessionId))!.settings).toEqual({ studentsChooseSeats: true, classFormat: 'short' });
 
     expect((await facilitator.act({ type: 'startGame' })).ok).toBe(true);
     const session = server!.services.sessions.get(opened.sessionId)!;
@@ -74,7 +74,7 @@ describe('class formats', () => {
     const res = await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', settings: { classFormat: 'marathon' } } });
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({ code: 'unknown-class-format', message: 'Scenario "handshake-in-orbit" has no class format "marathon" (it offers: class, short).' });
-    expect(server!.services.store.listSessionIds()).toEqual([]);
+    expect(await server!.services.store.listSessionIds()).toEqual([]);
     const notAnId = await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', settings: { classFormat: '../x' } } });
     expect(notAnId.status).toBe(400);
     expect(notAnId.body.error.code).toBe('invalid-request');

@@ -3,7 +3,7 @@
 // its team channel while bot-only delegations play; the students' Ready ends a phase at once;
 // a double click on "Next phase" moves one phase. Bots play on the hand-turned server clock.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
+import { openSession, startTestServer, storedLog, TestClient, type Opened, type RunningServer } from './harness';
 
 const PACE = 1000;
 
@@ -37,7 +37,7 @@ async function takeSeat(player: TestClient, role: string, seat = 'head') {
   await player.next((m) => m.type === 'identity' && m.body.seat?.role === role);
 }
 
-const log = (server: RunningServer, sessionId: string) => server.services.store.actionsAfter(sessionId, 0);
+const log = storedLog;
 const BINDING = new Set(['draftDeal', 'editDraft', 'proposeDeal', 'counterDeal', 'acceptDeal', 'rejectDeal', 'withdrawDeal', 'signDeal', 'ratifyDeal', 'breachDeal', 'adoptMemorandum', 'publicStatement', 'unilateralAction', 'openGroup']);
 
 describe('seating a class', () => {
@@ -48,9 +48,9 @@ describe('seating a class', () => {
     const carl = await join(url, opened, 'Carl');
     await takeSeat(ada, 'nasa');
 
-    const before = log(server, opened.sessionId).length;
+    const before = (await log(server, opened.sessionId)).length;
     expect(await facilitator.act({ type: 'fillSeatsWithBots', personality: 'cooperative' })).toMatchObject({ ok: true });
-    const entries = log(server, opened.sessionId).slice(before);
+    const entries = (await log(server, opened.sessionId)).slice(before);
     expect(entries.map((e) => e.action.type)).toEqual(['fillSeatsWithBots']);
     const seats = Object.values(session.state.seats);
     expect(seats.filter((s) => s.occupant === null)).toEqual([]);
@@ -142,7 +142,7 @@ describe('a class with bots in the empty seats', () => {
     }
 
     // From the log: no bot made a binding move for a delegation with a student; bot-only ones did.
-    const botEntries = log(server, opened.sessionId).filter((e) => e.principal.startsWith('bot:'));
+    const botEntries = (await log(server, opened.sessionId)).filter((e) => e.principal.startsWith('bot:'));
     const byRole = (role: string) => botEntries.filter((e) => e.actor.kind === 'seat' && e.actor.role === role);
     for (const role of ['nasa', 'soviet-academy']) {
       expect(byRole(role).length, role).toBeGreaterThan(0);

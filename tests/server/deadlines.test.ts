@@ -3,13 +3,13 @@
 // pauses the game for the facilitator. The server runs on a hand-turned clock: a phase lasts
 // exactly as long as the test says, to the millisecond.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock, openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
+import { ManualClock, openSession, startTestServer, storedLog, tempDir, TestClient, type RunningServer } from './harness';
 
 let server: RunningServer | null = null;
 afterAll(async () => server?.close());
 
-const logOf = (s: RunningServer, id: string) => s.services.store.actionsAfter(id, 0);
-const ticksOf = (s: RunningServer, id: string) => logOf(s, id).filter((e) => e.action.type === 'deadlineReached');
+const logOf = storedLog;
+const ticksOf = async (s: RunningServer, id: string) => (await logOf(s, id)).filter((e) => e.action.type === 'deadlineReached');
 
 /** Starts a game in a fresh data directory, then stops the server: what a restart test restarts. */
 async function startGameThenStop() {
@@ -41,16 +41,16 @@ describe('phase deadlines', () => {
     // A millisecond early: the phase goes on.
     clock.advance(deadline - clock.now() - 1);
     expect(session.state.phaseIndex).toBe(0);
-    expect(ticksOf(server, opened.sessionId)).toEqual([]);
+    expect(await ticksOf(server, opened.sessionId)).toEqual([]);
 
     clock.advance(1);
     expect(session.state.phaseIndex).toBe(1);
-    const ticks = ticksOf(server, opened.sessionId);
+    const ticks = await ticksOf(server, opened.sessionId);
     expect(ticks).toHaveLength(1);
     expect(ticks[0]).toMatchObject({ actor: { kind: 'system' }, action: { type: 'deadlineReached', round: 1, phase: 0 }, at: deadline });
     // Later on, the next phase has its own deadline; the one that passed is not submitted again.
     clock.advance(1000);
-    expect(ticksOf(server, opened.sessionId)).toHaveLength(1);
+    expect(await ticksOf(server, opened.sessionId)).toHaveLength(1);
     expect(session.state.clock.deadline).toBe(deadline + session.scenario.rounds.phases[1].minutes * 60_000);
 
     await facilitator.reach(session.state.seq);
@@ -70,7 +70,7 @@ describe('phase deadlines', () => {
     const session = server.services.sessions.get(opened.sessionId)!;
     expect(session.state.status).toBe('paused');
     expect(session.state.phaseIndex).toBe(before.phaseIndex);
-    const log = logOf(server, opened.sessionId);
+    const log = await logOf(server, opened.sessionId);
     expect(log.at(-1)).toMatchObject({ actor: { kind: 'system' }, action: { type: 'pauseForRecovery' } });
     expect(log.filter((e) => e.action.type === 'deadlineReached')).toEqual([]);
 
@@ -94,6 +94,6 @@ describe('phase deadlines', () => {
     expect(session.state.phaseIndex).toBe(0);
     clock.advance(1);
     expect(session.state.phaseIndex).toBe(1);
-    expect(ticksOf(server, opened.sessionId)).toMatchObject([{ action: { type: 'deadlineReached', round: 1, phase: 0 }, at: deadline }]);
+    expect(await ticksOf(server, opened.sessionId)).toMatchObject([{ action: { type: 'deadlineReached', round: 1, phase: 0 }, at: deadline }]);
   });
 });

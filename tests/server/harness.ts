@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Room } from '@colyseus/sdk';
 import type { RunningServer } from '@server/app';
+import type { LoggedAction } from '@server/store/store';
 import type { GameView } from '@shared/engine';
 import type { Action } from '@shared/protocol/actions';
 import type { JoinOptions } from '@shared/protocol/messages';
@@ -50,6 +51,12 @@ export async function startTestServer(
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
   const server = await startServer(config, clock);
   return { server, url: `http://127.0.0.1:${server.port}`, dataDir, clock };
+}
+
+/** A session's stored action log, once what its live session (if any) has written is committed. */
+export async function storedLog(server: RunningServer, sessionId: string): Promise<LoggedAction[]> {
+  await server.services.sessions.get(sessionId)?.writer.durable();
+  return server.services.store.actionsAfter(sessionId, 0);
 }
 
 export async function api<T = any>(url: string, pathname: string, init: RequestInit & { json?: unknown; key?: string } = {}): Promise<{ status: number; body: T; text: string; headers: Headers }> {

@@ -55,7 +55,7 @@ describe('public endpoints', () => {
     const res = await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', settings: { studentsChooseSeats: false } } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ sessionId: expect.any(String), joinCode: expect.stringMatching(/^[A-Z2-9]{6}$/), facilitatorKey: expect.any(String) });
-    expect(server.services.store.getSession(res.body.sessionId)!.settings.studentsChooseSeats).toBe(false);
+    expect((await server.services.store.getSession(res.body.sessionId))!.settings.studentsChooseSeats).toBe(false);
     expect((await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'nope' } })).status).toBe(404);
     expect((await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', admin: true } })).status).toBe(400);
     expect((await api(url, '/api/sessions', { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } })).status).toBe(400);

@@ -41,8 +41,9 @@ describe('quarantine', () => {
     expect(session.state).toBe(before);
     // A resend gets the same answer and is not tried again.
     expect(await player.act({ type: 'chat', channel: 'public', text: BOOM }, 'boom-action-1')).toEqual(reply);
-    expect(server.services.store.quarantined(opened.sessionId)).toHaveLength(1);
-    expect(server.services.store.quarantined(opened.sessionId)[0]).toMatchObject({ atSeq: before.seq, principal: player.identity.playerId, action: { type: 'chat', text: BOOM } });
+    const quarantined = await server.services.store.quarantined(opened.sessionId);
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]).toMatchObject({ atSeq: before.seq, principal: player.identity.playerId, action: { type: 'chat', text: BOOM } });
 
     // The room still works.
     expect((await player.act({ type: 'chat', channel: 'public', text: 'Still here' })).ok).toBe(true);

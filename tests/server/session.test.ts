@@ -2,7 +2,7 @@
 // "Handshake in orbit" through real rooms and real SDK clients. Then: every client's patched view
 // equals the server's view for it, and no secret of another role crossed the wire to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, startTestServer, TestClient, type Opened, type RunningServer } from './harness';
+import { openSession, startTestServer, storedLog, TestClient, type Opened, type RunningServer } from './harness';
 import { loadCatalog } from '@server/scenarios';
 import type { Viewer } from '@shared/engine';
 
@@ -54,7 +54,7 @@ describe('a scripted session', () => {
       expect(p.view!.me?.role.id).toBe(role);
     }
     // Seating is in the log, as system takeSeat actions.
-    const log = server.services.store.actionsAfter(opened.sessionId, 0);
+    const log = await storedLog(server, opened.sessionId);
     expect(log.map((e) => e.action.type)).toEqual(['takeSeat', 'takeSeat', 'takeSeat', 'takeSeat']);
     expect(log.every((e) => e.actor.kind === 'system')).toBe(true);
     await allReach(4);
@@ -116,7 +116,7 @@ describe('a scripted session', () => {
     check(spectator, { kind: 'spectator' });
     for (const role of HEADS) check(players[role], { kind: 'seat', role, seat: 'head' });
     check(players.astronaut, { kind: 'seat', role: 'nasa', seat: 'astronaut' });
-    const log = server.services.store.actionsAfter(opened.sessionId, 0);
+    const log = await storedLog(server, opened.sessionId);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   });
 });

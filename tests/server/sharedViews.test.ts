@@ -10,13 +10,17 @@ import { viewFor, type Action, type Actor, type Viewer } from '@shared/engine';
 import { PROJECT_ROOT } from '@server/config';
 import { loadCatalog } from '@server/scenarios';
 import { GameSession } from '@server/session';
-import { Store } from '@server/store';
+import { openStore } from '@server/store/openStore';
+import type { Store } from '@server/store/store';
 import { diffViews } from '@server/viewDiff';
 import { tempDir } from './harness';
 
-const stores: Store[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+const opened: { store: Store; session: GameSession }[] = [];
+afterEach(async () => {
+  for (const { store, session } of opened.splice(0)) {
+    await session.writer.durable();
+    await store.close();
+  }
 });
 
 /** As it travels (JSON has no -0, no undefined). */
@@ -26,10 +30,9 @@ const catalog = loadCatalog(path.join(PROJECT_ROOT, 'scenarios'));
 
 describe('seat views copied from the role view', () => {
   for (const scenario of catalog.list()) {
-    it(`equal viewFor for every seat of ${scenario.id}`, () => {
-      const store = new Store(tempDir());
-      stores.push(store);
-      const session = GameSession.create(store, {
+    it(`equal viewFor for every seat of ${scenario.id}`, async () => {
+      const store = await openStore({ dataDir: tempDir() });
+      const session = await GameSession.create(store, {
         id: `shared-${scenario.id}`.slice(0, 32),
         scenarioId: scenario.id,
         seed: 3,
@@ -39,6 +42,7 @@ describe('seat views copied from the role view', () => {
         createdAt: 0,
         scenario,
       });
+      opened.push({ store, session });
       let now = 1_000;
       const viewers: Viewer[] = [{ kind: 'facilitator' }, { kind: 'spectator' }, ...scenario.roles.map((r) => ({ kind: 'seat' as const, role: r.id, seat: r.seats.at(-1)!.id }))];
       let views = viewers.map((v) => session.view(v));

@@ -55,7 +55,7 @@ async function studio<T = any>(pathname: string, key: string | undefined, init: 
   return res;
 }
 const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer & StudioError>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
-const libraryRows = () => (server.services.store.db.prepare('SELECT count(*) AS n FROM library_versions').get() as { n: number }).n;
+const libraryRows = async () => (await server.services.store.db.query<{ n: number }>('SELECT count(*) AS n FROM library_versions'))[0].n;
 
 /** Adds an instructor with the CLI, on the running server's data directory, and returns the key it printed. */
 async function addWithCli(name: string): Promise<string> {
@@ -94,7 +94,7 @@ describe('a copy of a shipped scenario', () => {
 
 describe('instructor keys', () => {
   it('stores only a hash of the key, and the CLI lists instructors without keys', async () => {
-    const stored = JSON.stringify(server.services.store.db.prepare('SELECT * FROM instructors').all());
+    const stored = JSON.stringify(await server.services.store.db.query('SELECT * FROM instructors'));
     expect(stored).not.toContain(ada);
     expect(stored).toContain('Ada Lovelace');
     const printed: string[] = [];
@@ -111,7 +111,7 @@ describe('instructor keys', () => {
     expect([wrong.status, wrong.body.error.code]).toEqual([401, 'unauthorized']);
     const created = await save('not-a-real-key-at-all-0000000000', draft('sneaky', 'Sneaky'));
     expect(created.status).toBe(401);
-    expect(libraryRows()).toBe(0);
+    expect(await libraryRows()).toBe(0);
     expect((await studio('/me', ada)).body).toEqual({ instructor: { id: expect.any(String), name: 'Ada Lovelace' } });
   });
 
@@ -185,12 +185,12 @@ describe('the library', () => {
     expect((await studio(`/scenarios/${secret.body.scenario.id}`, grace)).status).toBe(404);
 
     // Grace may read and play it, not change it.
-    const before = libraryRows();
+    const before = await libraryRows();
     const notHers = await studio(`/scenarios/${id}/versions`, grace, { method: 'POST', json: { yaml: draft('orbit-copy', 'Grace was here') } });
     expect([notHers.status, notHers.body.error.code]).toEqual([403, 'not-owner']);
     expect((await studio(`/scenarios/${id}/versions/1/restore`, grace, { method: 'POST', json: {} })).status).toBe(403);
     expect((await studio(`/scenarios/${id}/visibility`, grace, { method: 'POST', json: { visibility: 'private' } })).status).toBe(403);
-    expect(libraryRows()).toBe(before);
+    expect(await libraryRows()).toBe(before);
   });
 
   it('saves a draft with problems, flagged, but never plays it or lists it on the home page', async () => {
@@ -216,7 +216,7 @@ describe('the library', () => {
   });
 
   it('refuses a 5 MB body with 413 and a clear message, and saves nothing', async () => {
-    const before = libraryRows();
+    const before = await libraryRows();
     const huge = draft('huge', 'Huge') + `\n# ${'x'.repeat(5 * 1024 * 1024)}\n`;
     const res = await save(ada, huge);
     expect(res.status).toBe(413);
@@ -225,17 +225,17 @@ describe('the library', () => {
     expect(onto.status).toBe(413);
     // Without a key the body is not even read.
     expect((await save('', huge)).status).toBe(401);
-    expect(libraryRows()).toBe(before);
+    expect(await libraryRows()).toBe(before);
   });
 
   it('refuses a YAML alias bomb with a clear 400, and saves nothing', async () => {
-    const before = libraryRows();
+    const before = await libraryRows();
     const res = await save(ada, aliasBomb());
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'too-many-aliases', message: expect.stringContaining('alias') });
     const deep = await save(ada, '['.repeat(30_000));
     expect([deep.status, deep.body.error.code]).toEqual([400, 'unreadable-yaml']);
-    expect(libraryRows()).toBe(before);
+    expect(await libraryRows()).toBe(before);
   });
 
   it('refuses requests that break the schema with 400 and a reason', async () => {
@@ -360,6 +360,6 @@ describe('after a restart', () => {
     expect(join.body).toMatchObject({ sessionId: opened.body.sessionId });
     expect(server.services.sessions.get(opened.body.sessionId)!.scenario.id).toBe(again.body.version.scenarioId);
     expect((await studio('/me', revokedKey)).status).toBe(401);
-    expect(new Instructors(server.services.store).list().map((i) => i.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Gone Away']);
+    expect((await new Instructors(server.services.store.db).list()).map((i) => i.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Gone Away']);
   });
 });
