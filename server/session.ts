@@ -5,6 +5,7 @@
 import { applyAction, createGame, errorSummary, replay } from '@shared/engine';
 import type { GameView } from '@shared/engine';
 import { viewInLanguage } from '@shared/engine/viewLanguage';
+import { sourceLanguageOf } from '@shared/scenario/translations';
 import type { Action, Actor, GameState, Viewer } from '@shared/engine';
 import type { Scenario } from '@shared/scenario/schema';
 import type { ActionResult, ProtocolError, ResultMessage } from '@shared/protocol/serverMessages';
@@ -168,8 +169,8 @@ export class GameSession {
    * two fields set, sharing everything else. In another language than the scenario's own, the
    * same once per language (viewInLanguage), never per client.
    */
-  view(viewer: Viewer, language: string = this.scenario.sourceLanguage): GameView {
-    const key = language === this.scenario.sourceLanguage ? viewerKey(viewer) : `${viewerKey(viewer)}|${language}`;
+  view(viewer: Viewer, language: string = sourceLanguageOf(this.scenario)): GameView {
+    const key = language === sourceLanguageOf(this.scenario) ? viewerKey(viewer) : `${viewerKey(viewer)}|${language}`;
     let view = this.viewCache.get(key);
     if (view) return view;
     if (viewer.kind === 'seat') {

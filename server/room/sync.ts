@@ -5,6 +5,7 @@
 import { CloseCode, getMessageBytes, Protocol, type Client } from '@colyseus/core';
 import type { GameState, GameView } from '@shared/engine';
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
+import { sourceLanguageOf } from '@shared/scenario/translations';
 import { SERVER_MESSAGES, type ActionResult, type DisplacedReason, type ProtocolError } from '@shared/protocol/serverMessages';
 import type { Clock } from '../clock';
 import { GameSession, viewerKey } from '../session';
@@ -38,7 +39,7 @@ export class Sync {
 
   /** A new connection is told who it is and gets its full view, once its identity is on disk.
    *  `language`: the one it reads the scenario in (default: the scenario's own). */
-  join(client: Client, identity: Identity, now: number, language = this.session.scenario.sourceLanguage as string): void {
+  join(client: Client, identity: Identity, now: number, language: string = sourceLanguageOf(this.session.scenario)): void {
     // One connection per player: a seat token used on another device or tab takes over.
     if (identity.kind === 'player') this.closePlayer(identity.playerId, 'elsewhere');
     const conn = openConnection(client, identity, now, language);
