@@ -20,10 +20,11 @@ import {
   type ScenarioListing,
   type StudioErrorCode,
 } from '@shared/protocol/studio';
-import { publicScenario } from '@shared/engine';
+import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { FailureLimiter } from '../rateLimit';
+import { requestedLanguage } from '../scenarioLanguage';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
 import type { InitialAction } from '../session';
@@ -221,12 +222,12 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   });
 
   // The public parts of a playable version (the home page's scenario details), as
-  // GET /api/scenarios/:id gives them for a shipped scenario.
+  // GET /api/scenarios/:id gives them for a shipped scenario (in ?lang= where it is translated).
   router.get('/scenarios/:id/public', async (req, res) => {
     const entry = await visible(req, res);
     if (!entry) return;
     const scenario = await playableScenario(res, entry, req.query.version === undefined ? undefined : await versionParam(req, res, entry.id));
-    if (scenario) res.json(publicScenario(scenario));
+    if (scenario) res.json(publicScenarioIn(scenario, requestedLanguage(req.query.lang, scenario)));
   });
 
   // A shipped scenario's file, for an instructor to start a draft from a copy: the whole text,

@@ -3,7 +3,8 @@
 // translated confidential brief is as secret as the English one: it never reaches another role.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as instructorCli } from '@server/cli/instructor';
 import { PROJECT_ROOT } from '@server/config';
 import { loadScenarioFile } from '@server/scenarioFiles';
 import { translationTemplate } from '@shared/scenario/translations';
@@ -26,6 +27,7 @@ const RU = {
 
 let server: RunningServer;
 let url: string;
+let dataDir: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
@@ -40,7 +42,7 @@ beforeAll(async () => {
     'events.kennedy-offer.title': RU.kennedy,
   };
   fs.writeFileSync(path.join(dir, 'handshake-in-orbit.ru.yaml'), translationTemplate({ ...english, translations: undefined }, 'ru', texts));
-  ({ server, url } = await startTestServer({ SCENARIO_DIR: dir }));
+  ({ server, url, dataDir } = await startTestServer({ SCENARIO_DIR: dir }));
 });
 
 afterAll(async () => {
@@ -163,5 +165,24 @@ describe('the scenario API in a language', () => {
     const plain = await api(url, '/api/scenarios/handshake-in-orbit');
     expect(plain.body.title).toBe(english.title);
     expect(plain.body.untranslated).toBeUndefined();
+  });
+
+  it('serves a library scenario in ?lang= from the translation inside its file (the Studio\'s details)', async () => {
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    try {
+      expect(await instructorCli(['add', 'Ada Lovelace', '--data-dir', dataDir])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const key = /^\s+(\S{32})$/m.exec(printed.join('\n'))![1];
+    const base = fs.readFileSync(path.join(PROJECT_ROOT, 'tests/scenario/fixtures/base.yaml'), 'utf8');
+    const yaml = `${base}translations:\n  ru: { title: База, roles.nasa.confidentialBrief: СЕКРЕТ }\n`;
+    const saved = await api(url, '/api/studio/scenarios', { method: 'POST', key, json: { yaml } });
+    expect(saved.status, saved.text).toBe(201);
+    const details = await api(url, `/api/studio/scenarios/${saved.body.scenario.id}/public?lang=ru`, { key });
+    expect(details.body.title).toBe('База');
+    expect(details.body.untranslated).toContain('summary');
+    expect(details.text).not.toContain('СЕКРЕТ');
   });
 });
