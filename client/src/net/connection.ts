@@ -18,6 +18,7 @@ import {
   type ServerMessagePayloads,
   type ServerMessageType,
 } from '@shared/protocol/serverMessages';
+import { currentLanguage, onLanguageChange } from '../i18n';
 import { Outbox, type ClientAction, type OutboxEntry } from './outbox';
 import { learnServerTime } from './serverClock';
 
@@ -75,6 +76,8 @@ export class SessionConnection {
   private attempts = 0;
   private closed = false;
   private snapshot: ConnectionSnapshot;
+  /** The reader switched language: the server sends views (and the scenario) in it from now on. */
+  private stopLanguage = onLanguageChange((language) => this.room?.send('setLanguage', { language }));
 
   constructor(private readonly options: ConnectionOptions) {
     this.client = new Client(options.endpoint ?? window.location.origin);
@@ -157,7 +160,8 @@ export class SessionConnection {
     if (this.closed) return;
     this.update({ status: this.snapshot.view ? 'reconnecting' : 'connecting' });
     try {
-      const room = await this.client.joinById(this.options.sessionId, this.options.joinOptions());
+      const options: JoinOptions = { ...this.options.joinOptions(), language: currentLanguage() };
+      const room = await this.client.joinById(this.options.sessionId, options);
       if (this.closed) {
         void room.leave(true);
         return;
@@ -276,6 +280,7 @@ export class SessionConnection {
 
   close() {
     this.closed = true;
+    this.stopLanguage();
     window.removeEventListener('online', this.retryNow);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     void this.room?.leave(true);
