@@ -147,7 +147,7 @@ interface Target {
   processes: { pid: number; base: string }[];
   /** Processes that serve the cluster but are not game servers (Redis, nginx, PostgreSQL backends
    *  of this run's database), found again at each reading: PostgreSQL starts backends on demand. */
-  infrastructure(): number[];
+  infrastructure(): Record<Infrastructure, number[]>;
   /** The last lines the servers printed (shown when a run fails). */
   output(): string[];
   stop(): Promise<void>;
@@ -205,7 +205,7 @@ async function startEmbedded(config: RunConfig): Promise<Target> {
     kind: 'embedded',
     base,
     processes: [{ pid: child.pid!, base }],
-    infrastructure: () => [],
+    infrastructure: () => ({ nginx: [], redis: [], postgres: [] }),
     output: () => output,
     stop: async () => {
       await stopChild(child);
@@ -255,8 +255,11 @@ async function startClusterTarget(processes: number): Promise<Target> {
     kind: 'cluster',
     base: cluster.url,
     processes: cluster.processes.map((p) => ({ pid: p.child.pid!, base: `http://${HOST}:${p.port}` })),
-    // Redis and nginx (with its workers) are this process's other children.
-    infrastructure: () => [...descendants(process.pid).filter((pid) => pid !== process.pid && !servers.includes(pid)), ...postgresBackends(database)],
+    infrastructure: () => {
+      // Redis and nginx (with its workers) are among this process's other children.
+      const children = descendants(process.pid).filter((pid) => pid !== process.pid && !servers.includes(pid));
+      return { nginx: children.filter((pid) => commandOf(pid) === 'nginx'), redis: children.filter((pid) => commandOf(pid) === 'redis-server'), postgres: postgresBackends(database) };
+    },
     output: () => cluster.processes.flatMap((p) => p.output().split('\n').slice(-10).map((line) => `[s${p.n}] ${line}`)),
     stop: () => cluster.stop(),
   };
@@ -321,6 +324,18 @@ function cpuSince(start: Map<number, number>, now: Map<number, number>): number 
   let sum = 0;
   for (const [pid, seconds] of now) sum += seconds - (start.get(pid) ?? 0);
   return sum;
+}
+
+type Infrastructure = 'nginx' | 'redis' | 'postgres';
+const INFRASTRUCTURE: Infrastructure[] = ['nginx', 'redis', 'postgres'];
+
+/** A process's command name (/proc/<pid>/comm), '' when it is gone. */
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** The pids of every process whose parent chain leads to `root` (nginx's workers, for instance). */
@@ -698,8 +713,9 @@ interface Summary {
   perProcessCpuPct: number[];
   /** Rooms hosted by each process that hosted any, most first (how evenly nginx spread them). */
   roomsPerProcess: number[];
-  /** Redis, nginx and this run's PostgreSQL backends (% of one core); 0 for the embedded server. */
-  infrastructureCpuPct: number;
+  /** nginx (master and workers), Redis and this run's PostgreSQL backends (% of one core each);
+   *  0 for the embedded server. */
+  infrastructureCpuPct: Record<Infrastructure, number>;
   /** The server's event-loop thread: % of the run on a CPU, and runnable but waiting for a CPU.
    *  The rest it was idle or blocked (in the kernel: a disk flush, for instance). */
   serverLoopThread: { onCpuPct: number; waitingForCpuPct: number };
@@ -745,7 +761,8 @@ async function runOnce(config: RunConfig, variant: Variant): Promise<Summary> {
 
     const pids = target.processes.map((p) => p.pid);
     const cpuStart = cpuOf(pids);
-    const infraStart = cpuOf(target.infrastructure());
+    const infraAtStart = target.infrastructure();
+    const infraStart = Object.fromEntries(INFRASTRUCTURE.map((part) => [part, cpuOf(infraAtStart[part])])) as Record<Infrastructure, Map<number, number>>;
     const machineStart = machineCpu();
     const threadStart = pids.map(mainThreadTimes);
     const ownCpuStart = process.cpuUsage();
@@ -754,7 +771,9 @@ async function runOnce(config: RunConfig, variant: Variant): Promise<Summary> {
     await driveLoad(rooms, config.rate, config.durationS * 1000, load);
     const wall = (performance.now() - wallStart) / 1000;
     const cpuEnd = cpuOf(pids);
-    const infraCpu = cpuSince(infraStart, cpuOf(target.infrastructure()));
+    const infraAtEnd = target.infrastructure();
+    const infraCpuOf = Object.fromEntries(INFRASTRUCTURE.map((part) => [part, cpuSince(infraStart[part], cpuOf(infraAtEnd[part]))])) as Record<Infrastructure, number>;
+    const infraCpu = sum(Object.values(infraCpuOf));
     const ownCpu = process.cpuUsage(ownCpuStart);
     const machineEnd = machineCpu();
     const threadEnd = pids.map(mainThreadTimes);
@@ -772,7 +791,7 @@ async function runOnce(config: RunConfig, variant: Variant): Promise<Summary> {
       wall,
       serverCpuPct: pct(serverCpu),
       perProcessCpuPct: pids.map((pid) => pct(cpuEnd.get(pid)! - cpuStart.get(pid)!)),
-      infrastructureCpuPct: pct(infraCpu),
+      infrastructureCpuPct: Object.fromEntries(INFRASTRUCTURE.map((part) => [part, pct(infraCpuOf[part])])) as Record<Infrastructure, number>,
       generatorCpuPct: pct((ownCpu.user + ownCpu.system) / 1e6),
       loopThread: {
         onCpuPct: pct(sum(threadEnd.map((t, i) => t.onCpu - threadStart[i].onCpu))),
@@ -827,7 +846,7 @@ function summarise(
     wall: number;
     serverCpuPct: number;
     perProcessCpuPct: number[];
-    infrastructureCpuPct: number;
+    infrastructureCpuPct: Record<Infrastructure, number>;
     generatorCpuPct: number;
     otherCpuPct: number;
     loopThread: { onCpuPct: number; waitingForCpuPct: number };
@@ -905,7 +924,7 @@ function summarise(
     serverCpuPct: round(m.serverCpuPct, 0),
     perProcessCpuPct: m.perProcessCpuPct.map((pct) => round(pct, 0)),
     roomsPerProcess: [...hosted.values()].sort((a, b) => b - a),
-    infrastructureCpuPct: round(m.infrastructureCpuPct, 0),
+    infrastructureCpuPct: Object.fromEntries(INFRASTRUCTURE.map((part) => [part, round(m.infrastructureCpuPct[part], 0)])) as Record<Infrastructure, number>,
     serverLoopThread: { onCpuPct: round(m.loopThread.onCpuPct, 0), waitingForCpuPct: round(m.loopThread.waitingForCpuPct, 0) },
     serverRssMb: m.memory.rss,
     serverPeakRssMb: m.memory.peak,
@@ -939,7 +958,8 @@ function printSummary(s: Summary, label = ''): void {
   const sumOf = s.processes > 1 ? `, summed over ${s.processes} processes` : '';
   log(`  server: CPU ${s.serverCpuPct}% of one core${each}`);
   log(`  event-loop threads${sumOf}: ${s.serverLoopThread.onCpuPct}% on a CPU, ${s.serverLoopThread.waitingForCpuPct}% waiting for one; RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb} MB)${sumOf}; event-loop delay ${loop ? `p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms (${loop.windows} x 10 s windows)` : 'n/a (run shorter than a 10 s window)'}`);
-  const infrastructure = s.processes > 1 || s.infrastructureCpuPct > 0 ? `Redis + nginx + PostgreSQL: ${s.infrastructureCpuPct}%; ` : '';
+  const infra = s.infrastructureCpuPct;
+  const infrastructure = s.variant === EMBEDDED.label ? '' : `nginx ${infra.nginx}%, Redis ${infra.redis}%, PostgreSQL backends ${infra.postgres}%; `;
   log(`  ${infrastructure}load generator: ${s.generatorCpuPct}%; other processes: ${s.otherCpuPct}% of one core (${os.cpus().length} cores, load average ${s.loadAverage})${s.fullViewsDuringLoad ? `; ${s.fullViewsDuringLoad} full views during the load (resyncs)` : ''}`);
 }
 
@@ -966,7 +986,7 @@ function medianSummary(runs: Summary[]): Summary {
     ackLatencyMs: { p50: med((r) => r.ackLatencyMs.p50), p99: med((r) => r.ackLatencyMs.p99) },
     serverCpuPct: med((r) => r.serverCpuPct),
     perProcessCpuPct: runs[0].perProcessCpuPct.map((_, i) => med((r) => r.perProcessCpuPct[i])),
-    infrastructureCpuPct: med((r) => r.infrastructureCpuPct),
+    infrastructureCpuPct: Object.fromEntries(INFRASTRUCTURE.map((part) => [part, med((r) => r.infrastructureCpuPct[part])])) as Record<Infrastructure, number>,
     serverLoopThread: { onCpuPct: med((r) => r.serverLoopThread.onCpuPct), waitingForCpuPct: med((r) => r.serverLoopThread.waitingForCpuPct) },
     serverRssMb: med((r) => r.serverRssMb),
     serverPeakRssMb: med((r) => r.serverPeakRssMb),
