@@ -2,6 +2,9 @@
 // is committed as one transaction (group commit), after the session's previous commit (a
 // session's commits are serialised; sessions commit in parallel). Whatever tells a client about a
 // write waits for its commit: `afterCommit`.
+//
+// One timer for all sessions ends the turn: every session with writes asks for its commit in the
+// same callback, so the SQLite store can put them all in one transaction (one disk flush).
 import type { Action, Actor, GameState } from '@shared/engine/types';
 import type { ResultMessage } from '@shared/protocol/serverMessages';
 import { emptyWrites, type LoggedAction, type PlayerRecord, type QuarantinedAction, type SessionWrites, type Store } from './store';
@@ -65,12 +68,13 @@ export class SessionWriter {
   private writes(): SessionWrites {
     if (!this.open) {
       this.open = { writes: emptyWrites(), callbacks: [] };
-      setImmediate(() => this.commit());
+      endOfTurn(this);
     }
     return this.open.writes;
   }
 
-  private commit(): void {
+  /** Asks the store to commit this turn's writes (after the previous commit). */
+  commit(): void {
     const turn = this.open;
     if (!turn) return;
     this.open = null;
@@ -96,4 +100,18 @@ export class SessionWriter {
         },
       );
   }
+}
+
+/** The writers with writes in this turn, committed together once its I/O callbacks have run. */
+const writing = new Set<SessionWriter>();
+
+function endOfTurn(writer: SessionWriter): void {
+  if (writing.size === 0) {
+    setImmediate(() => {
+      const writers = [...writing];
+      writing.clear();
+      for (const w of writers) w.commit();
+    });
+  }
+  writing.add(writer);
 }

@@ -83,13 +83,15 @@ class SqlStore implements Store {
     return done;
   }
 
-  /** SQLite has one connection and one disk flush per transaction: every session's commit of this
-   *  turn shares one. */
+  /** SQLite has one connection and one disk flush per transaction: the commits asked for together
+   *  (every session's of one turn: sessionWriter.ts) share one. */
   private joinBatch(sessionId: string, writes: SessionWrites): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!this.batch) {
         this.batch = [];
-        setImmediate(() => void this.commitBatch());
+        // A microtask: it runs after the other writers' calls of this turn, already queued as
+        // promise callbacks in the same timer callback.
+        queueMicrotask(() => void this.commitBatch());
       }
       this.batch.push({ sessionId, writes, resolve, reject });
     });

@@ -26,6 +26,7 @@ const { configFromEnv } = await import('@server/config');
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Room } from '@colyseus/sdk';
 import type { RunningServer } from '@server/app';
 import type { LoggedAction } from '@server/store/store';
@@ -48,9 +49,32 @@ export async function startTestServer(
   clock = new ManualClock(),
 ): Promise<{ server: RunningServer; url: string; dataDir: string; clock: ManualClock }> {
   const dataDir = env.DATA_DIR ?? tempDir();
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
+  const database = await serverTestDatabase(dataDir);
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client'), ...database, ...env });
   const server = await startServer(config, clock);
   return { server, url: `http://127.0.0.1:${server.port}`, dataDir, clock };
+}
+
+/**
+ * SERVER_TESTS_DATABASE_URL (a PostgreSQL role that may create databases) runs these servers on
+ * PostgreSQL instead of SQLite: one database per data directory, so a restart in the same
+ * directory finds its sessions again. The databases (sb_srv_*) are left for the caller to drop.
+ */
+async function serverTestDatabase(dataDir: string): Promise<{ DATABASE_URL?: string }> {
+  const adminUrl = process.env.SERVER_TESTS_DATABASE_URL;
+  if (!adminUrl) return {};
+  const name = `sb_srv_${path.basename(dataDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.href };
 }
 
 /** A session's stored action log, once what its live session (if any) has written is committed. */

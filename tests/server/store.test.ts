@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGame } from '@shared/engine';
 import type { Action, Actor } from '@shared/engine';
 import { Instructors } from '@server/instructors';
@@ -250,6 +250,25 @@ describe.each(backends)('the store on $name', (backend) => {
     for (const s of sessions) await store.createSession(s, initial(), []);
     await Promise.all(sessions.map((s, i) => store.commit(s.id, writes({ actions: [entry(1, { principal: `p${i}` })] }))));
     for (const [i, s] of sessions.entries()) expect(await store.actionsAfter(s.id, 0)).toEqual([entry(1, { principal: `p${i}` })]);
+  });
+
+  it("commits every session's moves of one event-loop turn when the turn ends: SQLite in one transaction", async () => {
+    const sessions = await Promise.all([record({ seed: 1 }), record({ seed: 1 }), record({ seed: 1 })].map((r) => GameSession.create(store, r)));
+    const transactions = vi.spyOn(store.db, 'transaction');
+    try {
+      for (const session of sessions) {
+        for (const text of ['a', 'b']) expect(session.submit({ principal: 'facilitator', actor: facilitator, action: { type: 'whisper', role: 'nasa', text }, clientId: text, now: 5 })).toMatchObject({ ok: true });
+      }
+      const told: string[] = [];
+      for (const session of sessions) session.writer.afterCommit(() => told.push(session.id));
+      expect(told).toEqual([]); // nothing is told before the commit
+      await Promise.all(sessions.map((session) => session.writer.durable()));
+      expect(told.sort()).toEqual(sessions.map((s) => s.id).sort());
+      expect(transactions).toHaveBeenCalledTimes(backend.name === 'SQLite' ? 1 : sessions.length);
+    } finally {
+      transactions.mockRestore();
+    }
+    for (const session of sessions) expect((await store.actionsAfter(session.id, 0)).map((e) => e.clientId)).toEqual(['a', 'b']);
   });
 
   it('keeps instructors: add, find by key, list, revoke, rotate', async () => {
