@@ -17,7 +17,7 @@ export function checkMessage(conn: Connection, type: string | number, message: u
   try {
     size = Buffer.byteLength(JSON.stringify(message ?? null), 'utf8');
   } catch {
-    return { id, error: { code: 'invalid-message', params: { reason: 'not-json' } } };
+    return { id, error: { code: 'invalid-message', params: { reason: 'notJson' } } };
   }
   if (size > MAX_MESSAGE_BYTES) return { id, error: { code: 'too-large', params: { max: MAX_MESSAGE_BYTES } } };
   if (!conn.bucket.take(now)) return { id, error: { code: 'rate-limited' } };

@@ -76,15 +76,15 @@ export class Lobby {
     const { joinFailures, clock } = this.services;
     const { writer } = this.session;
     const parsed = JoinOptions.safeParse(rawOptions);
-    if (!parsed.success) throw new ServerError(400, 'invalid-join-options' satisfies JoinRefusal);
+    if (!parsed.success) throw new ServerError(400, 'invalidJoinOptions' satisfies JoinRefusal);
     const options = parsed.data;
     const record = this.session.record;
 
     const right =
       options.as === 'facilitator' ? secretMatches(options.facilitatorKey, record.facilitatorKeyHash) : normaliseJoinCode(options.joinCode) === record.joinCode;
     const guess = judgeGuess(joinFailures, ip, clock.now(), right);
-    if (guess === 'blocked') throw new ServerError(429, 'too-many-attempts' satisfies JoinRefusal);
-    if (guess === 'wrong') throw new ServerError(401, (options.as === 'facilitator' ? 'wrong-facilitator-key' : 'wrong-join-code') satisfies JoinRefusal);
+    if (guess === 'blocked') throw new ServerError(429, 'tooManyAttempts' satisfies JoinRefusal);
+    if (guess === 'wrong') throw new ServerError(401, (options.as === 'facilitator' ? 'wrongFacilitatorKey' : 'wrongJoinCode') satisfies JoinRefusal);
     if (options.as !== 'player') return { kind: options.as };
 
     const known = options.seatToken ? this.byTokenHash(hashSecret(options.seatToken)) : undefined;
@@ -113,9 +113,9 @@ export class Lobby {
     const limits = lobbyLimits(Object.keys(this.session.state.seats).length);
     const waiting = [...this.players.values()].filter((p) => p.role === null);
     if (waiting.filter((p) => this.addresses.get(p.id) === ip).length >= limits.perAddress) {
-      throw new ServerError(429, 'too-many-waiting' satisfies JoinRefusal);
+      throw new ServerError(429, 'tooManyWaiting' satisfies JoinRefusal);
     }
-    if (waiting.length >= limits.perSession) throw new ServerError(403, 'lobby-full' satisfies JoinRefusal);
+    if (waiting.length >= limits.perSession) throw new ServerError(403, 'lobbyFull' satisfies JoinRefusal);
   }
 
   /**
@@ -217,7 +217,7 @@ export class Lobby {
       return { code: 'seat-choice-disabled' };
     }
     const player = this.player(identity.playerId);
-    if (player.role !== null) return { code: 'already-seated' };
+    if (player.role !== null) return { code: 'already-seated', params: { reason: 'self' } };
     return this.seatProblem(seat, true, player) ?? this.takeSeat(player, seat, now);
   }
 
@@ -227,7 +227,7 @@ export class Lobby {
     const player = this.players.get(playerId);
     if (!player) return { code: 'unknown-player' };
     if (player.role !== null) {
-      return { code: 'already-seated', params: { player: player.id } };
+      return { code: 'already-seated', params: { reason: 'player', player: player.id } };
     }
     return this.seatProblem(seat, false, player) ?? this.takeSeat(player, seat, now);
   }
@@ -284,8 +284,8 @@ export class Lobby {
     const state = this.session.state.seats[`${seat.role}/${seat.seat}`];
     if (!state) return { code: 'unknown-seat', params: { role: seat.role, seat: seat.seat } };
     const holder = this.holderOf(seat);
-    if (holder && holder !== player.id) return { code: 'seat-taken', params: { player: holder } };
-    if (mustBeEmpty && state.occupant) return { code: 'seat-taken' };
+    if (holder && holder !== player.id) return { code: 'seat-taken', params: { reason: 'player', player: holder } };
+    if (mustBeEmpty && state.occupant) return { code: 'seat-taken', params: { reason: 'occupied' } };
     return null;
   }
 

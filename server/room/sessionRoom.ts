@@ -54,7 +54,7 @@ export function createSessionRoom(services: Services) {
       let players: PlayerRecord[] = [];
       if (!session) {
         const opened = await GameSession.open(store, options.sessionId);
-        if (!opened) throw new ServerError(404, 'unknown-session' satisfies JoinRefusal);
+        if (!opened) throw new ServerError(404, 'unknownSession' satisfies JoinRefusal);
         ({ session, players } = opened);
       }
       this.session = session;

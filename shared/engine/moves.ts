@@ -317,7 +317,7 @@ function powerCheck(sit: Situation, power: SeatPower, verb: PowerVerb): Check {
 
 function kindCheck(sit: Situation, type: DealTypeRules): Check {
   if (sit.book.eligible.get(type.id)!.includes(sit.role)) return null;
-  return refuse('not-your-kind', () => ({ role: sit.role, dealType: type.id }));
+  return refuse('not-your-kind', () => ({ reason: 'deal', role: sit.role, dealType: type.id }));
 }
 
 function lockCheck(sit: Situation, type: DealTypeRules): Check {
@@ -368,9 +368,9 @@ function inForceCheck(sit: Situation, type: DealTypeRules, parties: readonly str
 function supersedesCheck(sit: Situation, type: DealTypeRules, parties: readonly string[], supersedes: string | null | undefined): Check {
   if (supersedes === undefined || supersedes === null) return null;
   const old = sit.inForce(type.id).find((d) => d.id === supersedes);
-  if (!old) return refuse('wrong-status', () => ({ reason: 'not-in-force', deal: supersedes, dealType: type.id }));
+  if (!old) return refuse('wrong-status', () => ({ reason: 'notInForce', deal: supersedes, dealType: type.id }));
   const missing = old.parties.find((p) => !parties.includes(p));
-  return missing ? refuse('bad-parties', () => ({ reason: 'keep-parties', deal: old.id, role: missing })) : null;
+  return missing ? refuse('bad-parties', () => ({ reason: 'keepParties', deal: old.id, role: missing })) : null;
 }
 
 /** Bans and the one-deal-per-type rule for a deal going ahead; a deal carried by a track II
@@ -418,7 +418,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
     goAheadCheck(sit, deal),
   rejectDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
-    (deal.author === sit.role ? refuse('wrong-status', () => ({ reason: 'own-deal', deal: deal.id })) : null) ??
+    (deal.author === sit.role ? refuse('wrong-status', () => ({ reason: 'ownDeal', deal: deal.id })) : null) ??
     statusCheck(deal, ['proposed', 'accepted'], 'reject') ??
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'respond', 'respond') ??
@@ -445,7 +445,7 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
   ratifyDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['signed'], 'ratify') ??
-    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', () => ({ reason: 'not-government', role: sit.role }))) ??
+    (sit.book.roles.get(sit.role)!.kind === 'government' ? null : refuse('wrong-status', () => ({ reason: 'notGovernment', role: sit.role }))) ??
     doneCheck(sit, deal, deal.ratifiedBy, 'ratified') ??
     seatCheck(sit) ??
     dealPhaseCheck(sit, deal.track, 'ratify', 'ratify') ??
@@ -454,14 +454,14 @@ const DEAL_CHECKS: Record<DealMoveType, (sit: Situation, deal: Deal) => Check> =
   breachDeal: (sit, deal) =>
     partyCheck(sit, deal) ??
     statusCheck(deal, ['inForce'], 'break') ??
-    (deal.track === 2 ? refuse('wrong-status', () => ({ reason: 'memorandum-binds', deal: deal.id })) : null) ??
+    (deal.track === 2 ? refuse('wrong-status', () => ({ reason: 'memorandumBinds', deal: deal.id })) : null) ??
     seatCheck(sit) ??
     allowCheck(sit, 'breach', 'breach') ??
     powerCheck(sit, 'act', 'breach'),
   adoptMemorandum: (sit, memo) => {
     const memoType = typeOf(sit, memo);
     const role = sit.book.roles.get(sit.role)!;
-    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', () => ({ reason: 'not-adoptable', dealType: memoType.id }));
+    if (memo.track !== 2 || !memoType.adoptAs) return refuse('wrong-status', () => ({ reason: 'notAdoptable', dealType: memoType.id }));
     if (role.kind !== 'government') return refuse('not-a-party', () => ({ reason: 'government' }));
     const target = sit.book.dealTypes.get(memoType.adoptAs)!;
     return (
@@ -503,7 +503,7 @@ function statementCheck(sit: Situation): Check {
 
 function actionCheck(sit: Situation, def: ActionRules): Check {
   const role = sit.book.roles.get(sit.role)!;
-  if (!listed(role, def)) return refuse('not-your-kind', () => ({ role: role.id, action: def.id }));
+  if (!listed(role, def)) return refuse('not-your-kind', () => ({ reason: 'action', role: role.id, action: def.id }));
   const used = sit.actionUses[def.id] ?? 0;
   return (
     seatCheck(sit) ??
@@ -572,7 +572,7 @@ function membersCheck(sit: Situation, invited: readonly string[]): Check {
   if (!invited.some((m) => m !== sit.role)) return refuse('bad-parties', () => ({ reason: 'invite' }));
   const members = groupMembers(sit.book.roleIds, sit.role, invited);
   const { maxMembers } = sit.book.rules.channels.groups;
-  if (members.length > maxMembers) return refuse('bad-parties', () => ({ reason: 'group-size', max: maxMembers }));
+  if (members.length > maxMembers) return refuse('bad-parties', () => ({ reason: 'groupSize', max: maxMembers }));
   return closedCheck(sit, { id: '', kind: 'group', members, track: channelTrack(sit.book.roles, members) });
 }
 

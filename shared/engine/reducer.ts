@@ -36,7 +36,7 @@ export function applyAction(state: GameState, action: Action, actor: Actor, now:
     const type = (action as { type?: unknown })?.type;
     w.s.seq = state.seq + 1;
     if (typeof type === 'string' && PLAYER.has(type)) {
-      if (actor.kind !== 'seat') reject('not-your-seat', { reason: 'not-seated' });
+      if (actor.kind !== 'seat') reject('not-your-seat', { reason: 'notSeated' });
       const refusal = refusalOf(w, action as PlayerAction, actor);
       if (refusal) return { ok: false, error: errorOf(refusal.reason, refusal.params) };
       playerAction(w, action as PlayerAction, actor);
@@ -297,7 +297,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       if (s.status === 'ended') reject('game-over');
       if (action.except !== undefined && !ix.roles.has(action.except)) reject('unknown-role', { role: action.except });
       const empty = Object.keys(s.seats).filter((key) => !s.seats[key].occupant && s.seats[key].role !== action.except);
-      if (empty.length === 0) reject('already-done', { reason: 'seats-taken' });
+      if (empty.length === 0) reject('already-done', { reason: 'seatsTaken' });
       const bot: Occupant = { kind: 'bot', personality: action.personality };
       for (const key of empty) s.seats = put(s.seats, key, seatWith(s.seats[key], bot, false));
       return;

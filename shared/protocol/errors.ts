@@ -68,7 +68,7 @@ export type ErrorCode = EngineErrorCode | (typeof ROOM_ERROR_CODES)[number];
 
 /** Why the server refused to let a client join a session room: the message of the refusal
  *  (Colyseus' ServerError carries one string), a code the client words as `join-refused`. */
-export const JOIN_REFUSALS = ['invalid-join-options', 'too-many-attempts', 'wrong-facilitator-key', 'wrong-join-code', 'too-many-waiting', 'lobby-full', 'unknown-session'] as const;
+export const JOIN_REFUSALS = ['invalidJoinOptions', 'tooManyAttempts', 'wrongFacilitatorKey', 'wrongJoinCode', 'tooManyWaiting', 'lobbyFull', 'unknownSession'] as const;
 export type JoinRefusal = (typeof JOIN_REFUSALS)[number];
 
 export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(ENGINE_ERROR_CODES) as EngineErrorCode[]), ...ROOM_ERROR_CODES];

@@ -106,7 +106,7 @@ describe('fill every empty seat with bots', () => {
     expect(seats.filter((s) => s.occupant?.kind === 'bot')).toHaveLength(seats.length - 1);
     expect(seats.every((s) => s.occupant?.kind !== 'bot' || s.occupant.personality === 'hard-nosed')).toBe(true);
     // Nothing left to fill: refused, nothing changes.
-    expect(t.fails(facilitator, { type: 'fillSeatsWithBots', personality: 'cooperative' }, 'already-done')).toEqual({ reason: 'seats-taken' });
+    expect(t.fails(facilitator, { type: 'fillSeatsWithBots', personality: 'cooperative' }, 'already-done')).toEqual({ reason: 'seatsTaken' });
   });
 
   test('works during the game, not after it; only the facilitator may', () => {

@@ -70,7 +70,7 @@ describe('one deal per type', () => {
     const first = signDockingMemorandum(t);
     const draft = { type: 'draftDeal', dealType: memoType.id, terms: memoTerms, supersedes: first } as const;
     const msg = t.fails(seat('nasa'), { ...draft, parties: ['nasa', 'us-gov'] }, 'bad-parties');
-    expect(msg).toEqual({ reason: 'keep-parties', deal: first, role: 'soviet-academy' });
+    expect(msg).toEqual({ reason: 'keepParties', deal: first, role: 'soviet-academy' });
     t.do(seat('nasa'), { ...draft, parties: ['nasa', 'soviet-academy', 'us-gov'] });
   });
 });
@@ -116,7 +116,7 @@ describe('memoranda: stakes, and no binding force', () => {
     const memo = signDockingMemorandum(t);
     t.goTo(1, 'resolution');
     const msg = t.fails(seat('soviet-academy'), { type: 'breachDeal', deal: memo }, 'wrong-status');
-    expect(msg).toEqual({ reason: 'memorandum-binds', deal: memo });
+    expect(msg).toEqual({ reason: 'memorandumBinds', deal: memo });
     t.goTo(2, 'track-ii');
     const before = t.state;
     t.do(seat('soviet-academy'), { type: 'withdrawDeal', deal: memo });

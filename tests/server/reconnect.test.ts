@@ -76,8 +76,8 @@ describe('reconnection', () => {
   });
 
   it('refuses a wrong join code and a wrong facilitator key', async () => {
-    await expect(TestClient.join(url, opened.sessionId, { as: 'player', joinCode: 'ZZZZZZ', name: 'Eve' })).rejects.toThrow(/^wrong-join-code$/);
-    await expect(TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: 'wrong-key-123' })).rejects.toThrow(/^wrong-facilitator-key$/);
-    await expect(TestClient.join(url, opened.sessionId, { as: 'player', name: 'Eve' } as any)).rejects.toThrow(/^invalid-join-options$/);
+    await expect(TestClient.join(url, opened.sessionId, { as: 'player', joinCode: 'ZZZZZZ', name: 'Eve' })).rejects.toThrow(/^wrongJoinCode$/);
+    await expect(TestClient.join(url, opened.sessionId, { as: 'facilitator', facilitatorKey: 'wrong-key-123' })).rejects.toThrow(/^wrongFacilitatorKey$/);
+    await expect(TestClient.join(url, opened.sessionId, { as: 'player', name: 'Eve' } as any)).rejects.toThrow(/^invalidJoinOptions$/);
   });
 });

@@ -73,7 +73,7 @@ describe('lobby limits (13.4)', () => {
   it('limits the unseated lobby players of one address, and a latecomer from elsewhere still takes a free seat', async () => {
     expect(limits.perAddress).toBeGreaterThanOrEqual(CLASS_SIZE);
     for (let i = 0; i < limits.perAddress; i++) expect(await refusalOf(joinFrom(opened, '10.4.0.1', `Filler ${i}`), clients)).toBe('joined');
-    expect(await refusalOf(joinFrom(opened, '10.4.0.1', 'One too many'), clients)).toBe('too-many-waiting');
+    expect(await refusalOf(joinFrom(opened, '10.4.0.1', 'One too many'), clients)).toBe('tooManyWaiting');
     // A new join code lookup from that address still works (the code is right); only lobby places are limited.
     expect((await api(url, `/api/join/${opened.joinCode}`, { headers: { 'x-forwarded-for': '10.4.0.1' } })).status).toBe(200);
 
@@ -89,7 +89,7 @@ describe('lobby limits (13.4)', () => {
     await facilitator.until(() => lobbyCount() === limits.perAddress);
     // Others, one address each, fill the rest of the lobby.
     for (let i = lobbyCount(); i < limits.perSession; i++) expect(await refusalOf(joinFrom(opened, `10.4.1.${i}`, `Student ${i}`), clients)).toBe('joined');
-    expect(await refusalOf(joinFrom(opened, '10.4.2.1', 'Too late'), clients)).toBe('lobby-full');
+    expect(await refusalOf(joinFrom(opened, '10.4.2.1', 'Too late'), clients)).toBe('lobbyFull');
     // Seated players do not count: seating one lets the next one in.
     const waiting = clients.find((c) => c.identity.seat === null)!;
     facilitator.room.send('seatPlayer', { player: waiting.identity.playerId, seat: { role: 'nasa', seat: 'engineer' } });

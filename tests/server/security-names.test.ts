@@ -74,7 +74,7 @@ describe('names and chat on a real server', () => {
         async (c) => (await c.leave(), 'joined'),
         (error: Error) => error.message,
       );
-      expect([JSON.stringify(name), refusal]).toEqual([JSON.stringify(name), 'invalid-join-options']);
+      expect([JSON.stringify(name), refusal]).toEqual([JSON.stringify(name), 'invalidJoinOptions']);
     }
     const neil = await player('Neil\u200B \u202EArmstrong');
     await facilitator.next((m) => m.type === 'presence' && m.body.players.some((p: { name: string }) => p.name === 'Neil Armstrong'));

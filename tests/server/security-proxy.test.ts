@@ -75,8 +75,8 @@ describe('no proxy (the default)', () => {
     for (let i = 0; i <= JOIN_FAILURES.max; i++) {
       refusals.push(await wrongJoin(url, opened.sessionId, { 'x-real-ip': `10.9.0.${i}`, 'x-forwarded-for': `10.8.0.${i}`, 'x-client-ip': `10.7.0.${i}` }));
     }
-    expect(refusals.slice(0, JOIN_FAILURES.max).every((m) => m === 'wrong-join-code'), refusals.join(' / ')).toBe(true);
-    expect(refusals.at(-1)).toBe('too-many-attempts');
+    expect(refusals.slice(0, JOIN_FAILURES.max).every((m) => m === 'wrongJoinCode'), refusals.join(' / ')).toBe(true);
+    expect(refusals.at(-1)).toBe('tooManyAttempts');
     // One budget per address for HTTP and WebSocket guesses.
     expect((await api(url, `/api/sessions/${opened.sessionId}/report`, { key: 'not-the-key' })).status).toBe(429);
   });
@@ -104,7 +104,7 @@ describe('no proxy (the default)', () => {
     expect(spectator.view?.viewer.kind).toBe('spectator');
     await facilitator.leave();
     await spectator.leave();
-    expect(await wrongJoin(url, opened.sessionId, {})).toBe('too-many-attempts');
+    expect(await wrongJoin(url, opened.sessionId, {})).toBe('tooManyAttempts');
   });
 });
 
@@ -135,7 +135,7 @@ describe('TRUST_PROXY=1 (one reverse proxy in front)', () => {
     for (let i = 0; i <= JOIN_FAILURES.max; i++) {
       refusals.push(await wrongJoin(url, opened.sessionId, { 'x-forwarded-for': '10.0.0.3', 'x-real-ip': `6.6.8.${i}` }));
     }
-    expect(refusals.at(-1)).toBe('too-many-attempts');
-    expect(await wrongJoin(url, opened.sessionId, { 'x-forwarded-for': '10.0.0.4' })).toBe('wrong-join-code');
+    expect(refusals.at(-1)).toBe('tooManyAttempts');
+    expect(await wrongJoin(url, opened.sessionId, { 'x-forwarded-for': '10.0.0.4' })).toBe('wrongJoinCode');
   });
 });

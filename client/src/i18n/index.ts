@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { compile, type Compiled, type Shape } from './catalogue';
 import { en, type Messages } from './en';
+import { labelledParams } from './errorParams';
 
 export type { Messages };
 /** What another language's file must satisfy: exactly English's keys. */
@@ -108,7 +109,7 @@ export function errorText(error: { code: string; params?: Params; message?: stri
   const text = t.errors[error.code as keyof Messages['errors']] as string | ((values: object) => string);
   if (typeof text === 'string') return text;
   const values = Object.fromEntries(
-    Object.entries(error.params ?? {}).map(([key, value]) => [key, Array.isArray(value) ? list(value) : value]),
+    Object.entries(labelledParams(error.params ?? {})).map(([key, value]) => [key, Array.isArray(value) ? list(value) : value]),
   );
   try {
     return text(values);

@@ -4,6 +4,7 @@
 import { lazy, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { errorText, t } from '../../i18n';
+import { setErrorLabels } from '../../i18n/errorParams';
 import { SessionContext } from '../../net/SessionContext';
 import { useConnection } from '../../net/useConnection';
 import { codeFromFragment, keyFromFragment, storage } from '../../storage';
@@ -49,6 +50,8 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
       storage.rememberFacilitated({ sessionId, facilitatorKey, joinCode, title: scenario.title, createdAt: Date.now() });
   }, [facilitatorKey, joinCode, scenario, sessionId]);
 
+  // Refusals name roles, deals and phases by id: the texts show this session's labels.
+  setErrorLabels({ view, scenario, presence: snapshot?.presence ?? [] });
   let body;
   if (!facilitatorKey) body = <Alert color="red" role="alert">{t.facilitator.missingKey}</Alert>;
   else if (snapshot?.status === 'failed')

@@ -6,6 +6,7 @@ import type { GameView, PublicScenario } from '@shared/engine/view';
 import { Alert, Button, Center, Grid, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Redirect } from 'wouter';
 import { errorText, t } from '../../i18n';
+import { setErrorLabels } from '../../i18n/errorParams';
 import { useConnection } from '../../net/useConnection';
 import { useSessionByCode } from '../../net/useSessionByCode';
 import { SessionContext } from '../../net/SessionContext';
@@ -112,6 +113,8 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
     </>
   );
 
+  // Refusals name roles, deals and phases by id: the texts show this session's labels.
+  setErrorLabels({ view, scenario, presence: snapshot?.presence ?? [] });
   let body;
   if (lookupError) body = <Alert color="red" role="alert">{lookupError}</Alert>;
   else if (snapshot?.status === 'failed')
