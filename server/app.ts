@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import { isSameOrigin, mountHttp, pinClientAddress } from './http';
 import { colyseusLog, log } from './log';
-import { FailureLimiter } from './rateLimit';
+import { FailureCounters } from './rateLimit';
 import { createSessionRoom } from './room/sessionRoom';
 import { loadCatalog } from './scenarios';
 import { colyseusRedis } from './redis';
@@ -34,13 +34,15 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
   const store = await openStore(config);
+  const failureCounters = new FailureCounters(config.redisUrl);
   const services: Services = {
     config,
     clock,
     store,
     catalog: loadCatalog(config.scenarioDir),
     sessions: new Map(),
-    joinFailures: new FailureLimiter(JOIN_FAILURES.max, JOIN_FAILURES.windowMs),
+    failureCounters,
+    joinFailures: failureCounters.limiter('join', JOIN_FAILURES.max, JOIN_FAILURES.windowMs),
     internalKey: randomToken(24),
   };
 
@@ -100,6 +102,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       const live = [...services.sessions.values()];
       await Promise.all(live.map((session) => session.checkpoint()));
       await server.gracefullyShutdown(false);
+      await failureCounters.close();
       // Rooms write their last snapshot as they close: the store closes after those commits.
       await Promise.all(live.map((session) => session.writer.durable()));
       await store.close();

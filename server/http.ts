@@ -17,7 +17,6 @@ import type { Services } from './services';
 import { GameSession } from './session';
 import { readGuide } from './guides';
 import { CreateSessionRequest, openSession, UnknownClassFormatError, UnknownScenarioError } from './sessions';
-import { FailureLimiter } from './rateLimit';
 import { listingIn, requestedLanguage } from './scenarioLanguage';
 import { studioRoutes } from './studio/routes';
 
@@ -71,8 +70,8 @@ export function mountHttp(app: express.Application, services: Services): void {
 
 function apiRoutes(services: Services): express.Router {
   const { store, catalog, clock } = services;
-  const creations = new FailureLimiter(SESSION_CREATION.max, SESSION_CREATION.windowMs);
-  const blockedLookups = new FailureLimiter(1, BLOCKED_LOOKUP_MS);
+  const creations = services.failureCounters.limiter('sessions', SESSION_CREATION.max, SESSION_CREATION.windowMs);
+  const blockedLookups = services.failureCounters.limiter('blocked-lookups', 1, BLOCKED_LOOKUP_MS);
   const api = express.Router();
   // Before the 16 KB body parser: the studio reads scenario texts up to its own limit, and only
   // once the instructor key is checked.
@@ -108,14 +107,14 @@ function apiRoutes(services: Services): express.Router {
 
   api.post('/sessions', async (req, res) => {
     const ip = clientAddress(req, services.config.trustProxy);
-    if (creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
+    if (await creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
     const parsed = CreateSessionRequest.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const scenario = parsed.data.library ? await studio.scenarioToOpen(req, res, parsed.data.library) : undefined;
     if (scenario === null) return;
     try {
       const opened = await openSession(services, parsed.data, scenario);
-      creations.fail(ip, clock.now());
+      await creations.fail(ip, clock.now());
       req.log.info({ sessionId: opened.sessionId, scenarioId: parsed.data.scenarioId, library: parsed.data.library }, 'session opened');
       res.status(201).json(opened);
     } catch (error) {
@@ -128,15 +127,14 @@ function apiRoutes(services: Services): express.Router {
   api.get('/join/:code', async (req, res) => {
     const ip = clientAddress(req, services.config.trustProxy);
     const now = clock.now();
-    if (services.joinFailures.blocked(ip, now)) {
-      if (blockedLookups.blocked(ip, now)) return fail(res, 429, 'rate-limited', 'Too many wrong codes from this address. Try again in a few seconds.');
-      blockedLookups.fail(ip, now);
+    if (await services.joinFailures.blocked(ip, now)) {
+      if ((await blockedLookups.fail(ip, now)) > 1) return fail(res, 429, 'rate-limited', 'Too many wrong codes from this address. Try again in a few seconds.');
     }
     const record = await store.sessionByJoinCode(normaliseJoinCode(String(req.params.code).slice(0, 32)));
-    const guess = judgeGuess(services.joinFailures, ip, now, record !== null && record !== undefined);
+    const guess = await judgeGuess(services.joinFailures, ip, now, record !== null && record !== undefined);
     if (guess === 'blocked') return fail(res, 429, 'rate-limited', 'Too many wrong codes. Wait a few minutes.');
     if (!record) {
-      noteBlock(req, services, ip, now);
+      await noteBlock(req, services, ip, now);
       return fail(res, 404, 'unknown-code', 'No session has this join code. Check it with your instructor.');
     }
     res.json({ sessionId: record.id, scenarioId: record.scenarioId, title: record.scenario.title });
@@ -149,13 +147,13 @@ function apiRoutes(services: Services): express.Router {
     const now = clock.now();
     const record = await store.getSession(String(req.params.id));
     const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
-    const guess = judgeGuess(services.joinFailures, ip, now, !!record && !!key && secretMatches(key, record.facilitatorKeyHash));
+    const guess = await judgeGuess(services.joinFailures, ip, now, !!record && !!key && secretMatches(key, record.facilitatorKeyHash));
     if (guess === 'blocked') {
       fail(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
       return null;
     }
     if (guess === 'wrong' || !record) {
-      noteBlock(req, services, ip, now);
+      await noteBlock(req, services, ip, now);
       fail(res, 401, 'unauthorized', "This needs the session's facilitator key (Authorization: Bearer <key>).");
       return null;
     }
@@ -258,8 +256,8 @@ function clientErrorStatus(error: unknown): number | null {
 }
 
 /** Logs once when an address has just used up its guesses. */
-function noteBlock(req: Request, services: Services, address: string, now: number): void {
-  if (services.joinFailures.blocked(address, now)) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
+async function noteBlock(req: Request, services: Services, address: string, now: number): Promise<void> {
+  if (await services.joinFailures.blocked(address, now)) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
 }
 
 // --- Around every request ----------------------------------------------------------------------

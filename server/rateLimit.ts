@@ -1,7 +1,11 @@
-// Throttles: a token bucket per client connection, a failure counter per IP for join attempts,
-// and the chat flood rule (bursts and near-duplicate texts). Each answers "may this go through?"
-// so the caller replies with an error instead of dropping the connection.
+// Throttles: a token bucket per client connection, failure counters per IP (wrong join codes and
+// keys, sessions opened) or per instructor, shared by a cluster's processes through Redis, and the
+// chat flood rule (bursts and near-duplicate texts). Each answers "may this go through?" so the
+// caller replies with an error instead of dropping the connection.
 import { distance } from 'fastest-levenshtein';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { connectRedis } from './redis';
 
 /** Per connection: a burst of 20 messages, then 5 per second. */
 export const CONNECTION_BUCKET = { capacity: 20, perSecond: 5 } as const;
@@ -28,30 +32,60 @@ export class TokenBucket {
   }
 }
 
-/** Counts failed attempts per key (an IP) in a sliding window; blocks the key past `max`. */
-export class FailureLimiter {
-  private failures = new Map<string, number[]>();
+/**
+ * Where failure counts live: this process's memory, or with REDIS_URL the cluster's Redis, so
+ * all processes count one budget per key (a guesser gains nothing from being spread over the
+ * processes behind nginx; docs/scaling.md). While Redis cannot be reached, each process counts in
+ * its own memory (rate-limiter-flexible's insurance limiter) rather than refusing everyone.
+ */
+export class FailureCounters {
+  private readonly redis: Redis | undefined;
 
+  constructor(redisUrl: string | undefined) {
+    // No offline queue: while Redis is down a count fails at once (and goes to memory) instead of
+    // holding the request until Redis is back.
+    if (redisUrl !== undefined) this.redis = connectRedis(redisUrl, 'limits', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  }
+
+  /** A budget of `max` failures per key in each `windowMs`, named so processes share it. */
+  limiter(name: string, max: number, windowMs: number): FailureLimiter {
+    // A key lives through its window (whole seconds: the stores count in seconds).
+    const options = { keyPrefix: `spacebridge:failures:${name}`, points: max, duration: Math.ceil(windowMs / 1000) };
+    const memory = new RateLimiterMemory(options);
+    const counts = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory;
+    return new FailureLimiter(counts, max, windowMs);
+  }
+
+  async close(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
+  }
+}
+
+/**
+ * Counts failed attempts per key (an IP, an instructor) and blocks the key once `max` fall in one
+ * window. Windows are fixed spans of `windowMs` on the server's clock (the injected one: tests
+ * move it), the same spans on every process.
+ */
+export class FailureLimiter {
   constructor(
-    private readonly max: number,
+    private readonly counts: RateLimiterAbstract,
+    readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  blocked(key: string, now: number): boolean {
-    return this.recent(key, now).length >= this.max;
+  async blocked(key: string, now: number): Promise<boolean> {
+    const counted = await this.counts.get(this.windowKey(key, now));
+    return (counted?.consumedPoints ?? 0) >= this.max;
   }
 
-  fail(key: string, now: number): void {
-    const list = this.recent(key, now);
-    list.push(now);
-    this.failures.set(key, list);
+  /** Counts one failure; answers how many the key has in this window, this one included. */
+  async fail(key: string, now: number): Promise<number> {
+    const counted = await this.counts.penalty(this.windowKey(key, now));
+    return counted.consumedPoints;
   }
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
+  private windowKey(key: string, now: number): string {
+    return `${key}:${Math.floor(now / this.windowMs)}`;
   }
 }
 

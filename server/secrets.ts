@@ -47,9 +47,8 @@ export type Guess = 'right' | 'wrong' | 'blocked';
  * slides). Where the secret is short enough to guess (a join code looked up without a session id),
  * the caller also paces lookups while the address is blocked (docs/security.md, item 2).
  */
-export function judgeGuess(failures: FailureLimiter, address: string, now: number, right: boolean): Guess {
+export async function judgeGuess(failures: FailureLimiter, address: string, now: number, right: boolean): Promise<Guess> {
   if (right) return 'right';
-  if (failures.blocked(address, now)) return 'blocked';
-  failures.fail(address, now);
-  return 'wrong';
+  // One atomic count (shared by a cluster's processes): the guess past the budget is refused.
+  return (await failures.fail(address, now)) > failures.max ? 'blocked' : 'wrong';
 }

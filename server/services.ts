@@ -1,7 +1,7 @@
 // What the HTTP API and the session rooms of one server process share.
 import type { Clock } from './clock';
 import type { ServerConfig } from './config';
-import type { FailureLimiter } from './rateLimit';
+import type { FailureCounters, FailureLimiter } from './rateLimit';
 import type { ScenarioCatalog } from './scenarios';
 import type { GameSession } from './session';
 import type { Store } from './store/store';
@@ -15,6 +15,8 @@ export interface Services {
   /** Live sessions by id (each has a room with roomId = session id). */
   sessions: Map<string, GameSession>;
   /** Failed join-code and key attempts per IP. */
+  /** Where failure budgets are counted (Redis in a cluster): http.ts and the studio make theirs here. */
+  failureCounters: FailureCounters;
   joinFailures: FailureLimiter;
   /** Proves to a room's onCreate that the server itself asked for it (clients cannot create rooms). */
   internalKey: string;

@@ -82,7 +82,7 @@ export class Lobby {
 
     const right =
       options.as === 'facilitator' ? secretMatches(options.facilitatorKey, record.facilitatorKeyHash) : normaliseJoinCode(options.joinCode) === record.joinCode;
-    const guess = judgeGuess(joinFailures, ip, clock.now(), right);
+    const guess = await judgeGuess(joinFailures, ip, clock.now(), right);
     if (guess === 'blocked') throw new ServerError(429, 'tooManyAttempts' satisfies JoinRefusal);
     if (guess === 'wrong') throw new ServerError(401, (options.as === 'facilitator' ? 'wrongFacilitatorKey' : 'wrongJoinCode') satisfies JoinRefusal);
     if (options.as !== 'player') return { kind: options.as };

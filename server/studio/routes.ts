@@ -23,7 +23,6 @@ import {
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
-import { FailureLimiter } from '../rateLimit';
 import { requestedLanguage } from '../scenarioLanguage';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
@@ -54,8 +53,8 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   const { clock } = services;
   const library = new Library(services.store.db);
   const checker = new ScenarioChecker();
-  const saves = new FailureLimiter(SAVES.max, SAVES.windowMs);
-  const playtests = new FailureLimiter(PLAYTESTS.max, PLAYTESTS.windowMs);
+  const saves = services.failureCounters.limiter('studio-saves', SAVES.max, SAVES.windowMs);
+  const playtests = services.failureCounters.limiter('studio-playtests', PLAYTESTS.max, PLAYTESTS.windowMs);
 
   /** The instructor whose key the request carries, or null once the request is answered. */
   const instructorOf = async (req: Request, res: Response): Promise<Instructor | null> => {
@@ -66,13 +65,13 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     }
     const instructor = await library.instructors.byKey(key);
     const address = addressOf(req);
-    const guess = judgeGuess(services.joinFailures, address, clock.now(), instructor !== null);
+    const guess = await judgeGuess(services.joinFailures, address, clock.now(), instructor !== null);
     if (guess === 'blocked') {
       refuse(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
       return null;
     }
     if (!instructor) {
-      if (services.joinFailures.blocked(address, clock.now())) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
+      if (await services.joinFailures.blocked(address, clock.now())) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
       refuse(res, 401, 'unauthorized', 'This instructor key is not valid (wrong, or revoked).');
       return null;
     }
@@ -123,11 +122,11 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   });
   /** The validator's verdict on a text to save, or null once refused (nothing saved). */
   const checkToSave = async (res: Response, yaml: string): Promise<Checked | null> => {
-    if (saves.blocked(me(res).id, clock.now())) {
+    if (await saves.blocked(me(res).id, clock.now())) {
       refuse(res, 429, 'rate-limited', `At most ${SAVES.max} saves an hour. Try again later.`);
       return null;
     }
-    saves.fail(me(res).id, clock.now());
+    await saves.fail(me(res).id, clock.now());
     const checked = await checker.check(yaml);
     if (isRefused(checked)) {
       refuse(res, 400, checked.refused, checked.message);
@@ -252,8 +251,8 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const body = parseBody(PlaytestRequest, req, res);
     if (!body) return;
     const instructor = me(res);
-    if (playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, 'rate-limited', `At most ${PLAYTESTS.max} playtests an hour. Try again later.`);
-    playtests.fail(instructor.id, clock.now());
+    if (await playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, 'rate-limited', `At most ${PLAYTESTS.max} playtests an hour. Try again later.`);
+    await playtests.fail(instructor.id, clock.now());
     const checked = await checker.check(body.yaml);
     if (isRefused(checked)) return refuse(res, 400, checked.refused, checked.message);
     const scenario = playable(res, checked);

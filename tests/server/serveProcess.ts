@@ -13,11 +13,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `serve` on DATA_DIR `dataDir` and resolves once `until` (default: the server is up)
- *  appears in its output; `output()` reads everything it printed so far. */
-export async function serve(port: number, dataDir: string, until = 'Spacebridge is running'): Promise<{ proc: ChildProcess; output: () => string }> {
+/** Starts `serve` on DATA_DIR `dataDir` (and more `env`) and resolves once `until` (default: the
+ *  server is up) appears in its output; `output()` reads everything it printed so far. */
+export async function serve(port: number, dataDir: string, until = 'Spacebridge is running', env: NodeJS.ProcessEnv = {}): Promise<{ proc: ChildProcess; output: () => string }> {
   const proc = spawn(process.execPath, ['bin/spacebridge.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'no-client'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
