@@ -11,7 +11,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import type { TrustProxy } from './config';
 import { log, type Logger } from './log';
-import { buildReport, reportCsv, reportMarkdown } from './report';
+import { buildReport, exportLanguage, reportCsv, reportMarkdown } from './report';
 import { judgeGuess, normaliseJoinCode, randomToken, secretMatches } from './secrets';
 import type { Services } from './services';
 import { GameSession } from './session';
@@ -162,7 +162,7 @@ function apiRoutes(services: Services): express.Router {
 
   api.get('/sessions/:id/report', async (req, res) => {
     const session = await facilitatorSession(req, res);
-    if (session) res.json(buildReport(session));
+    if (session) res.json(buildReport(session, exportLanguage(req.query.lang)));
   });
 
   // The facilitator guide (what really happened, the debrief): never for students, so behind the key.
@@ -180,7 +180,7 @@ function apiRoutes(services: Services): express.Router {
     if (format !== 'json' && format !== 'csv' && format !== 'md') return fail(res, 404, 'unknown-format', 'Exports are export.json, export.csv and export.md.');
     const session = await facilitatorSession(req, res);
     if (!session) return;
-    const report = buildReport(session);
+    const report = buildReport(session, exportLanguage(req.query.lang));
     const base = `spacebridge-${session.scenario.id}-${session.id}`;
     res.attachment(`${base}.${format}`);
     if (format === 'json') res.type('application/json').send(JSON.stringify(report, null, 2));

@@ -1,8 +1,13 @@
-// The facilitator's debrief data for one session, and its exports (JSON, CSV, Markdown).
+// The facilitator's debrief data for one session, and its exports (JSON, CSV, Markdown), in the
+// reader's language (`?lang=`): the scenario's texts from its translation (shared/scenario), the
+// exports' headings and fixed words from server/i18n. What players wrote stays as they wrote it.
 // Everything is revealed here: it is only served to the holder of the facilitator key.
 import { describeLabelledTerms, describePlacement, placeDeals, type DealInSpace } from '@shared/analysis';
 import { score } from '@shared/engine';
 import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '@shared/engine';
+import { ScenarioLanguage } from '@shared/scenario/schema';
+import { translateScenario } from '@shared/scenario/translations';
+import { exportTexts } from './i18n';
 import type { GameSession } from './session';
 
 export interface SeatParticipation {
@@ -19,6 +24,8 @@ export interface SeatParticipation {
 }
 
 export interface SessionReport {
+  /** The language of the report's texts (the scenario's where it has no translation). */
+  language: ScenarioLanguage;
   session: {
     id: string;
     scenarioId: string;
@@ -51,10 +58,22 @@ export interface SessionReport {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function buildReport(session: GameSession): SessionReport {
-  const { state, scenario, record } = session;
+/** The language a report is asked for (`?lang=en|ru|zh`); English otherwise (the tests'
+ *  pseudo-language too: the exports have no pseudo catalogue). */
+export function exportLanguage(query: unknown): ScenarioLanguage {
+  const parsed = ScenarioLanguage.safeParse(query);
+  return parsed.success ? parsed.data : 'en';
+}
+
+export function buildReport(session: GameSession, language: ScenarioLanguage = 'en'): SessionReport {
+  const { state, record } = session;
+  const translated = translateScenario(session.scenario, language);
+  const scenario = translated.scenario;
   const scores = score(state, scenario);
+  /** A timeline entry copied from the scenario (an event, a news item) in the language. */
+  const copied = (text: string) => (text ? (translated.copied(text)?.text ?? text) : text);
   return {
+    language,
     session: {
       id: record.id,
       scenarioId: scenario.id,
@@ -73,7 +92,7 @@ export function buildReport(session: GameSession): SessionReport {
       label: d.label,
       issues: d.issues.map((i) => ({ id: i.id, label: i.label, options: i.options.map((o) => ({ id: o.id, label: o.label })) })),
     })),
-    timeline: state.timeline,
+    timeline: state.timeline.map((t) => ({ ...t, headline: copied(t.headline), text: copied(t.text) })),
     scores,
     objectives: scores.flatMap((s) => s.objectives.map((o) => ({ role: s.role, ...o }))),
     deals: Object.values(state.deals),
@@ -111,6 +130,7 @@ export const CSV_COLUMNS = ['section', 'seq', 'at', 'round', 'kind', 'role', 'se
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
 export function reportCsv(report: SessionReport): string {
+  const tx = exportTexts(report.language);
   const rows: CsvRow[] = [];
   for (const t of report.timeline) {
     rows.push({ section: 'timeline', seq: t.seq, at: iso(t.at), round: t.round, kind: t.kind, role: t.roles.join(' '), headline: t.headline, text: t.text });
@@ -123,10 +143,10 @@ export function reportCsv(report: SessionReport): string {
   }
   for (const s of report.scores) {
     rows.push({ section: 'score', role: s.role, kind: 'total', points: s.total });
-    for (const d of s.deals) rows.push({ section: 'score', role: s.role, kind: 'deal', headline: d.deal ? `${d.dealType} ${d.deal}` : `${d.dealType} (walk-away)`, points: d.points });
-    for (const o of s.objectives) rows.push({ section: 'score', role: s.role, kind: 'objective', headline: o.description, text: o.met ? 'met' : 'not met', points: o.met ? o.points : 0 });
+    for (const d of s.deals) rows.push({ section: 'score', role: s.role, kind: 'deal', headline: d.deal ? `${d.dealType} ${d.deal}` : tx.walkAway({ dealType: d.dealType }), points: d.points });
+    for (const o of s.objectives) rows.push({ section: 'score', role: s.role, kind: 'objective', headline: o.description, text: tx.met({ met: o.met }), points: o.met ? o.points : 0 });
     for (const r of s.resources) rows.push({ section: 'score', role: s.role, kind: 'resource', headline: r.resource, points: r.points });
-    for (const o of s.shared) rows.push({ section: 'score', role: s.role, kind: 'shared', headline: o.description, text: o.met ? 'met' : 'not met', points: o.met ? o.points : 0 });
+    for (const o of s.shared) rows.push({ section: 'score', role: s.role, kind: 'shared', headline: o.description, text: tx.met({ met: o.met }), points: o.met ? o.points : 0 });
   }
   for (const p of report.participation) {
     for (const kind of ['messages', 'proposals', 'responses', 'signatures', 'statements', 'actions'] as const) {
@@ -159,6 +179,7 @@ export function markdownText(text: string): string {
 }
 
 export function reportMarkdown(report: SessionReport): string {
+  const tx = exportTexts(report.language);
   const roleName = new Map(report.roles.map((r) => [r.id, r.name]));
   const channelLabel = new Map(report.channels.map((c) => [c.id, c.label]));
   const dealTypes = new Map(report.dealTypes.map((d) => [d.id, d]));
@@ -172,52 +193,54 @@ export function reportMarkdown(report: SessionReport): string {
       })
       .join('; ');
   };
-  const name = (role: string | null) => markdownText(role ? (roleName.get(role) ?? role) : 'Facilitator');
+  const name = (role: string | null) => markdownText(role ? (roleName.get(role) ?? role) : tx.facilitator());
   const cell = markdownText;
   const out: string[] = [];
   const s = report.session;
-  out.push(`# ${cell(report.session.title)}: session report`, '');
-  out.push(`Session \`${s.id}\`, created ${s.createdAt}, seed ${s.seed}. Status: ${s.status}, round ${s.round}, ${s.seq} actions.`);
-  if (s.outcome) out.push(`Ended (${s.outcome.reason}) at ${s.outcome.at}.`);
-  out.push('', '## Scores', '', '| Delegation | Total | Deals | Objectives met |', '| --- | ---: | ---: | --- |');
+  out.push(`# ${tx.title({ title: cell(report.session.title) })}`, '');
+  out.push(tx.summary({ id: `\`${s.id}\``, createdAt: s.createdAt, seed: s.seed, status: s.status, round: s.round, seq: s.seq }));
+  // ICU selectors are words: 'ended-by-facilitator' is selected as endedByFacilitator.
+  if (s.outcome) out.push(tx.ended({ reason: s.outcome.reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), at: s.outcome.at }));
+  out.push('', `## ${tx.scores()}`, '', `| ${tx.delegation()} | ${tx.total()} | ${tx.deals()} | ${tx.objectivesMet()} |`, '| --- | ---: | ---: | --- |');
   for (const sc of report.scores) {
     const dealPoints = sc.deals.reduce((sum, d) => sum + d.points, 0);
     const met = sc.objectives.filter((o) => o.met).map((o) => cell(o.description));
-    out.push(`| ${name(sc.role)} | ${sc.total} | ${dealPoints} | ${met.length ? met.join('; ') : 'none'} |`);
+    out.push(`| ${name(sc.role)} | ${sc.total} | ${dealPoints} | ${met.length ? met.join('; ') : tx.none()} |`);
   }
-  out.push('', '## Secret objectives (revealed)', '');
-  for (const o of report.objectives) out.push(`- **${name(o.role)}**: ${cell(o.description)} (${o.points} points): ${o.met ? 'met' : 'not met'}`);
-  out.push('', '## Deals', '');
-  if (report.deals.length === 0) out.push('No deals.');
+  out.push('', `## ${tx.objectives()}`, '');
+  for (const o of report.objectives) out.push(`- **${name(o.role)}**: ${cell(o.description)} (${tx.points({ points: o.points })}): ${tx.met({ met: o.met })}`);
+  out.push('', `## ${tx.deals()}`, '');
+  if (report.deals.length === 0) out.push(tx.noDeals());
   for (const d of report.deals) {
     const terms = d.versions.at(-1)?.terms ?? {};
     const type = cell(dealTypes.get(d.dealType)?.label ?? d.dealType);
-    out.push(`- ${d.id} ${type} (${d.track === 2 ? 'track II memorandum' : 'track I'}), ${d.status}; parties: ${d.parties.map(name).join(', ')}; terms: ${cell(termsText(d.dealType, terms))}`);
+    out.push(`- ${d.id} ${type} (${tx.deal({ memo: d.track === 2, status: d.status, parties: d.parties.map(name).join(', '), terms: cell(termsText(d.dealType, terms)) })})`);
   }
   if (report.dealsInSpace.length) {
-    out.push('', '## Deals against the space of possible agreements', '');
+    out.push('', `## ${tx.space()}`, '');
     for (const p of report.dealsInSpace) {
       out.push(`### ${p.deal} ${cell(p.dealTypeLabel)} (${p.status}): ${p.parties.map(name).join(', ')}`, '');
-      out.push(`Terms: ${cell(describeLabelledTerms(p.terms))}.${p.valuedAs !== p.dealType ? ` Valued as: ${cell(p.valuedAsLabel)}.` : ''}`, '');
+      out.push(`${tx.terms({ terms: cell(describeLabelledTerms(p.terms)) })}${p.valuedAs !== p.dealType ? ` ${tx.valuedAs({ label: cell(p.valuedAsLabel) })}` : ''}`, '');
       for (const line of describePlacement(p, (role) => roleName.get(role) ?? role)) out.push(`- ${cell(line)}`);
       out.push('');
     }
   }
-  out.push('', '## Transcript', '');
+  out.push('', `## ${tx.transcript()}`, '');
   type Line = { seq: number; at: number; text: string };
   const lines: Line[] = [
     ...report.timeline.map((t) => ({ seq: t.seq, at: t.at, text: `**${cell(t.headline)}**${t.text ? `: ${cell(t.text)}` : ''}` })),
     ...report.messages.map((m) => ({ seq: m.seq, at: m.at, text: `${cell(channelLabel.get(m.channel) ?? m.channel)}: ${cell(m.name)} (${name(m.role)}): ${cell(m.text)}` })),
-    ...report.whispers.map((w) => ({ seq: w.seq, at: w.at, text: `whisper to ${name(w.role)}: ${cell(w.text)}` })),
+    ...report.whispers.map((w) => ({ seq: w.seq, at: w.at, text: `${tx.whisper({ role: name(w.role) })}: ${cell(w.text)}` })),
   ].sort((a, b) => a.seq - b.seq || a.at - b.at);
   for (const l of lines) out.push(`- ${iso(l.at).slice(11, 19)} ${l.text}`);
-  out.push('', '## Participation', '', '| Delegation | Seat | Player | Messages | Proposals | Responses | Signatures | Statements | Actions |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const columns = [tx.delegation(), tx.seat(), tx.player(), tx.messages(), tx.proposals(), tx.responses(), tx.signatures(), tx.statements(), tx.actions()];
+  out.push('', `## ${tx.participation()}`, '', `| ${columns.join(' | ')} |`, '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of report.participation) {
     if (!p.occupant) continue;
     out.push(`| ${name(p.role)} | ${cell(p.title)} | ${cell(p.occupant)} | ${p.messages} | ${p.proposals} | ${p.responses} | ${p.signatures} | ${p.statements} | ${p.actions} |`);
   }
   if (report.discussionPrompts.length) {
-    out.push('', '## Discussion', '');
+    out.push('', `## ${tx.discussion()}`, '');
     for (const q of report.discussionPrompts) out.push(`- ${cell(q)}`);
   }
   return out.join('\n') + '\n';

@@ -84,9 +84,10 @@ export const api = {
   findSession: (joinCode: string) => request<JoinTarget>(`/api/join/${encodeURIComponent(joinCode.trim().toUpperCase())}`),
   report: (sessionId: string, facilitatorKey: string) =>
     request<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { key: facilitatorKey }),
-  /** Downloads an export through fetch (it needs the Authorization header) and saves it. */
-  async download(sessionId: string, facilitatorKey: string, format: 'json' | 'csv' | 'md') {
-    const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}`, {
+  /** Downloads an export through fetch (it needs the Authorization header) and saves it, its
+   *  headings and the scenario's texts in `language` (the reader's). */
+  async download(sessionId: string, facilitatorKey: string, format: 'json' | 'csv' | 'md', language: string) {
+    const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}?lang=${encodeURIComponent(language)}`, {
       headers: { Authorization: `Bearer ${facilitatorKey}` },
     });
     if (!response.ok) throw new ApiError(response.status, `http-${response.status}`, response.statusText);

@@ -76,6 +76,38 @@ describe('the Markdown export', () => {
   });
 });
 
+describe('exports in the reader\'s language (?lang=)', () => {
+  const get = async (path: string) => (await api(url, `/api/sessions/${opened.sessionId}/${path}`, { key: opened.facilitatorKey })).text;
+
+  it('writes the Markdown headings and fixed words in Russian and Chinese, the scenario from its translation', async () => {
+    const ru = await get('export.md?lang=ru');
+    expect(ru).toMatch(/^# Рукопожатие на орбите: отчёт о сессии$/m);
+    for (const heading of ['## Очки', '## Секретные цели (раскрыты)', '## Договорённости', '## Стенограмма', '## Участие'])
+      expect(ru).toContain(`\n${heading}\n`);
+    expect(ru).toContain('| Делегация | Всего | Договорённости | Выполненные цели |');
+    expect(ru).not.toMatch(/^## (Scores|Transcript|Participation)$/m);
+    // What the players typed stays as they typed it.
+    expect(ru).toContain(markdownText(SCRIPT));
+    const zh = await get('export.md?lang=zh');
+    expect(zh).toMatch(/^# 轨道上的握手：模拟报告$/m);
+    for (const heading of ['## 得分', '## 秘密目标（已公开）', '## 协议', '## 记录', '## 参与情况']) expect(zh).toContain(`\n${heading}\n`);
+    expect(zh).toMatch(/^- \*\*.+\*\*: .+ \(\d+ 分\): (已达成|未达成)$/m);
+  });
+
+  it('English by default and for a language it does not offer; the JSON and CSV follow ?lang= too', async () => {
+    expect(await get('export.md')).toMatch(/^## Scores$/m);
+    expect(await get('export.md?lang=xx')).toMatch(/^## Scores$/m);
+    const json = JSON.parse(await get('export.json?lang=ru'));
+    expect([json.language, json.session.title]).toEqual(['ru', 'Рукопожатие на орбите']);
+    const english = new Map(scenario.roles.map((r) => [r.id, r.name]));
+    expect(json.roles.filter((r: { id: string; name: string }) => r.name !== english.get(r.id)).length).toBeGreaterThan(0);
+    const csv = await get('export.csv?lang=zh');
+    expect(csv.split('\r\n')[0]).toBe('section,seq,at,round,kind,role,seat,name,channel,headline,text,points');
+    expect(csv).toMatch(/,objective,.*,(已达成|未达成),/);
+    expect(csv).not.toMatch(/,(met|not met),/);
+  });
+});
+
 describe('markdownText', () => {
   it('escapes every character that starts inline markup, raw HTML, an entity or a table cell', () => {
     expect(markdownText('\\ ` * _ [ ] < > | ~ &')).toBe('\\\\ \\` \\* \\_ \\[ \\] \\< \\> \\| \\~ \\&');

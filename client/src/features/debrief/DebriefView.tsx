@@ -6,7 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { api, type ApiError } from '../../api';
-import { errorText, t } from '../../i18n';
+import { currentLanguage, errorText, t } from '../../i18n';
 import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
@@ -249,7 +249,7 @@ function ExportButtons({ sessionId, facilitatorKey }: { sessionId: string; facil
   const [error, setError] = useState<string | null>(null);
   const download = (format: 'json' | 'csv' | 'md') => {
     setError(null);
-    api.download(sessionId, facilitatorKey, format).catch((e: ApiError) => setError(errorText(e)));
+    api.download(sessionId, facilitatorKey, format, currentLanguage()).catch((e: ApiError) => setError(errorText(e)));
   };
   return (
     <Group gap={4}>

@@ -1,0 +1,37 @@
+// The exports' fixed texts in Russian: the keys and ICU arguments of en.ts.
+import type { ExportTexts } from '.';
+
+export const ru = {
+  title: '{title}: отчёт о сессии',
+  summary:
+    'Сессия {id}, создана {createdAt}, начальное значение {seed}. Состояние: {status, select, lobby {в зале ожидания} running {идёт} paused {на паузе} ended {окончена} other {{status}}}, раунд {round}, {seq, plural, one {# действие} few {# действия} many {# действий} other {# действия}}.',
+  ended: 'Окончена ({reason, select, completed {игра прошла до конца} endedByFacilitator {ведущий завершил игру} collapse {орбитальное общее достояние разрушено} other {{reason}}}) в {at}.',
+  scores: 'Очки',
+  delegation: 'Делегация',
+  total: 'Всего',
+  deals: 'Договорённости',
+  objectivesMet: 'Выполненные цели',
+  none: 'нет',
+  objectives: 'Секретные цели (раскрыты)',
+  points: '{points, plural, one {# очко} few {# очка} many {# очков} other {# очка}}',
+  met: '{met, select, true {выполнена} other {не выполнена}}',
+  noDeals: 'Договорённостей нет.',
+  deal: '{memo, select, true {меморандум второго трека} other {первый трек}}, {status, select, draft {проект} proposed {предложена} accepted {принята} signed {подписана} inForce {действует} rejected {отклонена} withdrawn {отозвана} failed {не ратифицирована} breached {нарушена} adopted {взята за основу} superseded {заменена} other {{status}}}; стороны: {parties}; условия: {terms}',
+  walkAway: '{dealType} (без соглашения)',
+  space: 'Договорённости на фоне всех возможных соглашений',
+  terms: 'Условия: {terms}.',
+  valuedAs: 'Оценена как: {label}.',
+  transcript: 'Стенограмма',
+  whisper: 'шёпот делегации {role}',
+  facilitator: 'Ведущий',
+  participation: 'Участие',
+  seat: 'Место',
+  player: 'Игрок',
+  messages: 'Сообщения',
+  proposals: 'Предложения',
+  responses: 'Ответы',
+  signatures: 'Подписи',
+  statements: 'Заявления',
+  actions: 'Действия',
+  discussion: 'Обсуждение',
+} as const satisfies ExportTexts;

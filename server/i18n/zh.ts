@@ -1,0 +1,37 @@
+// The exports' fixed texts in Simplified Chinese: the keys and ICU arguments of en.ts.
+import type { ExportTexts } from '.';
+
+export const zh = {
+  title: '{title}：模拟报告',
+  summary:
+    '模拟 {id}，创建于 {createdAt}，随机种子 {seed}。状态：{status, select, lobby {等候中} running {进行中} paused {已暂停} ended {已结束} other {{status}}}，第 {round} 轮，{seq, plural, other {# 个行动}}。',
+  ended: '已结束（{reason, select, completed {游戏完整进行完毕} endedByFacilitator {主持人结束了游戏} collapse {轨道公域崩溃} other {{reason}}}），时间 {at}。',
+  scores: '得分',
+  delegation: '代表团',
+  total: '总分',
+  deals: '协议',
+  objectivesMet: '已达成的目标',
+  none: '无',
+  objectives: '秘密目标（已公开）',
+  points: '{points, plural, other {# 分}}',
+  met: '{met, select, true {已达成} other {未达成}}',
+  noDeals: '没有协议。',
+  deal: '{memo, select, true {第二轨道备忘录} other {第一轨道}}，{status, select, draft {草案} proposed {已提议} accepted {已接受} signed {已签署} inForce {已生效} rejected {已拒绝} withdrawn {已撤回} failed {未获批准} breached {已被违反} adopted {已被采纳} superseded {已被取代} other {{status}}}；当事方：{parties}；条款：{terms}',
+  walkAway: '{dealType}（无协议）',
+  space: '协议与所有可能协议的对照',
+  terms: '条款：{terms}。',
+  valuedAs: '按以下协议计值：{label}。',
+  transcript: '记录',
+  whisper: '对{role}的私信',
+  facilitator: '主持人',
+  participation: '参与情况',
+  seat: '席位',
+  player: '玩家',
+  messages: '消息',
+  proposals: '提议',
+  responses: '答复',
+  signatures: '签署',
+  statements: '声明',
+  actions: '行动',
+  discussion: '讨论',
+} as const satisfies ExportTexts;
