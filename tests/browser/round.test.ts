@@ -78,7 +78,7 @@ describe('a round of Handshake in orbit in the browser', () => {
     const refusal = chris.getByTestId('deal-editor').getByTestId('action-error');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('wrong-phase');
-    expect(await refusal.textContent()).toContain('not allowed in the current phase');
+    expect(await refusal.textContent()).toContain('Drafts are not allowed in the Briefing and news phase');
 
     // Track II talks: the scientists' network, a memorandum drafted, countered, accepted, signed.
     await advancePhase(facilitator, 'Track II talks');
