@@ -1,5 +1,5 @@
 // The Spacebridge server: one process, one port, serving the web client, the HTTP API and the
-// Colyseus WebSockets, with every session restored from the store at start.
+// Colyseus WebSockets; sessions' rooms open on demand (sessions.ts).
 import './globalWebSocket';
 import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
@@ -16,9 +16,9 @@ import { FailureCounters } from './rateLimit';
 import { createSessionRoom } from './room/sessionRoom';
 import { loadCatalog } from './scenarios';
 import { colyseusRedis } from './redis';
-import { randomToken } from './secrets';
+import { LocalLeases, PostgresLeases } from './lease';
 import { JOIN_FAILURES, type Services } from './services';
-import { openRoom, SESSION_ROOM } from './sessions';
+import { SESSION_ROOM } from './sessions';
 import { openStore } from './store/openStore';
 
 /** Largest WebSocket frame accepted at all (a bigger one closes the socket). Messages between
@@ -43,7 +43,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     sessions: new Map(),
     failureCounters,
     joinFailures: failureCounters.limiter('join', JOIN_FAILURES.max, JOIN_FAILURES.windowMs),
-    internalKey: randomToken(24),
+    leases: config.databaseUrl ? await PostgresLeases.connect(config.databaseUrl, `spacebridge-leases ${config.publicAddress ?? `pid ${process.pid}`}`.slice(0, 63)) : new LocalLeases(),
   };
 
   const transport = new WebSocketTransport({
@@ -69,6 +69,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
         }
       : {}),
     publicAddress: config.publicAddress,
+    // A session's room opens where its first join arrives (nginx spreads joins over the processes).
+    selectProcessIdToCreateRoom: async () => matchMaker.processId,
     express: (expressApp) => {
       app = expressApp;
       mountHttp(expressApp, services);
@@ -82,14 +84,12 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   httpServer.removeAllListeners('request');
   httpServer.on('request', app!);
 
-  for (const id of await store.listSessionIds()) {
-    try {
-      await openRoom(services, id);
-    } catch (error) {
-      // One broken session must not keep the others (or the server) down.
-      log.error({ sessionId: id, err: error }, 'session could not be restored; the others start');
-    }
-  }
+  // Sessions open on demand (sessions.ts): nothing is restored at start. A process that lost its
+  // leases closes every room it hosts; their next joins open them again, here or elsewhere.
+  services.leases.onLost(() => {
+    log.error('the session leases were lost (the lock connection to PostgreSQL dropped): closing every room');
+    for (const id of services.sessions.keys()) void matchMaker.getLocalRoomById(id)?.disconnect();
+  });
 
   const port = (httpServer.address() as AddressInfo).port;
   let closed = false;
@@ -105,6 +105,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       await failureCounters.close();
       // Rooms write their last snapshot as they close: the store closes after those commits.
       await Promise.all(live.map((session) => session.writer.durable()));
+      await services.leases.close();
       await store.close();
     },
   };

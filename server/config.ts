@@ -14,6 +14,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Seconds a dropped client keeps its connection slot before it must rejoin by seat token. */
   reconnectSeconds: number;
+  /** Seconds a session's room stays open with nobody in it; then it closes (the session stays in the store). */
+  idleRoomSeconds: number;
   /** Which reverse proxies in front may tell the client address in X-Forwarded-For. */
   trustProxy: TrustProxy;
   /** Milliseconds a bot takes over a turn (give or take a quarter), so it plays at human pace. */
@@ -34,6 +36,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const reconnectSeconds = env.RECONNECT_SECONDS ? Number(env.RECONNECT_SECONDS) : 120;
   if (!(reconnectSeconds > 0)) throw new Error(`RECONNECT_SECONDS must be a positive number, got "${env.RECONNECT_SECONDS}"`);
+  const idleRoomSeconds = env.IDLE_ROOM_SECONDS ? Number(env.IDLE_ROOM_SECONDS) : 300;
+  if (!(idleRoomSeconds > 0) || !Number.isFinite(idleRoomSeconds)) throw new Error(`IDLE_ROOM_SECONDS must be a positive number, got "${env.IDLE_ROOM_SECONDS}"`);
   const botPaceMs = env.BOT_PACE_MS ? Number(env.BOT_PACE_MS) : 4000;
   if (!(botPaceMs >= 0) || !Number.isFinite(botPaceMs)) throw new Error(`BOT_PACE_MS must be a number of milliseconds, got "${env.BOT_PACE_MS}"`);
   return {
@@ -45,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: path.resolve(env.CLIENT_DIR || path.join(ROOT, 'client', 'dist')),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds,
+    idleRoomSeconds,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     botPaceMs,
     redisUrl: parseRedisUrl(env.REDIS_URL),

@@ -16,7 +16,7 @@ import { judgeGuess, normaliseJoinCode, randomToken, secretMatches } from './sec
 import type { Services } from './services';
 import { GameSession } from './session';
 import { readGuide } from './guides';
-import { CreateSessionRequest, openSession, UnknownClassFormatError, UnknownScenarioError } from './sessions';
+import { CreateSessionRequest, openSession, reserveSeat, UnknownClassFormatError, UnknownScenarioError } from './sessions';
 import { listingIn, requestedLanguage } from './scenarioLanguage';
 import { studioRoutes } from './studio/routes';
 
@@ -212,7 +212,7 @@ function matchmakingRoutes(services: Services): express.Router {
     if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return failMatchmaking(res, 503, 'shutting-down', 'The server is stopping.');
     const context: AuthContext = { ip: clientAddress(req, services.config.trustProxy), headers: headersOf(req), req };
     try {
-      res.json(await matchMaker.joinById(req.params.roomId, req.body ?? {}, context));
+      res.json(await reserveSeat(services, String(req.params.roomId).slice(0, 64), req.body ?? {}, context));
     } catch (error) {
       if (!(error instanceof ServerError)) return next(error);
       if (error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return failMatchmaking(res, 404, 'unknown-session', 'This session does not exist (any more).');

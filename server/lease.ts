@@ -11,6 +11,9 @@
 //   `onLost` tells the server to close every room it hosts.
 import pg from 'pg';
 
+/** How a room refuses to open for a session whose lease another room holds (a ServerError code). */
+export const HOSTED_ELSEWHERE = 409;
+
 export interface Leases {
   /** Takes the session's lease for this process: false when another room (here or elsewhere) holds it. */
   acquire(sessionId: string): Promise<boolean>;

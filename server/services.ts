@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { FailureCounters, FailureLimiter } from './rateLimit';
 import type { ScenarioCatalog } from './scenarios';
+import type { Leases } from './lease';
 import type { GameSession } from './session';
 import type { Store } from './store/store';
 
@@ -12,14 +13,14 @@ export interface Services {
   clock: Clock;
   store: Store;
   catalog: ScenarioCatalog;
-  /** Live sessions by id (each has a room with roomId = session id). */
+  /** Sessions hosted by this process, by id (each has a room with roomId = session id). */
   sessions: Map<string, GameSession>;
   /** Failed join-code and key attempts per IP. */
   /** Where failure budgets are counted (Redis in a cluster): http.ts and the studio make theirs here. */
   failureCounters: FailureCounters;
   joinFailures: FailureLimiter;
-  /** Proves to a room's onCreate that the server itself asked for it (clients cannot create rooms). */
-  internalKey: string;
+  /** One room per session across the processes (server/lease.ts). */
+  leases: Leases;
 }
 
 /** Failed join attempts allowed per IP per window, before every attempt is refused. */

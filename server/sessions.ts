@@ -1,11 +1,14 @@
-// Opening a session: a stored record, its initial state, and its room (roomId = session id).
+// Opening a session (a stored record and its initial state) and hosting it: its room (roomId =
+// session id) is opened on demand, by the first join, on the process that join reached, and
+// closes when idle. A lease (server/lease.ts) keeps it on one process at a time (docs/scaling.md).
 import { randomInt } from 'node:crypto';
-import { matchMaker } from '@colyseus/core';
+import { ErrorCode, matchMaker, ServerError, type AuthContext } from '@colyseus/core';
 import { z } from 'zod';
 import { applyClassFormat, classFormatsOf, defaultClassFormat, findClassFormat } from '@shared/scenario/classFormat';
 import { Id } from '@shared/scenario';
 import { LibraryRef } from '@shared/protocol/studio';
 import type { Scenario } from '@shared/scenario/schema';
+import { HOSTED_ELSEWHERE } from './lease';
 import { hashSecret, newJoinCode, newSessionId, randomToken } from './secrets';
 import type { Services } from './services';
 import { GameSession, type InitialAction } from './session';
@@ -68,12 +71,47 @@ export async function openSession(
     // The game as played in this format: stored so, a restart replays the same game.
     scenario: applyClassFormat(scenario, classFormat),
   };
-  const session = await GameSession.create(services.store, record, initialActions);
-  services.sessions.set(session.id, session);
-  await openRoom(services, session.id);
-  return { sessionId: session.id, joinCode, facilitatorKey };
+  await GameSession.create(services.store, record, initialActions);
+  // Its facilitator joins next: host it here already.
+  await openRoomHere(services, record.id);
+  return { sessionId: record.id, joinCode, facilitatorKey };
 }
 
-export async function openRoom(services: Services, sessionId: string): Promise<void> {
-  await matchMaker.createRoom(SESSION_ROOM, { sessionId, internalKey: services.internalKey });
+/** How often, and how long apart, a join tries again while another process opens the session's
+ *  room, or while Colyseus clears the rooms of a process that stopped answering. */
+const JOIN_ATTEMPTS = 50;
+const JOIN_RETRY_MS = 100;
+
+/**
+ * A seat in the session's room (Colyseus' seat reservation, which names the process to connect
+ * to): joined where the room is live, on this process or another (the Redis driver lists them
+ * all); a session no process hosts is opened here first. When two processes open it at once, the
+ * lease lets one; the other joins that room on its next try.
+ */
+export async function reserveSeat(services: Services, sessionId: string, options: unknown, context: AuthContext) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await matchMaker.joinById(sessionId, options as Record<string, unknown>, context);
+    } catch (error) {
+      // Not live (or its process is gone, or it is closing): open it below and try again.
+      const notLive = (error instanceof ServerError && error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) || (error as Error).constructor.name === 'SeatReservationError';
+      if (!notLive || attempt === JOIN_ATTEMPTS) throw error;
+    }
+    const hosted = await openRoomHere(services, sessionId);
+    if (hosted === 'no-such-session') throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `no session ${sessionId}`);
+    if (hosted === 'elsewhere') await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS));
+  }
+}
+
+/** Opens the session's room on this process, unless a room (here or elsewhere) holds its lease. */
+export async function openRoomHere(services: Services, sessionId: string): Promise<'opened' | 'elsewhere' | 'no-such-session'> {
+  try {
+    // selectProcessIdToCreateRoom (app.ts) keeps it on this process.
+    await matchMaker.createRoom(SESSION_ROOM, { sessionId });
+    return 'opened';
+  } catch (error) {
+    if (error instanceof ServerError && error.code === HOSTED_ELSEWHERE) return 'elsewhere';
+    if (error instanceof ServerError && error.code === 404) return 'no-such-session';
+    throw error;
+  }
 }

@@ -13,10 +13,11 @@ import type { Action, Actor } from '@shared/engine';
 import type { SeatRef } from '@shared/protocol/actions';
 import type { ActionResult, ProtocolError } from '@shared/protocol/serverMessages';
 import { BotDriver } from '../bots';
+import type { Timer } from '../clock';
+import { HOSTED_ELSEWHERE } from '../lease';
 import { ChatFloodGuards } from '../rateLimit';
 import type { Services } from '../services';
 import { GameSession, type Submission } from '../session';
-import type { PlayerRecord } from '../store/store';
 import type { Connection, Identity } from './connection';
 import { checkMessage } from './inbox';
 import { Lobby } from './lobby';
@@ -30,7 +31,6 @@ const SEATING_ACTIONS: ReadonlySet<Action['type']> = new Set(['takeSeat', 'assig
 
 export interface CreateOptions {
   sessionId: string;
-  internalKey: string;
 }
 
 export function createSessionRoom(services: Services) {
@@ -46,17 +46,23 @@ export function createSessionRoom(services: Services) {
     private phaseClock: PhaseClock | null = null;
     private bots: BotDriver | null = null;
     private floodGuards = new ChatFloodGuards();
+    private idleTimer: Timer | undefined;
 
     override async onCreate(options: CreateOptions) {
-      if (options?.internalKey !== services.internalKey) throw new ServerError(403, 'sessions are created through POST /api/sessions');
-      // A session just created is live already (and has no players yet); others are opened from the store.
-      let session = services.sessions.get(options.sessionId);
-      let players: PlayerRecord[] = [];
-      if (!session) {
-        const opened = await GameSession.open(store, options.sessionId);
+      // Only the server asks for rooms (clients can only joinById: http.ts); a room is opened for a
+      // stored session, by the process that holds its lease.
+      const sessionId = String(options?.sessionId ?? '');
+      if (!(await store.getSession(sessionId))) throw new ServerError(404, 'unknownSession' satisfies JoinRefusal);
+      if (!(await services.leases.acquire(sessionId))) throw new ServerError(HOSTED_ELSEWHERE, `session ${sessionId} is hosted by another room`);
+      let opened;
+      try {
+        opened = await GameSession.open(store, sessionId);
         if (!opened) throw new ServerError(404, 'unknownSession' satisfies JoinRefusal);
-        ({ session, players } = opened);
+      } catch (error) {
+        await services.leases.release(sessionId);
+        throw error;
       }
+      const { session, players } = opened;
       this.session = session;
       this.roomId = session.id;
       services.sessions.set(session.id, session);
@@ -78,16 +84,28 @@ export function createSessionRoom(services: Services) {
       // Bots are in the engine state: a restored session's bots play on.
       this.bots = new BotDriver(this, clock, config.botPaceMs);
       this.bots.start();
+      this.closeWhenIdle(true);
     }
 
     override async onDispose() {
       this.phaseClock?.stop();
       this.bots?.stop();
       this.lobby?.stop();
+      this.closeWhenIdle(false);
       // onCreate may have refused the room before there was a session.
       if (!this.session) return;
       services.sessions.delete(this.session.id);
+      // The lease goes only once everything is durable: the next owner reads all of it.
       await this.session.checkpoint();
+      await services.leases.release(this.session.id);
+    }
+
+    /** A room nobody is in closes after IDLE_ROOM_SECONDS: its session stays in the store and
+     *  opens again at the next join (on whichever process that join reaches). */
+    private closeWhenIdle(idle: boolean) {
+      this.idleTimer?.clear();
+      this.idleTimer = undefined;
+      if (idle && this.clients.length === 0) this.idleTimer = clock.setTimeout(() => void this.disconnect(), config.idleRoomSeconds * 1000);
     }
 
     override onAuth(_client: Client, options: unknown, context: AuthContext): Promise<Identity> {
@@ -97,6 +115,7 @@ export function createSessionRoom(services: Services) {
     override onJoin(client: Client, options: JoinOptions, identity: Identity) {
       // The options passed onAuth's check (JoinOptions).
       this.sync.join(client, identity, clock.now(), options.language);
+      this.closeWhenIdle(false);
     }
 
     override onDrop(client: Client) {
@@ -113,6 +132,7 @@ export function createSessionRoom(services: Services) {
 
     override onLeave(client: Client) {
       this.sync.leave(client);
+      this.closeWhenIdle(true);
     }
 
     private onClientMessage(client: Client, type: string | number, message: unknown) {

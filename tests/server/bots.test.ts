@@ -333,14 +333,15 @@ describe('bots in a live session', () => {
     expect((await first.server.services.store.actionsAfter(opened.sessionId, 0)).filter((e) => e.principal.startsWith('bot:'))).toEqual([]);
     await stop();
 
-    // Restored with its bots, which play on as time passes, without anyone doing anything.
+    // Opened again by the next join (rooms open on demand), with its bots, which play on as time
+    // passes while nobody does anything.
     const second = await start({ DATA_DIR: dataDir });
+    const back = await join(second.url, opened, 'facilitator');
     const session = second.server.services.sessions.get(opened.sessionId)!;
     expect(session.state.status).toBe('running');
     second.clock.runUntil(() => botMoves(second.server, opened.sessionId, 'nasa/head').length > 0 && botMoves(second.server, opened.sessionId).length > 0, 20 * PACE);
 
     // Paused: the bots stop, even with talk going on around them.
-    const back = await join(second.url, opened, 'facilitator');
     expect(await back.act({ type: 'pauseGame', ...phaseOf(session.state) })).toMatchObject({ ok: true });
     const moves = (await second.server.services.store.actionsAfter(opened.sessionId, 0)).filter((e) => e.principal.startsWith('bot:')).length;
     expect(await back.act({ type: 'whisper', role: 'nasa', text: 'Hold on.' })).toMatchObject({ ok: true });

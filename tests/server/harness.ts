@@ -22,6 +22,7 @@ const { Client } = await import('@colyseus/sdk');
 const jsonPatch = (await import('fast-json-patch')).default;
 const { startServer } = await import('@server/app');
 const { configFromEnv } = await import('@server/config');
+const { openRoomHere } = await import('@server/sessions');
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Room } from '@colyseus/sdk';
 import type { RunningServer } from '@server/app';
+import type { GameSession } from '@server/session';
 import type { LoggedAction } from '@server/store/store';
 import type { GameView } from '@shared/engine';
 import type { Action } from '@shared/protocol/actions';
@@ -78,6 +80,13 @@ async function serverTestDatabase(dataDir: string): Promise<{ DATABASE_URL?: str
 }
 
 /** A session's stored action log, once what its live session (if any) has written is committed. */
+/** The session as this server hosts it, its room opened now if no room hosts it (after a restart:
+ *  rooms open on demand, at the first join). */
+export async function hostedSession(server: RunningServer, sessionId: string): Promise<GameSession> {
+  await openRoomHere(server.services, sessionId);
+  return server.services.sessions.get(sessionId)!;
+}
+
 export async function storedLog(server: RunningServer, sessionId: string): Promise<LoggedAction[]> {
   await server.services.sessions.get(sessionId)?.writer.durable();
   return server.services.store.actionsAfter(sessionId, 0);

@@ -2,7 +2,7 @@
 // 'internal-error', never applied (not even on replay after a restart), and the room keeps going.
 // The engine is wrapped so that one magic chat text throws, as an engine bug would.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
+import { hostedSession, openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
 import type * as Engine from '@shared/engine';
 
 const BOOM = 'this text trips an engine bug';
@@ -56,7 +56,7 @@ describe('quarantine', () => {
     // After a restart the log replays without the quarantined action.
     const again = await startTestServer({ DATA_DIR: dataDir });
     server = again.server;
-    const restored = server.services.sessions.get(opened.sessionId)!;
+    const restored = await hostedSession(server, opened.sessionId);
     expect(restored.state.seq).toBe(seq);
     expect(Object.values(restored.state.messages).flat().map((m) => m.text)).toEqual(['Still here']);
   });

@@ -10,7 +10,7 @@ import { run as instructorCli } from '@server/cli/instructor';
 import { Instructors } from '@server/instructors';
 import { JOIN_FAILURES } from '@server/services';
 import { LibraryScenarioAnswer as AnswerSchema, StudioError, STUDIO_ERROR_CODES, type LibraryScenarioAnswer, type PlaytestAnswer, type ScenarioListing } from '@shared/protocol/studio';
-import { api, startTestServer, TestClient, type ManualClock, type RunningServer } from './harness';
+import { api, hostedSession, startTestServer, TestClient, type ManualClock, type RunningServer } from './harness';
 
 const SHIPPED = fs.readFileSync(path.join(import.meta.dirname, '../../scenarios/handshake-in-orbit.yaml'), 'utf8');
 
@@ -358,7 +358,7 @@ describe('after a restart', () => {
     expect(again.body.versions.length).toBeGreaterThan(0);
     const join = await api(url, `/api/join/${opened.body.joinCode}`);
     expect(join.body).toMatchObject({ sessionId: opened.body.sessionId });
-    expect(server.services.sessions.get(opened.body.sessionId)!.scenario.id).toBe(again.body.version.scenarioId);
+    expect((await hostedSession(server, opened.body.sessionId)).scenario.id).toBe(again.body.version.scenarioId);
     expect((await studio('/me', revokedKey)).status).toBe(401);
     expect((await new Instructors(server.services.store.db).list()).map((i) => i.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Gone Away']);
   });
