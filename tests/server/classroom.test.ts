@@ -65,7 +65,7 @@ describe('seating a class', () => {
     // Seating Carl, who waits in the lobby: refusals change nothing.
     const seq = session.state.seq;
     const refusal = (player: string, role: string, seat: string) => facilitator.sendExpectingError('seatPlayer', { player, seat: { role, seat } });
-    expect(await refusal(carl.identity.playerId, 'nasa', 'head')).toMatchObject({ code: 'seat-taken', message: expect.stringContaining('Ada') });
+    expect(await refusal(carl.identity.playerId, 'nasa', 'head')).toEqual({ code: 'seat-taken', params: { reason: 'player', player: ada.identity.playerId } });
     expect(await refusal('nobody-here', 'nasa', 'astronaut')).toMatchObject({ code: 'unknown-player' });
     expect(await refusal(carl.identity.playerId, 'nasa', 'captain')).toMatchObject({ code: 'unknown-seat' });
     expect(await refusal(ada.identity.playerId, 'nasa', 'astronaut')).toMatchObject({ code: 'already-seated' });
