@@ -136,7 +136,7 @@ describe('a game of Handshake in orbit played to the end', () => {
     expect(md.text).toMatch(/^# Handshake in orbit: session report/);
     expect(md.text).toContain('## Scores');
     for (const [, , delegation] of DELEGATIONS) expect(md.text).toMatch(new RegExp(`^\\| ${delegation.replace(/\./g, '\\.')} \\| -?\\d`, 'm'));
-    expect(md.text).toContain('Ended (completed)');
+    expect(md.text).toContain('Ended (the game ran its full course)');
 
     // A student's screen opens on the debrief too, with every delegation's objectives revealed.
     const studentDebrief = dasha.getByTestId('debrief');

@@ -3,7 +3,7 @@
 // pauses the game for the facilitator. The server runs on a hand-turned clock: a phase lasts
 // exactly as long as the test says, to the millisecond.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManualClock, openSession, startTestServer, storedLog, tempDir, TestClient, type RunningServer } from './harness';
+import { hostedSession, ManualClock, openSession, startTestServer, storedLog, tempDir, TestClient, type RunningServer } from './harness';
 
 let server: RunningServer | null = null;
 afterAll(async () => server?.close());
@@ -67,7 +67,8 @@ describe('phase deadlines', () => {
     // …and back half a second after it.
     const second = await startTestServer({ DATA_DIR: dataDir }, new ManualClock(before.clock.deadline! + 500));
     server = second.server;
-    const session = server.services.sessions.get(opened.sessionId)!;
+    // Its room opens at the first join (here: opened for the test), and finds the deadline passed.
+    const session = await hostedSession(server, opened.sessionId);
     expect(session.state.status).toBe('paused');
     expect(session.state.phaseIndex).toBe(before.phaseIndex);
     const log = await logOf(server, opened.sessionId);
@@ -88,7 +89,7 @@ describe('phase deadlines', () => {
     const clock = new ManualClock(deadline - 1000);
     const second = await startTestServer({ DATA_DIR: dataDir }, clock);
     server = second.server;
-    const session = server.services.sessions.get(opened.sessionId)!;
+    const session = await hostedSession(server, opened.sessionId);
     expect(session.state).toMatchObject({ status: 'running', phaseIndex: 0 });
     clock.advance(999);
     expect(session.state.phaseIndex).toBe(0);
