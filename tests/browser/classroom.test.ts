@@ -63,7 +63,7 @@ describe('a class with bots in every empty seat', () => {
     // A double click on "Next phase" moves one phase: the second click names a phase that is over.
     await console_.getByTestId('advance-phase').dblclick();
     await phaseIs(console_, PHASES[3]);
-    await console_.getByText('That phase was already over: nothing was changed.').waitFor();
+    await console_.getByText(/^Round \d+, phase \d+ is already over \(the game is in round \d+, phase \d+\): nothing was changed\.$/).waitFor();
     await phaseIs(console_, PHASES[3]);
 
     // The students end the round.
