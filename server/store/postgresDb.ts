@@ -61,21 +61,22 @@ class PostgresDb implements Db {
 function queriesOn(on: pg.Pool | pg.PoolClient): Queries {
   return {
     dialect: 'postgres',
-    query: async <Row>(sql: string, params: readonly unknown[] = []) => (await on.query(numbered(sql), params as unknown[])).rows as Row[],
-    run: async (sql, params = []) => (await on.query(numbered(sql), params as unknown[])).rowCount ?? 0,
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => (await on.query(prepared(sql, params))).rows as Row[],
+    run: async (sql, params = []) => (await on.query(prepared(sql, params))).rowCount ?? 0,
     exec: async (sql) => void (await on.query(sql)),
   };
 }
 
-const placeholders = new Map<string, string>();
+const statements = new Map<string, { name: string; text: string }>();
 
-/** `?` -> `$1, $2…` (the store's SQL has no `?` inside string literals). */
-function numbered(sql: string): string {
-  let text = placeholders.get(sql);
-  if (text === undefined) {
+/** The store's statement as a named prepared statement: `?` -> `$1, $2…` (the store's SQL has no
+ *  `?` inside string literals), and a name so that each connection parses and plans it once. */
+function prepared(sql: string, values: readonly unknown[]): pg.QueryConfig {
+  let statement = statements.get(sql);
+  if (statement === undefined) {
     let n = 0;
-    text = sql.replace(/\?/g, () => `$${++n}`);
-    placeholders.set(sql, text);
+    statement = { name: `spacebridge-${statements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    statements.set(sql, statement);
   }
-  return text;
+  return { ...statement, values: values as unknown[] };
 }

@@ -178,6 +178,17 @@ describe.each(backends)('the store on $name', (backend) => {
     expect(await store.players(s.id)).toEqual([]);
   });
 
+  it('refuses a duplicate (session, seq) in a turn of moves alone (one statement on PostgreSQL) and commits none of its rows', async () => {
+    const s = record();
+    await store.createSession(s, initial(), []);
+    await store.commit(s.id, writes({ actions: [entry(1)] }));
+    const state = { ...initial(), seq: 2 };
+    await expect(store.commit(s.id, writes({ actions: [entry(2), entry(1, { principal: 'someone else' })], results: [{ principal: 'p1', result: { id: 'c2', ok: true, seq: 2 } }], snapshot: state }))).rejects.toThrow();
+    expect(await store.actionsAfter(s.id, 0)).toEqual([entry(1)]);
+    expect((await store.loadSession(s.id))?.results).toEqual([]);
+    expect((await store.loadSession(s.id))?.snapshot?.seq).toBe(initial().seq);
+  });
+
   it('a session opened from a log with a gap is refused, naming the gap', async () => {
     const s = record({ seed: 1 });
     await store.createSession(s, initial(), []);
@@ -252,9 +263,10 @@ describe.each(backends)('the store on $name', (backend) => {
     for (const [i, s] of sessions.entries()) expect(await store.actionsAfter(s.id, 0)).toEqual([entry(1, { principal: `p${i}` })]);
   });
 
-  it("commits every session's moves of one event-loop turn when the turn ends: SQLite in one transaction", async () => {
+  it("commits every session's moves of one event-loop turn when the turn ends: SQLite in one transaction, PostgreSQL in one statement per session", async () => {
     const sessions = await Promise.all([record({ seed: 1 }), record({ seed: 1 }), record({ seed: 1 })].map((r) => GameSession.create(store, r)));
     const transactions = vi.spyOn(store.db, 'transaction');
+    const statements = vi.spyOn(store.db, 'run');
     try {
       for (const session of sessions) {
         for (const text of ['a', 'b']) expect(session.submit({ principal: 'facilitator', actor: facilitator, action: { type: 'whisper', role: 'nasa', text }, clientId: text, now: 5 })).toMatchObject({ ok: true });
@@ -264,9 +276,14 @@ describe.each(backends)('the store on $name', (backend) => {
       expect(told).toEqual([]); // nothing is told before the commit
       await Promise.all(sessions.map((session) => session.writer.durable()));
       expect(told.sort()).toEqual(sessions.map((s) => s.id).sort());
-      expect(transactions).toHaveBeenCalledTimes(backend.name === 'SQLite' ? 1 : sessions.length);
+      if (backend.name === 'SQLite') expect(transactions).toHaveBeenCalledTimes(1);
+      else {
+        expect(transactions).not.toHaveBeenCalled();
+        expect(statements).toHaveBeenCalledTimes(sessions.length);
+      }
     } finally {
       transactions.mockRestore();
+      statements.mockRestore();
     }
     for (const session of sessions) expect((await store.actionsAfter(session.id, 0)).map((e) => e.clientId)).toEqual(['a', 'b']);
   });
