@@ -9,12 +9,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ErrorCode, matchMaker, ServerError, type AuthContext } from '@colyseus/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
+import { matchmakingBody, type ApiError } from '@shared/protocol/apiErrors';
 import type { TrustProxy } from './config';
 import { log, type Logger } from './log';
 import { buildReport, exportLanguage, reportCsv, reportMarkdown } from './report';
 import { judgeGuess, normaliseJoinCode, randomToken, secretMatches } from './secrets';
 import type { Services } from './services';
 import { GameSession } from './session';
+import { fail, invalidRequest, unknownClassFormat, type Fail } from './httpErrors';
 import { readGuide } from './guides';
 import { CreateSessionRequest, openSession, reserveSeat, UnknownClassFormatError, UnknownScenarioError } from './sessions';
 import { listingIn, requestedLanguage } from './scenarioLanguage';
@@ -34,8 +36,9 @@ const SESSION_CREATION = { max: 30, windowMs: 60 * 60_000 } as const;
  *  this many milliseconds: a student's right code gets through, a guesser stays slow. */
 const BLOCKED_LOOKUP_MS = 2_000;
 
-/** Largest request body read (JSON), for the API and matchmaking alike. */
-const BODY_LIMIT = '16kb';
+/** Largest request body read (JSON), for the API and matchmaking alike, in KiB. */
+const BODY_LIMIT_KIB = 16;
+const BODY_LIMIT = `${BODY_LIMIT_KIB}kb`;
 
 /** The matchmaking method the web client uses (`client.joinById` of @colyseus/sdk). Sessions are
  *  opened only by POST /api/sessions, and the SDK reconnects over the WebSocket itself. */
@@ -101,15 +104,15 @@ function apiRoutes(services: Services): express.Router {
 
   api.get('/scenarios/:id', (req, res) => {
     const scenario = catalog.get(req.params.id);
-    if (!scenario) return fail(res, 404, 'unknown-scenario', `There is no scenario "${req.params.id}".`);
+    if (!scenario) return fail(res, 404, { code: 'unknown-scenario', params: { scenario: String(req.params.id).slice(0, 64) } });
     res.json(publicScenarioIn(scenario, requestedLanguage(req.query.lang, scenario)));
   });
 
   api.post('/sessions', async (req, res) => {
     const ip = clientAddress(req, services.config.trustProxy);
-    if (await creations.blocked(ip, clock.now())) return fail(res, 429, 'rate-limited', 'Too many sessions opened from this address. Try again later.');
+    if (await creations.blocked(ip, clock.now())) return fail(res, 429, { code: 'rate-limited', params: { limit: 'sessions', max: SESSION_CREATION.max } });
     const parsed = CreateSessionRequest.safeParse(req.body ?? {});
-    if (!parsed.success) return fail(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    if (!parsed.success) return fail(res, 400, invalidRequest(parsed.error));
     const scenario = parsed.data.library ? await studio.scenarioToOpen(req, res, parsed.data.library) : undefined;
     if (scenario === null) return;
     try {
@@ -118,8 +121,8 @@ function apiRoutes(services: Services): express.Router {
       req.log.info({ sessionId: opened.sessionId, scenarioId: parsed.data.scenarioId, library: parsed.data.library }, 'session opened');
       res.status(201).json(opened);
     } catch (error) {
-      if (error instanceof UnknownScenarioError) return fail(res, 404, 'unknown-scenario', error.message);
-      if (error instanceof UnknownClassFormatError) return fail(res, 400, 'unknown-class-format', error.message);
+      if (error instanceof UnknownScenarioError) return fail(res, 404, { code: 'unknown-scenario', params: { scenario: error.scenarioId } });
+      if (error instanceof UnknownClassFormatError) return fail(res, 400, unknownClassFormat(error));
       throw error;
     }
   });
@@ -128,14 +131,14 @@ function apiRoutes(services: Services): express.Router {
     const ip = clientAddress(req, services.config.trustProxy);
     const now = clock.now();
     if (await services.joinFailures.blocked(ip, now)) {
-      if ((await blockedLookups.fail(ip, now)) > 1) return fail(res, 429, 'rate-limited', 'Too many wrong codes from this address. Try again in a few seconds.');
+      if ((await blockedLookups.fail(ip, now)) > 1) return fail(res, 429, { code: 'rate-limited', params: { limit: 'lookups' } });
     }
     const record = await store.sessionByJoinCode(normaliseJoinCode(String(req.params.code).slice(0, 32)));
     const guess = await judgeGuess(services.joinFailures, ip, now, record !== null && record !== undefined);
-    if (guess === 'blocked') return fail(res, 429, 'rate-limited', 'Too many wrong codes. Wait a few minutes.');
+    if (guess === 'blocked') return fail(res, 429, { code: 'rate-limited', params: { limit: 'guesses' } });
     if (!record) {
       await noteBlock(req, services, ip, now);
-      return fail(res, 404, 'unknown-code', 'No session has this join code. Check it with your instructor.');
+      return fail(res, 404, { code: 'unknown-code' });
     }
     res.json({ sessionId: record.id, scenarioId: record.scenarioId, title: record.scenario.title });
   });
@@ -149,12 +152,12 @@ function apiRoutes(services: Services): express.Router {
     const key = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
     const guess = await judgeGuess(services.joinFailures, ip, now, !!record && !!key && secretMatches(key, record.facilitatorKeyHash));
     if (guess === 'blocked') {
-      fail(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
+      fail(res, 429, { code: 'rate-limited', params: { limit: 'guesses' } });
       return null;
     }
     if (guess === 'wrong' || !record) {
       await noteBlock(req, services, ip, now);
-      fail(res, 401, 'unauthorized', "This needs the session's facilitator key (Authorization: Bearer <key>).");
+      fail(res, 401, { code: 'unauthorized', params: { key: 'facilitator', reason: key ? 'wrong' : 'missing' } });
       return null;
     }
     return services.sessions.get(record.id) ?? (await GameSession.open(store, record.id))?.session ?? null;
@@ -171,13 +174,13 @@ function apiRoutes(services: Services): express.Router {
     if (!session) return;
     const { scenarioId } = session.record;
     const markdown = await readGuide(services.config.guideDir, scenarioId);
-    if (markdown === null) return fail(res, 404, 'no-guide', `There is no facilitator guide for this scenario (${scenarioId}).`);
+    if (markdown === null) return fail(res, 404, { code: 'no-guide', params: { scenario: scenarioId } });
     res.json({ scenarioId, markdown });
   });
 
   api.get('/sessions/:id/export.:format', async (req, res) => {
     const format = req.params.format;
-    if (format !== 'json' && format !== 'csv' && format !== 'md') return fail(res, 404, 'unknown-format', 'Exports are export.json, export.csv and export.md.');
+    if (format !== 'json' && format !== 'csv' && format !== 'md') return fail(res, 404, { code: 'unknown-format', params: { format: format.slice(0, 16) } });
     const session = await facilitatorSession(req, res);
     if (!session) return;
     const report = buildReport(session, exportLanguage(req.query.lang));
@@ -188,7 +191,7 @@ function apiRoutes(services: Services): express.Router {
     else res.type('text/markdown; charset=utf-8').send(reportMarkdown(report));
   });
 
-  api.use((_req, res) => fail(res, 404, 'not-found', 'No such API endpoint.'));
+  api.use((_req, res) => fail(res, 404, { code: 'not-found' }));
   api.use(bodyErrors(fail));
   return api;
 }
@@ -196,55 +199,50 @@ function apiRoutes(services: Services): express.Router {
 /**
  * The matchmaking route of @colyseus/sdk's `joinById`, served here rather than by Colyseus' own
  * handler (which app.ts removes: it parsed any body without a limit and answered CORS for any
- * origin). Answers in Colyseus' shape, `{ code, error }`, which the SDK reads.
+ * origin). Answers in Colyseus' shape, `{ code, error }`, which the SDK reads (`matchmakingBody`).
  */
 function matchmakingRoutes(services: Services): express.Router {
   const router = express.Router();
   router.post('/:method/:roomId', (req, res, next) => {
     const method = req.params.method;
     if (OTHER_COLYSEUS_METHODS.has(method)) {
-      return failMatchmaking(res, 403, 'matchmaking-refused', `"${method}" is not offered: sessions are opened with POST /api/sessions and joined with joinById.`);
+      return failMatchmaking(res, 403, { code: 'matchmaking-refused', params: { method } });
     }
-    if (!MATCHMAKING_METHODS.has(method)) return failMatchmaking(res, 404, 'not-found', `There is no matchmaking method "${method.slice(0, 40)}".`);
+    if (!MATCHMAKING_METHODS.has(method)) return failMatchmaking(res, 404, { code: 'not-found' });
     next();
   });
   router.post('/:method/:roomId', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
-    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return failMatchmaking(res, 503, 'shutting-down', 'The server is stopping.');
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return failMatchmaking(res, 503, { code: 'shutting-down' });
     const context: AuthContext = { ip: clientAddress(req, services.config.trustProxy), headers: headersOf(req), req };
     try {
       res.json(await reserveSeat(services, String(req.params.roomId).slice(0, 64), req.body ?? {}, context));
     } catch (error) {
       if (!(error instanceof ServerError)) return next(error);
-      if (error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return failMatchmaking(res, 404, 'unknown-session', 'This session does not exist (any more).');
+      if (error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return failMatchmaking(res, 404, { code: 'unknown-session' });
       const status = error.code >= 400 && error.code < 500 ? error.code : 400;
-      failMatchmaking(res, status, 'refused', error.message);
+      req.log.info({ err: error }, 'seat refused by the match-maker');
+      failMatchmaking(res, status, { code: 'refused' });
     }
   });
-  router.use((_req, res) => failMatchmaking(res, 404, 'not-found', 'Matchmaking takes POST /matchmake/joinById/<session id>.'));
+  router.use((_req, res) => failMatchmaking(res, 404, { code: 'not-found' }));
   router.use(bodyErrors(failMatchmaking));
   return router;
 }
 
-type Fail = (res: Response, status: number, code: string, message: string) => void;
-
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
-}
-
-function failMatchmaking(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ code, error: message });
+function failMatchmaking(res: Response, status: number, error: ApiError): void {
+  res.status(status).json(matchmakingBody(error));
 }
 
 /** Unreadable requests (bad JSON, too big, a malformed percent-escape) get a 4xx; the rest a
  *  logged 500. */
 function bodyErrors(failWith: Fail) {
   return (error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return failWith(res, 400, 'invalid-json', 'The request body is not valid JSON.');
-    if (error.type === 'entity.too.large') return failWith(res, 413, 'too-large', `The request body is too large (at most ${BODY_LIMIT}).`);
+    if (error.type === 'entity.parse.failed') return failWith(res, 400, { code: 'invalid-json' });
+    if (error.type === 'entity.too.large') return failWith(res, 413, { code: 'too-large', params: { maxKiB: BODY_LIMIT_KIB } });
     const status = clientErrorStatus(error);
-    if (status !== null) return failWith(res, status, 'bad-request', `The request could not be read: ${error.message}.`);
+    if (status !== null) return failWith(res, status, { code: 'bad-request' });
     req.log.error({ err: error }, 'request failed');
-    failWith(res, 500, 'internal-error', 'The server failed on this request.');
+    failWith(res, 500, { code: 'internal-error' });
   };
 }
 
@@ -321,14 +319,14 @@ function sameOriginOnly(allowedOrigins: string[], failWith: Fail) {
     const origin = req.get('origin');
     res.vary('Origin');
     if (origin !== undefined && !isSameOrigin(origin, req.get('host'))) {
-      if (!allowedOrigins.includes(origin)) return failWith(res, 403, 'origin-not-allowed', `Pages from ${origin.slice(0, 100)} may not use this server (ALLOWED_ORIGINS).`);
+      if (!allowedOrigins.includes(origin)) return failWith(res, 403, { code: 'origin-not-allowed' });
       res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });
       if (req.method === 'OPTIONS') {
         res.set({ 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-Id', 'Access-Control-Max-Age': '600' });
         return res.status(204).end();
       }
     } else if (origin === undefined && req.get('sec-fetch-site') === 'cross-site') {
-      return failWith(res, 403, 'origin-not-allowed', 'Pages from other sites may not use this server.');
+      return failWith(res, 403, { code: 'origin-not-allowed' });
     }
     next();
   };

@@ -39,8 +39,20 @@ export interface OpenedSession {
   facilitatorKey: string;
 }
 
-export class UnknownScenarioError extends Error {}
-export class UnknownClassFormatError extends Error {}
+export class UnknownScenarioError extends Error {
+  constructor(readonly scenarioId: string) {
+    super(`There is no scenario "${scenarioId}".`);
+  }
+}
+export class UnknownClassFormatError extends Error {
+  constructor(
+    readonly scenarioId: string,
+    readonly classFormat: string,
+    readonly offered: string[],
+  ) {
+    super(`Scenario "${scenarioId}" has no class format "${classFormat}" (it offers: ${offered.join(', ')}).`);
+  }
+}
 
 /** Opens a session of `scenario` (a library scenario, found and authorised by the caller), or of
  *  the shipped scenario the request names; `initialActions` are logged with its creation. */
@@ -50,12 +62,11 @@ export async function openSession(
   scenario: Scenario | undefined = services.catalog.get(request.scenarioId ?? ''),
   initialActions: InitialAction[] = [],
 ): Promise<OpenedSession> {
-  if (!scenario) throw new UnknownScenarioError(`There is no scenario "${request.scenarioId}".`);
+  if (!scenario) throw new UnknownScenarioError(String(request.scenarioId));
   const facilitatorKey = randomToken(24);
   const classFormat = request.settings.classFormat ?? defaultClassFormat(scenario).id;
   if (!findClassFormat(scenario, classFormat)) {
-    const offered = classFormatsOf(scenario).map((f) => f.id).join(', ');
-    throw new UnknownClassFormatError(`Scenario "${scenario.id}" has no class format "${classFormat}" (it offers: ${offered}).`);
+    throw new UnknownClassFormatError(scenario.id, classFormat, classFormatsOf(scenario).map((f) => f.id));
   }
   const settings: SessionSettings = { studentsChooseSeats: request.settings.studentsChooseSeats, classFormat };
   let joinCode = newJoinCode();

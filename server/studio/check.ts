@@ -6,6 +6,7 @@ import { loadScenario } from '@shared/scenario/load';
 import type { Problem } from '@shared/scenario/problems';
 import type { Scenario } from '@shared/scenario/schema';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
+import type { ApiError } from '@shared/protocol/apiErrors';
 import type { Diagnostic } from '@shared/protocol/studio';
 
 export interface Checked {
@@ -18,9 +19,9 @@ export interface Checked {
   warningCount: number;
 }
 
+/** A text refused before it is a version (nothing is saved): the API error to answer. */
 export interface Refused {
-  refused: 'too-many-aliases' | 'unreadable-yaml';
-  message: string;
+  refused: Extract<ApiError, { code: 'too-many-aliases' | 'unreadable-yaml' }>;
 }
 
 /** The loader's words for an alias bomb: the `yaml` library's refusal past `maxAliasCount`. */
@@ -33,17 +34,14 @@ export function checkScenarioText(yaml: string): Checked | Refused {
   try {
     result = loadScenario(yaml, 'scenario.yaml');
   } catch (error) {
-    return { refused: 'unreadable-yaml', message: `The YAML parser cannot read this text (${(error as Error).message}). Nothing was saved.` };
+    return { refused: { code: 'unreadable-yaml', params: { reason: 'parser' } } };
   }
   if (!result.ok) {
     if (result.problems.some((p) => ALIAS_BOMB.test(p.message))) {
-      return {
-        refused: 'too-many-aliases',
-        message: 'This YAML uses more aliases (*name) than a scenario may expand (an "alias bomb"). Write the repeated parts out. Nothing was saved.',
-      };
+      return { refused: { code: 'too-many-aliases' } };
     }
     if (result.problems.some((p) => TOO_DEEP.test(p.message))) {
-      return { refused: 'unreadable-yaml', message: 'This YAML is nested too deeply to be read. Nothing was saved.' };
+      return { refused: { code: 'unreadable-yaml', params: { reason: 'tooDeep' } } };
     }
   }
   const problems = result.ok ? [] : result.problems;

@@ -5,6 +5,7 @@
 // thread (a fresh one serves the next text) and the text is refused: nothing is saved or played.
 import { Worker } from 'node:worker_threads';
 import type { Checked, Refused } from './check';
+import { log } from '../log';
 
 /** Longest a check may take. The biggest shipped scenario takes ~30 ms, a 0.9 MB one under 1 s. */
 const CHECK_TIMEOUT_MS = 5_000;
@@ -61,7 +62,7 @@ export class ScenarioChecker {
     const job = this.queue.shift()!;
     const timer = setTimeout(() => {
       this.restart();
-      this.finish({ refused: 'unreadable-yaml', message: `Checking this text took more than ${this.timeoutMs / 1000} seconds: it is refused. Nothing was saved.` });
+      this.finish({ refused: { code: 'unreadable-yaml', params: { reason: 'timeout', seconds: this.timeoutMs / 1000 } } });
     }, this.timeoutMs);
     this.current = { job, timer };
     worker.postMessage({ id: job.id, yaml: job.yaml });
@@ -95,13 +96,14 @@ export class ScenarioChecker {
       if (this.worker !== worker) return;
       if (!this.ready) return this.cannotStart(error);
       this.forget();
-      this.finish({ refused: 'unreadable-yaml', message: `The validator could not read this text (${error.message}). Nothing was saved.` });
+      log.warn({ err: error }, 'the studio validator stopped on a text');
+      this.finish({ refused: { code: 'unreadable-yaml', params: { reason: 'crashed' } } });
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       if (!this.ready) return this.cannotStart(new Error(`exit code ${code}`));
       this.forget();
-      this.finish({ refused: 'unreadable-yaml', message: 'The validator stopped on this text. Nothing was saved.' });
+      this.finish({ refused: { code: 'unreadable-yaml', params: { reason: 'crashed' } } });
     });
     this.worker = worker;
     return worker;

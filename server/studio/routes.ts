@@ -18,11 +18,12 @@ import {
   type LibraryScenarioAnswer,
   type PlaytestAnswer,
   type ScenarioListing,
-  type StudioErrorCode,
+  type StudioError,
 } from '@shared/protocol/studio';
 import { publicScenarioIn } from '@shared/engine/viewLanguage';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
 import type { Scenario } from '@shared/scenario/schema';
+import { invalidRequest, unknownClassFormat } from '../httpErrors';
 import { requestedLanguage } from '../scenarioLanguage';
 import { judgeGuess } from '../secrets';
 import type { Services } from '../services';
@@ -37,7 +38,6 @@ const SAVES = { max: 120, windowMs: 60 * 60_000 } as const;
 /** Playtests one instructor may open per hour (each is a session: a room and rows on disk). */
 const PLAYTESTS = { max: 30, windowMs: 60 * 60_000 } as const;
 
-const MIB = STUDIO_LIMITS.bodyBytes / (1024 * 1024);
 
 export interface Studio {
   router: express.Router;
@@ -60,19 +60,19 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   const instructorOf = async (req: Request, res: Response): Promise<Instructor | null> => {
     const key = bearerKey(req);
     if (key === undefined) {
-      refuse(res, 401, 'unauthorized', 'This needs an instructor key (Authorization: Bearer <key>), issued with  npx spacebridge instructor add "Name".');
+      refuse(res, 401, { code: 'unauthorized', params: { key: 'instructor', reason: 'missing' } });
       return null;
     }
     const instructor = await library.instructors.byKey(key);
     const address = addressOf(req);
     const guess = await judgeGuess(services.joinFailures, address, clock.now(), instructor !== null);
     if (guess === 'blocked') {
-      refuse(res, 429, 'rate-limited', 'Too many wrong keys. Wait a few minutes.');
+      refuse(res, 429, { code: 'rate-limited', params: { limit: 'guesses' } });
       return null;
     }
     if (!instructor) {
       if (await services.joinFailures.blocked(address, clock.now())) req.log.warn({ address }, 'address blocked for repeated wrong join codes or keys');
-      refuse(res, 401, 'unauthorized', 'This instructor key is not valid (wrong, or revoked).');
+      refuse(res, 401, { code: 'unauthorized', params: { key: 'instructor', reason: 'wrong' } });
       return null;
     }
     return instructor;
@@ -93,14 +93,14 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   const visible = async (req: Request, res: Response) => {
     const id = LibraryId.safeParse(req.params.id);
     const entry = id.success ? await library.entry(id.data, me(res)) : null;
-    if (!entry) refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
+    if (!entry) refuse(res, 404, { code: 'unknown-library-scenario' });
     return entry;
   };
   /** The entry of `:id` if the caller owns it, or null once answered. */
   const owned = async (req: Request, res: Response) => {
     const entry = await visible(req, res);
     if (entry && !entry.mine) {
-      refuse(res, 403, 'not-owner', `Only ${entry.owner.name}, who owns this scenario, may change it. Save it as your own scenario to edit a copy.`);
+      refuse(res, 403, { code: 'not-owner', params: { owner: entry.owner.name } });
       return null;
     }
     return entry;
@@ -110,7 +110,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const text = String(req.params.version ?? req.query.version ?? '');
     const version = /^[1-9][0-9]{0,6}$/.test(text) ? Number(text) : null;
     if (version === null || !(await library.version(id, version))) {
-      refuse(res, 404, 'unknown-version', `This scenario has no version "${text.slice(0, 12)}".`);
+      refuse(res, 404, { code: 'unknown-version', params: { version: text.slice(0, 12) } });
       return null;
     }
     return version;
@@ -123,13 +123,13 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   /** The validator's verdict on a text to save, or null once refused (nothing saved). */
   const checkToSave = async (res: Response, yaml: string): Promise<Checked | null> => {
     if (await saves.blocked(me(res).id, clock.now())) {
-      refuse(res, 429, 'rate-limited', `At most ${SAVES.max} saves an hour. Try again later.`);
+      refuse(res, 429, { code: 'rate-limited', params: { limit: 'saves', max: SAVES.max } });
       return null;
     }
     await saves.fail(me(res).id, clock.now());
     const checked = await checker.check(yaml);
     if (isRefused(checked)) {
-      refuse(res, 400, checked.refused, checked.message);
+      refuse(res, 400, checked.refused);
       return null;
     }
     return checked;
@@ -143,15 +143,15 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const chosen = version ?? entry.playableVersion;
     const text = chosen === null ? null : await library.version(entry.id, chosen);
     if (chosen === null) {
-      refuse(res, 422, 'scenario-invalid', 'No version of this scenario is valid yet: fix its problems in the studio first.');
+      refuse(res, 422, { code: 'scenario-invalid', params: { reason: 'noValidVersion' } });
       return null;
     }
     if (!text) {
-      refuse(res, 404, 'unknown-version', `This scenario has no version ${chosen}.`);
+      refuse(res, 404, { code: 'unknown-version', params: { version: String(chosen) } });
       return null;
     }
     const checked = await checker.check(text.yaml);
-    return isRefused(checked) ? (refuse(res, 422, 'scenario-invalid', checked.message), null) : playable(res, checked);
+    return isRefused(checked) ? (refuse(res, 422, { code: 'scenario-invalid', params: { reason: 'unreadable' } }), null) : playable(res, checked);
   };
 
   router.get('/me', (_req, res) => {
@@ -192,7 +192,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     if (!checked) return;
     const saved = await library.addVersion(entry.id, me(res), { yaml: body.yaml, checked, note: body.note || null, restoredFrom: null }, clock.now(), body.basedOn);
     if ('conflict' in saved) {
-      return refuse(res, 409, 'version-conflict', `Version ${saved.conflict} was saved after version ${body.basedOn}, which this edit started from. Nothing was saved: reload, then save again.`);
+      return refuse(res, 409, { code: 'version-conflict', params: { version: saved.conflict, basedOn: body.basedOn! } });
     }
     res.status(201).json(await answer(entry.id, me(res), saved.saved));
   });
@@ -233,7 +233,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
   // confidential parts included, so only behind the instructor key (never in the public bundle).
   router.get('/shipped/:id', (req, res) => {
     const text = services.catalog.source(String(req.params.id));
-    if (text === undefined) return refuse(res, 404, 'unknown-scenario', 'This server ships no scenario with that id.');
+    if (text === undefined) return refuse(res, 404, { code: 'unknown-scenario', params: { scenario: String(req.params.id).slice(0, 64) } });
     res.type('text/yaml; charset=utf-8').send(text);
   });
 
@@ -251,14 +251,14 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     const body = parseBody(PlaytestRequest, req, res);
     if (!body) return;
     const instructor = me(res);
-    if (await playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, 'rate-limited', `At most ${PLAYTESTS.max} playtests an hour. Try again later.`);
+    if (await playtests.blocked(instructor.id, clock.now())) return refuse(res, 429, { code: 'rate-limited', params: { limit: 'playtests', max: PLAYTESTS.max } });
     await playtests.fail(instructor.id, clock.now());
     const checked = await checker.check(body.yaml);
-    if (isRefused(checked)) return refuse(res, 400, checked.refused, checked.message);
+    if (isRefused(checked)) return refuse(res, 400, checked.refused);
     const scenario = playable(res, checked);
     if (!scenario) return;
     const role = scenario.roles.find((r) => r.id === body.role);
-    if (!role) return refuse(res, 400, 'unknown-role', `This draft has no delegation "${body.role}": choose one of ${scenario.roles.map((r) => r.id).join(', ')}.`);
+    if (!role) return refuse(res, 400, { code: 'unknown-role', params: { role: body.role, roles: scenario.roles.map((r) => r.id) } });
 
     // The bots take their seats in the session's first logged action, stored with the session.
     const fillSeats: InitialAction = {
@@ -271,7 +271,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     try {
       opened = await openSession(services, { seed: body.seed, settings: { studentsChooseSeats: true, classFormat: body.classFormat } }, scenario, [fillSeats]);
     } catch (error) {
-      if (error instanceof UnknownClassFormatError) return refuse(res, 400, 'unknown-class-format', error.message);
+      if (error instanceof UnknownClassFormatError) return refuse(res, 400, unknownClassFormat(error));
       throw error;
     }
     req.log.info({ sessionId: opened.sessionId, instructor: instructor.id, role: role.id }, 'playtest opened');
@@ -287,12 +287,10 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
     res.status(201).json(playtest);
   });
 
-  router.use((_req, res) => refuse(res, 404, 'not-found', 'No such studio endpoint (docs/api.md, "Studio").'));
+  router.use((_req, res) => refuse(res, 404, { code: 'not-found' }));
   router.use((error: Error & { type?: string }, req: Request, res: Response, next: NextFunction) => {
-    if (error.type === 'entity.too.large') {
-      return refuse(res, 413, 'too-large', `The request is too large: a scenario may be at most ${MIB} MiB (the biggest shipped one is about 52 KB). Nothing was saved.`);
-    }
-    if (error.type === 'entity.parse.failed') return refuse(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    if (error.type === 'entity.too.large') return refuse(res, 413, { code: 'too-large', params: { maxKiB: STUDIO_LIMITS.bodyBytes / 1024 } });
+    if (error.type === 'entity.parse.failed') return refuse(res, 400, { code: 'invalid-json' });
     next(error);
   });
 
@@ -308,7 +306,7 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
       if (!instructor) return null;
       const entry = await library.entry(ref.id, instructor);
       if (!entry) {
-        refuse(res, 404, 'unknown-library-scenario', 'There is no such library scenario (or it is private to another instructor).');
+        refuse(res, 404, { code: 'unknown-library-scenario' });
         return null;
       }
       return playableScenario(res, entry, ref.version);
@@ -319,21 +317,21 @@ export function studioRoutes(services: Services, addressOf: (req: Request) => st
 /** The scenario of a valid text, or null once answered with its problems. */
 function playable(res: Response, checked: Checked): Scenario | null {
   if (checked.scenario) return checked.scenario;
-  const count = checked.problemCount === 1 ? 'a problem' : `${checked.problemCount} problems`;
-  refuse(res, 422, 'scenario-invalid', `This version has ${count}: a scenario is played only once the validator finds none.`, checked.problems);
+  refuse(res, 422, { code: 'scenario-invalid', params: { reason: 'problems', problemCount: checked.problemCount } }, checked.problems);
   return null;
 }
 
 function parseBody<T extends ZodType>(schema: T, req: Request, res: Response): ReturnType<T['parse']> | null {
   const parsed = schema.safeParse(req.body ?? {});
   if (parsed.success) return parsed.data as ReturnType<T['parse']>;
-  refuse(res, 400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  refuse(res, 400, invalidRequest(parsed.error));
   return null;
 }
 
-/** The API's error shape, with the validator's problems when a draft was refused for play. */
-function refuse(res: Response, status: number, code: StudioErrorCode, message: string, problems?: Diagnostic[]): void {
-  res.status(status).json({ error: { code, message, ...(problems ? { problems } : {}) } });
+/** The API's error shape (server/httpErrors.ts), with the validator's problems when a draft was
+ *  refused for play. */
+function refuse(res: Response, status: number, error: StudioError, problems?: Diagnostic[]): void {
+  res.status(status).json({ error: { ...error, ...(problems ? { problems } : {}) } });
 }
 
 function bearerKey(req: Request): string | undefined {

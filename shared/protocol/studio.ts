@@ -3,6 +3,7 @@
 // parses every request body with these schemas; the studio client may parse the answers with them.
 // Every studio route needs an instructor key: `Authorization: Bearer <key>`.
 import { z } from 'zod';
+import type { ApiError, ApiErrorCode } from './apiErrors';
 import { STUDIO_LIMITS } from './limits';
 
 
@@ -188,16 +189,10 @@ export type ScenarioListing = z.infer<typeof ScenarioListing>;
 /** GET /api/studio/scenarios/:id/public[?version=N] answers the engine's `PublicScenario` of that
  *  version (shared/engine/view.ts), as GET /api/scenarios/:id does for a shipped scenario. */
 
-/** Every studio error: `{ error: { code, message } }` as the rest of the API, with the
- *  validator's problems when a draft was refused for play (`scenario-invalid`). */
-export const StudioError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    problems: z.array(Diagnostic).optional(),
-  }),
-});
-export type StudioError = z.infer<typeof StudioError>;
+/** Every studio error answer: `{ error: { code, params?, problems? } }` as the rest of the API
+ *  (./apiErrors.ts, `ApiErrorBody`), with the validator's problems when a draft was refused for
+ *  play (`scenario-invalid`). */
+export type StudioErrorBody = { error: StudioError & { problems?: Diagnostic[] } };
 
 /** The codes the studio routes answer with (docs/api.md, "Studio"). */
 export const STUDIO_ERROR_CODES = [
@@ -217,5 +212,7 @@ export const STUDIO_ERROR_CODES = [
   'too-large', // 413: body over STUDIO_LIMITS.bodyBytes
   'scenario-invalid', // 422: a draft with problems cannot be played (problems listed)
   'rate-limited', // 429
-] as const;
+] as const satisfies readonly ApiErrorCode[];
 export type StudioErrorCode = (typeof STUDIO_ERROR_CODES)[number];
+/** One studio error, a code with its params. */
+export type StudioError = Extract<ApiError, { code: StudioErrorCode }>;

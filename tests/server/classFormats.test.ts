@@ -73,11 +73,11 @@ describe('class formats', () => {
     const { url } = await start({ DATA_DIR: tempDir() });
     const res = await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', settings: { classFormat: 'marathon' } } });
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'unknown-class-format', message: 'Scenario "handshake-in-orbit" has no class format "marathon" (it offers: class, short).' });
+    expect(res.body.error).toEqual({ code: 'unknown-class-format', params: { classFormat: 'marathon', offered: ['class', 'short'] } });
     expect(await server!.services.store.listSessionIds()).toEqual([]);
     const notAnId = await api(url, '/api/sessions', { method: 'POST', json: { scenarioId: 'handshake-in-orbit', settings: { classFormat: '../x' } } });
     expect(notAnId.status).toBe(400);
-    expect(notAnId.body.error.code).toBe('invalid-request');
+    expect(notAnId.body.error).toEqual({ code: 'invalid-request', params: { fields: ['settings.classFormat'] } });
   });
 
   it('lists every format of a scenario with its minutes', async () => {

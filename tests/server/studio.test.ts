@@ -9,7 +9,8 @@ import { parseDocument, type Document } from 'yaml';
 import { run as instructorCli } from '@server/cli/instructor';
 import { Instructors } from '@server/instructors';
 import { JOIN_FAILURES } from '@server/services';
-import { LibraryScenarioAnswer as AnswerSchema, StudioError, STUDIO_ERROR_CODES, type LibraryScenarioAnswer, type PlaytestAnswer, type ScenarioListing } from '@shared/protocol/studio';
+import { ApiErrorBody } from '@shared/protocol/apiErrors';
+import { LibraryScenarioAnswer as AnswerSchema, STUDIO_ERROR_CODES, type LibraryScenarioAnswer, type PlaytestAnswer, type ScenarioListing, type StudioErrorBody } from '@shared/protocol/studio';
 import { api, hostedSession, startTestServer, TestClient, type ManualClock, type RunningServer } from './harness';
 
 const SHIPPED = fs.readFileSync(path.join(import.meta.dirname, '../../scenarios/handshake-in-orbit.yaml'), 'utf8');
@@ -45,16 +46,17 @@ let ada: string;
 let grace: string;
 let revokedKey: string;
 
-/** A studio request; every error answer is checked against the contract (shared/protocol/studio.ts). */
+/** A studio request; every error answer is checked against the contract (shared/protocol/apiErrors.ts,
+ *  studio.ts): a code and params, no sentence. */
 async function studio<T = any>(pathname: string, key: string | undefined, init: RequestInit & { json?: unknown } = {}) {
   const res = await api<T>(url, `/api/studio${pathname}`, { ...init, key });
   if (res.status >= 400) {
-    StudioError.parse(res.body);
+    ApiErrorBody.parse(res.body);
     expect(STUDIO_ERROR_CODES).toContain((res.body as { error: { code: string } }).error.code);
   }
   return res;
 }
-const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer & StudioError>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
+const save = (key: string, yaml: string, extra: Record<string, unknown> = {}) => studio<LibraryScenarioAnswer & StudioErrorBody>('/scenarios', key, { method: 'POST', json: { yaml, ...extra } });
 const libraryRows = async () => (await server.services.store.db.query<{ n: number }>('SELECT count(*) AS n FROM library_versions'))[0].n;
 
 /** Adds an instructor with the CLI, on the running server's data directory, and returns the key it printed. */
@@ -215,12 +217,12 @@ describe('the library', () => {
     expect(home.body.map((s) => s.library?.id)).not.toContain(brokenId);
   });
 
-  it('refuses a 5 MB body with 413 and a clear message, and saves nothing', async () => {
+  it('refuses a 5 MB body with 413 and the limit, and saves nothing', async () => {
     const before = await libraryRows();
     const huge = draft('huge', 'Huge') + `\n# ${'x'.repeat(5 * 1024 * 1024)}\n`;
     const res = await save(ada, huge);
     expect(res.status).toBe(413);
-    expect(res.body.error).toMatchObject({ code: 'too-large', message: expect.stringContaining('1 MiB') });
+    expect(res.body.error).toEqual({ code: 'too-large', params: { maxKiB: 1024 } });
     const onto = await studio(`/scenarios/${id}/versions`, ada, { method: 'POST', json: { yaml: huge } });
     expect(onto.status).toBe(413);
     // Without a key the body is not even read.
@@ -232,16 +234,16 @@ describe('the library', () => {
     const before = await libraryRows();
     const res = await save(ada, aliasBomb());
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'too-many-aliases', message: expect.stringContaining('alias') });
+    expect(res.body.error).toEqual({ code: 'too-many-aliases' });
     const deep = await save(ada, '['.repeat(30_000));
-    expect([deep.status, deep.body.error.code]).toEqual([400, 'unreadable-yaml']);
+    expect([deep.status, deep.body.error]).toEqual([400, { code: 'unreadable-yaml', params: { reason: 'tooDeep' } }]);
     expect(await libraryRows()).toBe(before);
   });
 
-  it('refuses requests that break the schema with 400 and a reason', async () => {
+  it('refuses requests that break the schema with 400 and the fields at fault', async () => {
     const res = await studio('/scenarios', ada, { method: 'POST', json: { yaml: draft('x', 'X'), visibility: 'everyone' } });
     expect([res.status, res.body.error.code]).toEqual([400, 'invalid-request']);
-    expect(res.body.error.message).toContain('visibility');
+    expect(res.body.error.params).toEqual({ fields: ['visibility'] });
     expect((await studio('/scenarios/..%2F..', ada)).status).toBe(404);
     expect((await studio('/nothing-here', ada)).body.error.code).toBe('not-found');
   });
