@@ -10,6 +10,7 @@ import { LibraryRef } from '@shared/protocol/studio';
 import type { Scenario } from '@shared/scenario/schema';
 import { HOSTED_ELSEWHERE } from './lease';
 import { hashSecret, newJoinCode, newSessionId, randomToken } from './secrets';
+import type { CreateOptions } from './room/sessionRoom';
 import type { Services } from './services';
 import { GameSession, type InitialAction } from './session';
 import type { SessionSettings } from './store/store';
@@ -83,8 +84,8 @@ export async function openSession(
     scenario: applyClassFormat(scenario, classFormat),
   };
   await GameSession.create(services.store, record, initialActions);
-  // Its facilitator joins next: host it here already.
-  await openRoomHere(services, record.id);
+  // Its facilitator joins next: host it already, on the process with the fewest rooms.
+  await matchMaker.createRoom(SESSION_ROOM, { sessionId: record.id, placement: 'fewest-rooms' } satisfies CreateOptions);
   return { sessionId: record.id, joinCode, facilitatorKey };
 }
 

@@ -1,7 +1,7 @@
 // The cluster as deploy/ runs it (scripts/cluster.ts): two server processes behind nginx (one URL),
 // Colyseus' Redis presence and driver, PostgreSQL as the store and for the session leases. Real
 // SDK clients join through nginx. What must hold (issue 14, docs/scaling.md):
-// - sessions created through the one URL land on both processes;
+// - sessions created through the one URL land evenly on both processes;
 // - a session is hosted by one process at a time, even when joins race on both;
 // - kill -9 of a process under load: every session it hosted resumes on the other, with no
 //   acknowledged action lost and none applied twice; the resume time is printed.
@@ -58,6 +58,10 @@ describe.skipIf(!hasServices && !process.env.CI)('a cluster of two processes beh
     });
     db = new pg.Client({ connectionString: cluster.databaseUrl });
     await db.connect();
+    // A process is seen by the others once it has listed itself in Colyseus' presence ("roomcount").
+    const presence = new Redis(process.env.TEST_REDIS_URL!);
+    await until(async () => (await presence.hlen('roomcount')) === 2, 10_000, 'both processes listed in Redis');
+    presence.disconnect();
   }, 120_000);
 
   afterAll(async () => {
@@ -65,14 +69,22 @@ describe.skipIf(!hasServices && !process.env.CI)('a cluster of two processes beh
     await cluster?.stop();
   }, 60_000);
 
-  it('spreads sessions created through the one URL over both processes', async () => {
+  it('spreads new sessions evenly over both processes, through the one URL or straight to one process', async () => {
     const sessions: Opened[] = [];
-    for (let i = 0; i < 6; i++) sessions.push(await openSession(cluster.url));
-    // Each facilitator's join opens its room on the process nginx sent the join to (round-robin).
+    const first = `http://127.0.0.1:${cluster.processes[0].port}`;
+    for (let i = 0; i < 8; i++) sessions.push(await openSession(i % 2 ? first : cluster.url));
+    // Each new session's room opens on the process with the fewest rooms, whichever process got
+    // the request: with the demo session's room, the processes end one room apart at most.
     const facilitators = await Promise.all(sessions.map((s) => TestClient.join(cluster.url, s.sessionId, { as: 'facilitator', facilitatorKey: s.facilitatorKey })));
     const held = await owners(sessions.map((s) => s.sessionId));
     for (const [id, holders] of held) expect(holders, id).toHaveLength(1);
     expect(new Set([...held.values()].map((h) => h[0])).size).toBe(2);
+    const presence = new Redis(process.env.TEST_REDIS_URL!);
+    const listings = Object.values(await presence.hgetall('roomcaches')).map((listing) => JSON.parse(listing) as { processId: string });
+    presence.disconnect();
+    const rooms = new Map<string, number>();
+    for (const { processId } of listings) rooms.set(processId, (rooms.get(processId) ?? 0) + 1);
+    expect([...rooms.values()].sort(), 'session rooms per process').toSatisfy(([fewer, more]: number[]) => more - fewer <= 1);
     await Promise.all(facilitators.map((f) => f.leave()));
   }, 60_000);
 
