@@ -13,7 +13,10 @@ import { hashSecret, newJoinCode, newSessionId, randomToken } from './secrets';
 import type { CreateOptions } from './room/sessionRoom';
 import type { Services } from './services';
 import { GameSession, type InitialAction } from './session';
-import type { SessionSettings } from './store/store';
+import { JoinCodeTaken, type SessionSettings } from './store/store';
+
+/** Draws of a join code before creating a session gives up: a clash needs a code already in use. */
+const JOIN_CODE_DRAWS = 5;
 
 export const SESSION_ROOM = 'session';
 
@@ -70,23 +73,30 @@ export async function openSession(
     throw new UnknownClassFormatError(scenario.id, classFormat, classFormatsOf(scenario).map((f) => f.id));
   }
   const settings: SessionSettings = { studentsChooseSeats: request.settings.studentsChooseSeats, classFormat };
-  let joinCode = newJoinCode();
-  while (await services.store.sessionByJoinCode(joinCode)) joinCode = newJoinCode();
   const record = {
     id: newSessionId(),
     scenarioId: scenario.id,
     seed: request.seed ?? randomInt(2 ** 31 - 1),
     settings,
-    joinCode,
+    joinCode: newJoinCode(),
     facilitatorKeyHash: hashSecret(facilitatorKey),
     createdAt: services.clock.now(),
     // The game as played in this format: stored so, a restart replays the same game.
     scenario: applyClassFormat(scenario, classFormat),
   };
-  await GameSession.create(services.store, record, initialActions);
+  // A code already in use is drawn again (the store's unique key decides, across processes).
+  for (let draw = 1; ; draw++) {
+    try {
+      await GameSession.create(services.store, record, initialActions);
+      break;
+    } catch (error) {
+      if (!(error instanceof JoinCodeTaken) || draw === JOIN_CODE_DRAWS) throw error;
+      record.joinCode = newJoinCode();
+    }
+  }
   // Its facilitator joins next: host it already, on the process with the fewest rooms.
   await matchMaker.createRoom(SESSION_ROOM, { sessionId: record.id, placement: 'fewest-rooms' } satisfies CreateOptions);
-  return { sessionId: record.id, joinCode, facilitatorKey };
+  return { sessionId: record.id, joinCode: record.joinCode, facilitatorKey };
 }
 
 /** How often, and how long apart, a join tries again while another process opens the session's

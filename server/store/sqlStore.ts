@@ -3,6 +3,7 @@ import type { GameState } from '@shared/engine/types';
 import type { Db, Queries } from './db';
 import { migrate } from './migrations';
 import {
+  JoinCodeTaken,
   STATE_VERSION,
   type LoadedSession,
   type LoggedAction,
@@ -36,6 +37,7 @@ class SqlStore implements Store {
   constructor(readonly db: Db) {}
 
   async createSession(s: SessionRecord, initial: GameState, log: LoggedAction[]): Promise<void> {
+    if (await this.sessionByJoinCode(s.joinCode)) throw new JoinCodeTaken(s.joinCode);
     await this.db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO sessions (id, scenario_id, seed, settings, join_code, facilitator_key_hash, created_at, scenario)
@@ -43,6 +45,9 @@ class SqlStore implements Store {
         [s.id, s.scenarioId, s.seed, JSON.stringify(s.settings), s.joinCode, s.facilitatorKeyHash, s.createdAt, JSON.stringify(s.scenario)],
       );
       await writeAll(tx, s.id, { actions: log, results: [], snapshot: initial, players: [], quarantine: [] });
+    }).catch((error: unknown) => {
+      // Taken between the look above and the insert (by another process).
+      throw isJoinCodeClash(error) ? new JoinCodeTaken(s.joinCode) : error;
     });
   }
 
@@ -265,6 +270,12 @@ async function saveResult(tx: Queries, sessionId: string, r: StoredResult): Prom
     r.result.id,
     JSON.stringify(r.result),
   ]);
+}
+
+/** The unique key on sessions.join_code refused a row: PostgreSQL names the constraint, SQLite the column. */
+function isJoinCodeClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.constraint === 'sessions_join_code_key' || (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /sessions\.join_code/.test(e.message ?? ''));
 }
 
 interface SessionRow {

@@ -98,11 +98,19 @@ export interface LoadedSession {
   players: PlayerRecord[];
 }
 
+/** Two processes drew the same join code at once: the store's unique key kept the first. */
+export class JoinCodeTaken extends Error {
+  constructor(code: string) {
+    super(`join code ${code} is taken`);
+  }
+}
+
 export interface Store {
   /** The database itself, for the instructors and the library (server/instructors.ts, studio/library.ts). */
   readonly db: Db;
 
-  /** A new session with its initial state (snapshot) and initial log, in one transaction. */
+  /** A new session with its initial state (snapshot) and initial log, in one transaction; rejects
+   *  with JoinCodeTaken (and stores nothing) when another session already has its join code. */
   createSession(record: SessionRecord, initial: GameState, log: LoggedAction[]): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   sessionByJoinCode(code: string): Promise<SessionRecord | null>;

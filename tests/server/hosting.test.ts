@@ -1,7 +1,8 @@
 // Sessions are hosted on demand (server/sessions.ts, docs/scaling.md): nothing is opened at start,
 // the first join opens a session's room, an idle room closes once its state is durable, and the
 // next join opens it again from the store, with nothing lost.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JoinCodeTaken } from '@server/store/store';
 import { openSession, startTestServer, tempDir, TestClient, type RunningServer } from './harness';
 
 let server: RunningServer | null = null;
@@ -25,6 +26,25 @@ describe('sessions hosted on demand', () => {
     const spectator = await TestClient.join(again.url, opened.sessionId, { as: 'spectator', joinCode: opened.joinCode });
     expect(server.services.sessions.has(opened.sessionId)).toBe(true);
     await spectator.leave();
+  });
+
+  it('draws another join code when the store finds the first taken (by another process, at the same moment)', async () => {
+    const started = await startTestServer();
+    server = started.server;
+    const store = server.services.store;
+    const create = store.createSession.bind(store);
+    const tried: string[] = [];
+    const spy = vi.spyOn(store, 'createSession').mockImplementation(async (record, initial, log) => {
+      tried.push(record.joinCode);
+      if (tried.length === 1) throw new JoinCodeTaken(record.joinCode);
+      return create(record, initial, log);
+    });
+    const opened = await openSession(started.url);
+    spy.mockRestore();
+    expect(tried).toHaveLength(2);
+    expect(tried[1]).not.toBe(tried[0]);
+    expect(opened.joinCode).toBe(tried[1]);
+    expect((await store.sessionByJoinCode(tried[1]))?.id).toBe(opened.sessionId);
   });
 
   it('closes an idle room after its writes are durable, gives the lease back, and opens it again at the next join', async () => {

@@ -16,7 +16,7 @@ import { migrate, MIGRATIONS } from '@server/store/migrations';
 import { openStore, SQLITE_FILE } from '@server/store/openStore';
 import { openPostgresDb } from '@server/store/postgresDb';
 import { openSqliteDb } from '@server/store/sqliteDb';
-import { emptyWrites, type LoggedAction, type SessionRecord, type SessionWrites, type Store } from '@server/store/store';
+import { emptyWrites, JoinCodeTaken, type LoggedAction, type SessionRecord, type SessionWrites, type Store } from '@server/store/store';
 import { Library, type NewVersion } from '@server/studio/library';
 import { tempDir } from './harness';
 
@@ -167,6 +167,20 @@ describe.each(backends)('the store on $name', (backend) => {
     await store.commit(s.id, writes({ actions: [entry(3, { actor: { kind: 'seat', role: 'nasa', seat: 'head' }, action: chat('hello'), clientId: null })] }));
     expect((await store.actionsAfter(s.id, 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await store.actionsAfter(s.id, 2)).toEqual([entry(3, { actor: { kind: 'seat', role: 'nasa', seat: 'head' }, action: chat('hello'), clientId: null })]);
+  });
+
+  it('refuses a second session with a join code in use, storing nothing of it, also when both are created at once', async () => {
+    const first = record();
+    await store.createSession(first, initial(), []);
+    const again = record({ joinCode: first.joinCode });
+    await expect(store.createSession(again, initial(), [])).rejects.toBeInstanceOf(JoinCodeTaken);
+    expect(await store.getSession(again.id)).toBeNull();
+    // Two processes drawing the same new code: both pass the look-up, the unique key keeps one.
+    const racing = [record(), record()];
+    racing[1].joinCode = racing[0].joinCode;
+    const outcomes = await Promise.allSettled(racing.map((r) => store.createSession(r, initial(), [])));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === 'rejected')?.reason).toBeInstanceOf(JoinCodeTaken);
   });
 
   it('refuses a duplicate (session, seq) and commits nothing of that transaction', async () => {
