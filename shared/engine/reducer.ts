@@ -169,14 +169,18 @@ function occupantName(w: Work, key: string): string {
 
 function chat(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'chat' }>): void {
   const key = seatKey(ctx.role, ctx.seat);
+  const bot = w.s.seats[key].occupant?.kind === 'bot';
+  // Advice is worded by each reader's client as a bot's: a student cannot pass a line off as one.
+  if (a.advice && !bot) reject('invalid-action', { reason: 'advice' });
   const message: Message = {
     seq: w.s.seq,
     channel: a.channel,
     role: ctx.role,
     seat: ctx.seat,
     name: occupantName(w, key),
-    bot: w.s.seats[key].occupant?.kind === 'bot',
+    bot,
     text: a.text,
+    ...(a.advice ? { advice: a.advice } : {}),
     at: w.now,
     round: w.s.round,
   };

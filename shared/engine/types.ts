@@ -1,6 +1,6 @@
 // The game state and what the engine returns. Plain JSON data (no classes, no Maps), so a state
 // can be stored, compared field for field, and sent over the wire after `viewFor` filters it.
-import type { Action, Actor, Occupant, Viewer } from '../protocol/actions';
+import type { Action, Actor, Advice, Occupant, Viewer } from '../protocol/actions';
 import type { DealStatusName, Scenario } from '../scenario/schema';
 
 export type { Action, Actor, Viewer, Occupant };
@@ -71,6 +71,8 @@ export interface Message {
   text: string;
   at: number;
   round: number;
+  /** A bot adviser's line as codes, which each reader's client words (then `text` is its English). */
+  advice?: Advice[];
 }
 
 export interface Whisper {

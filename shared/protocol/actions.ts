@@ -26,8 +26,29 @@ export const PersonName = z
 
 // --- Player actions (a seat acts for its role) --------------------------------------------------
 
+/** The delegation's points for a deal's terms and its walk-away, from its own point table. */
+const AdvicePoints = z.strictObject({ value: z.number().finite(), walkAway: z.number().finite() });
+/** Suggestions that name a deal on the table: what the adviser would do with it. */
+export const ADVICE_DEAL_CODES = ['accept', 'reject', 'withdraw', 'propose', 'sign', 'ratify', 'breach', 'adopt'] as const;
+
+/**
+ * One suggestion of a bot adviser (shared/bots/advice.ts) in ids and numbers, never words: each
+ * client words it in its reader's language with the scenario's labels as that reader sees them.
+ * `counter` names the terms to change; `draft` the partners (roles other than the adviser's) and terms.
+ */
+export const Advice = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.enum(ADVICE_DEAL_CODES), deal: DealId, dealType: Id, points: AdvicePoints.optional() }),
+  z.strictObject({ code: z.literal('counter'), deal: DealId, dealType: Id, terms: Terms, points: AdvicePoints.optional() }),
+  z.strictObject({ code: z.literal('draft'), dealType: Id, partners: z.array(RoleId).min(1).max(12), terms: Terms, points: AdvicePoints.optional() }),
+]);
+export type Advice = z.infer<typeof Advice>;
+export type AdviceCode = Advice['code'];
+export const ADVICE_CODES: readonly AdviceCode[] = [...ADVICE_DEAL_CODES, 'counter', 'draft'];
+
 export const PlayerAction = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('chat'), channel: ChannelId, text: Text(LIMITS.chatChars) }),
+  /** `advice`: a bot adviser's line as codes (a bot's seat only: the engine refuses it from a
+   *  student); `text` is then its English wording, for exports and logs. */
+  z.strictObject({ type: z.literal('chat'), channel: ChannelId, text: Text(LIMITS.chatChars), advice: z.array(Advice).min(1).max(LIMITS.adviceSuggestions).optional() }),
   z.strictObject({
     type: z.literal('openGroup'),
     label: Text(LIMITS.groupLabelChars),

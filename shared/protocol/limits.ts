@@ -6,6 +6,8 @@ export const LIMITS = {
   nameChars: 40,
   newsChars: 400,
   groupLabelChars: 60,
+  /** Suggestions in one line of a bot adviser at most: a line is read at a glance. */
+  adviceSuggestions: 2,
 } as const;
 
 /** The Scenario Studio's limits (docs/api.md, "Studio"): the server enforces them, the studio

@@ -1,11 +1,13 @@
 // Bots in a delegation with a student advise and never act: which mode a bot is in, what it may
 // submit there, and what it says (from its delegation's own point table, once a phase unless the
-// table changes). Pure: the engine and the bots' functions, no server.
+// table changes): codes and ids each client words in its reader's language (tests/client/advice.test.ts),
+// with the English wording as the line's text. Pure: the engine and the bots' functions, no server.
 import { describe, expect, test } from 'vitest';
 import { publicScenario, viewFor, type GameState } from '@shared/engine';
 import { adviseDelegation, adviserMay, botMode, MAX_ADVICE_PER_PHASE } from '@shared/bots/advice';
 import type { PlayerAction } from '@shared/protocol/actions';
 import type { Scenario } from '@shared/scenario';
+import { Advice } from '@shared/protocol/actions';
 import { facilitator, seat, shipped, Table } from '../engine/helpers';
 
 /** Handshake with what these tests read pinned, so the scenario's own balance may change: NASA's
@@ -96,7 +98,12 @@ describe('a bot in a delegation with a student', () => {
     const t = proposalToNasa({ 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' });
     const advice = adviseDelegation(adviserView(t.state), pub, 'cooperative');
     expect(advice).toEqual([
-      { type: 'chat', channel: 'team:nasa', text: `Our table values the Science and applications accord ${t.lastDeal} at 16 against a walk-away of 8: I would accept ${t.lastDeal}.` },
+      {
+        type: 'chat',
+        channel: 'team:nasa',
+        text: `Our table values the Science and applications accord ${t.lastDeal} at 16 against a walk-away of 8: I would accept ${t.lastDeal}.`,
+        advice: [{ code: 'accept', deal: t.lastDeal, dealType: 'science-accord', points: { value: 16, walkAway: 8 } }],
+      },
     ]);
   });
 
@@ -106,6 +113,25 @@ describe('a bot in a delegation with a student', () => {
     const [advice] = adviseDelegation(adviserView(t.state), pub, 'cooperative');
     expect(advice).toMatchObject({ type: 'chat', channel: 'team:nasa' });
     expect((advice as { text: string }).text).toMatch(new RegExp(`^Counter ${t.lastDeal} with .*(Lunar samples|Data sharing|Scientist exchange).*\\(worth \\d+ to us, walk-away 8\\)\\.$`));
+    // The codes: only the terms to change, each an option of its issue, and the figures of NASA's table for the counter.
+    const [counter] = (advice as { advice: Advice[] }).advice;
+    if (counter.code !== 'counter') throw new Error(`a counter-proposal, not ${counter.code}`);
+    expect(counter).toMatchObject({ deal: t.lastDeal, dealType: 'science-accord', points: { walkAway: 8 } });
+    const proposed = { 'lunar-samples': 'swap', 'data-sharing': 'none', 'scientist-exchange': 'long-stays' } as Record<string, string>;
+    expect(Object.keys(counter.terms).length).toBeGreaterThan(0);
+    for (const [issue, option] of Object.entries(counter.terms)) expect(option).not.toBe(proposed[issue]);
+    expect(counter.points!.value).toBeGreaterThanOrEqual(8);
+    expect(Advice.safeParse(counter).success).toBe(true);
+  });
+
+  test('only a bot posts advice: a student\'s line with advice codes is refused and changes nothing', () => {
+    const t = proposalToNasa({ 'lunar-samples': 'loan', 'data-sharing': 'open', 'scientist-exchange': 'short-visits' });
+    const [line] = adviseDelegation(adviserView(t.state), pub, 'cooperative');
+    // From the student's seat, the same line is refused; from the bot's, it is posted with its codes.
+    expect(t.fails(seat('nasa'), line, 'invalid-action')).toEqual({ reason: 'advice' });
+    t.do(seat('nasa', 'astronaut'), line);
+    const posted = t.state.messages['team:nasa'].at(-1)!;
+    expect(posted).toMatchObject({ bot: true, advice: (line as { advice: Advice[] }).advice, text: (line as { text: string }).text });
   });
 
   test('says it once a phase, and again only when the deals on the table change', () => {

@@ -202,6 +202,22 @@ export const en = {
     resources: 'Resources',
     whoNotActed: 'Not ready yet',
   },
+  /** A bot adviser's suggestions to its delegation's students, one message per code
+   *  (shared/protocol/actions.ts, Advice): `points` is true when the delegation has a point table
+   *  for the deal type (`value` and `walkAway` are then its figures); `terms` is a list of `term`. */
+  advice: {
+    accept: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would accept {deal}.} other {The {dealType} {deal}: I would accept {deal}.}}',
+    reject: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would reject {deal}.} other {The {dealType} {deal}: I would reject {deal}.}}',
+    withdraw: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would withdraw {deal}.} other {The {dealType} {deal}: I would withdraw {deal}.}}',
+    propose: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would propose our draft {deal}.} other {The {dealType} {deal}: I would propose our draft {deal}.}}',
+    sign: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would sign {deal}.} other {The {dealType} {deal}: I would sign {deal}.}}',
+    ratify: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: I would ratify {deal}.} other {The {dealType} {deal}: I would ratify {deal}.}}',
+    breach: '{points, select, true {Our table values the {dealType} {deal} at {value, number} against a walk-away of {walkAway, number}: we could walk out of {deal}.} other {The {dealType} {deal}: we could walk out of {deal}.}}',
+    adopt: 'I would adopt the memorandum {deal} as our proposal.',
+    counter: '{points, select, true {Counter {deal} with {terms} (worth {value, number} to us, walk-away {walkAway, number}).} other {Counter {deal} with {terms} ({dealType}).}}',
+    draft: '{points, select, true {Propose a {dealType} with {partners}: {terms} (worth {value, number} to us, walk-away {walkAway, number}).} other {Propose a {dealType} with {partners}: {terms}.}}',
+    term: '{issue}: {option}',
+  },
   deals: {
     board: 'Deal board',
     trackOne: 'Agreements (track I)',

@@ -20,12 +20,13 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import type { ChannelView, GameView } from '@shared/engine/view';
+import type { ChannelView, GameView, PublicScenario } from '@shared/engine/view';
 import type { Message, Whisper } from '@shared/engine/types';
 import { LIMITS } from '@shared/protocol/limits';
 import { errorText, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
+import { adviceText } from './advice';
 import { BotIcon, LockIcon } from '../../ui/icons';
 import { roleName } from '../../ui/names';
 import classes from './Channels.module.css';
@@ -167,7 +168,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
   );
 }
 
-function MessageLine({ message, mine, view }: { message: Pick<Message, 'name' | 'role' | 'text' | 'bot'>; mine: boolean; view: GameView }) {
+function MessageLine({ message, mine, view, scenario }: { message: Pick<Message, 'name' | 'role' | 'text' | 'bot' | 'advice'>; mine: boolean; view: GameView; scenario: PublicScenario | null }) {
   return (
     <div className={classes.message} data-mine={mine || undefined} data-bot={message.bot || undefined}>
       <Text size="xs" c="dimmed">
@@ -183,7 +184,8 @@ function MessageLine({ message, mine, view }: { message: Pick<Message, 'name' | 
         {message.role ? ` · ${roleName(view, message.role)}` : ''}
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {message.text}
+        {/* A bot adviser's codes, worded in this reader's language; its English text otherwise. */}
+        {message.bot && message.advice ? adviceText(message.advice, { roles: view.roles, scenario }) : message.text}
       </Text>
     </div>
   );
@@ -199,7 +201,7 @@ function useStickToBottom(dep: unknown) {
 }
 
 function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: boolean }) {
-  const { view, snapshot } = useSession();
+  const { view, snapshot, scenario } = useSession();
   const me = view.me;
   const sending = snapshot.pending.filter((e) => e.action.type === 'chat' && e.action.channel === channel.id);
   const messages = channel.messages ?? [];
@@ -228,7 +230,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
             </Text>
           )}
           {messages.map((m) => (
-            <MessageLine key={m.seq} message={m} mine={!!me && m.role === me.role.id && m.seat === me.seat} view={view} />
+            <MessageLine key={m.seq} message={m} mine={!!me && m.role === me.role.id && m.seat === me.seat} view={view} scenario={scenario} />
           ))}
           {sending.map((e) => (
             <div key={e.id} className={classes.message} data-mine data-sending data-testid="message-sending">
