@@ -218,26 +218,6 @@ export const en = {
     draft: '{points, select, true {Propose a {dealType} with {partners}: {terms} (worth {value, number} to us, walk-away {walkAway, number}).} other {Propose a {dealType} with {partners}: {terms}.}}',
     term: '{issue}: {option}',
   },
-  /** Glue around numbers and labels, so its punctuation follows the language (Chinese "：" and "（）"). */
-  format: {
-    /** After a minutes figure in an input. */
-    minutesSuffix: ' min',
-    labelled: '{label}: {value}',
-    inParens: '({text})',
-    /** A label that introduces what follows it ("Export:"). */
-    lead: '{label}:',
-    ofMax: '{value, number} / {max, number}',
-    /** A cost or a stock: 3 Budget. */
-    amount: '{n, number} {resource}',
-    /** A seat in its delegation, in a label: "Head, NASA". */
-    seatOf: '{seat}, {role}',
-    /** Two sentences in a row (a title and what follows). */
-    sentences: '{first}. {second}',
-    /** A pair in the communication graph: messages between them on one track. */
-    pairTalk: '{a} – {b}: {n, number} ({track})',
-    /** A change of points: +3, −2, 0. */
-    signed: '{n, number, ::sign-except-zero}',
-  },
   deals: {
     board: 'Deal board',
     trackOne: 'Agreements (track I)',
@@ -312,6 +292,46 @@ export const en = {
     phase: 'Phase',
     game: 'Game',
   } as Record<string, string>,
+  /** The timeline's entries, worded from their codes (shared/engine/wording.ts, TimelineWords). */
+  timeline: {
+    gameBegins: 'The game begins: {title}',
+    phaseBegins: 'Round {round}: {phase}',
+    phaseBeginsLabelled: 'Round {round} ({roundLabel}): {phase}',
+    constraintInForce: 'In force: {constraint}',
+    constraintLifted: 'Lifted: {constraint}',
+    constraintLiftedText: 'No longer in force: {description}',
+    statementMade: '{role} ({tone})',
+    actionTaken: '{role}: {action}',
+    dealTypeOpened: 'Now open for negotiation: {dealType}',
+    dealInForce: 'In force: {dealType}',
+    memorandumSigned: 'Memorandum signed: {dealType}',
+    dealInForceText: 'Between {parties}.',
+    term: '{issue}: {option}.',
+    sentences: '{first} {second}',
+    dealSuperseded: 'Superseded: {dealType} ({deal})',
+    dealSupersededText: 'The {dealType} of {parties} is replaced by {by}.',
+    ratificationFails: 'Ratification fails: {dealType}',
+    ratificationFailsText: '{role} could not ratify the agreement with {parties}.',
+    dealBroken: 'Broken: {dealType}',
+    dealBrokenText: '{role} has broken its agreement with {parties}.',
+    memorandumLeft: 'Left: {dealType}',
+    memorandumLeftText: '{role} has left the memorandum with {parties}.',
+    proposalWithdrawn: 'Withdrawn: {dealType}',
+    proposalWithdrawnText: '{role} withdrew the proposal that {parties} had accepted.',
+    memorandumAdopted: '{role} adopts the {memorandum}',
+    memorandumAdoptedText: 'It becomes a proposal for the {dealType}.',
+    bridged: 'The track II relationship of {parties} carries it: bans between its parties do not stop it, and its ratification cannot fail.',
+    gameCompleted: 'The game is over',
+    gameCollapsed: 'The game ends in collapse',
+    gameEndedByFacilitator: 'The facilitator ended the game',
+    secretsRevealed: 'Debrief: every secret is revealed',
+  },
+  /** Channels' names (networks and groups have their own): shared/engine/wording.ts, ChannelWords. */
+  channels: {
+    public: 'Public',
+    team: '{role} team',
+    bilateral: '{a} – {b}',
+  },
   allows: {
     chat: 'chat',
     draft: 'draft',
@@ -479,11 +499,12 @@ export const en = {
     play: 'Play',
     debrief: 'Debrief',
     minutes: '{m, number} min',
-    rounds: '({rounds, plural, one {# round} other {# rounds}} of {each, number} min)',
+    rounds: '{rounds, plural, one {# round} other {# rounds}} of {each, number} min',
     total: '{m, number} min in all',
     budget: 'Time budget',
     beforePlay: 'Give the class about {reading, number} min to read their briefs, then start the game.',
-    playLeft: 'Play left: about {left, number} of {play, number} min, then {debrief, number} min of debrief',
+    playLeft: 'Play left: about {left, number} of {play, number} min',
+    thenDebrief: 'then {debrief, number} min of debrief',
     debriefNow: 'Debrief: {debrief, number} min planned',
   },
   guide: {

@@ -6,7 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { api, type ApiError } from '../../api';
-import { currentLanguage, errorText, formatNumber, t } from '../../i18n';
+import { currentLanguage, errorText, t } from '../../i18n';
 import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
@@ -77,22 +77,22 @@ export default function DebriefView({
                 <Table.Tr key={s.role}>
                   <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {formatNumber(deals)}
+                    {deals}
                     {s.deals.some((d) => d.walkAway) && (
-                      <Text span size="xs" c="dimmed" className={classes.note}>
+                      <Text span size="xs" c="dimmed">
                         {' '}
-                        {t.format.inParens({ text: t.debrief.walkAway })}
+                        ({t.debrief.walkAway})
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {formatNumber(objectives)}
+                    {objectives}
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {formatNumber(s.total - deals - objectives, { maximumFractionDigits: 2 })}
+                    {Math.round((s.total - deals - objectives) * 100) / 100}
                   </Table.Td>
                   <Table.Td ta="right" fw={700} className="tabular">
-                    {formatNumber(s.total)}
+                    {s.total}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -212,7 +212,7 @@ export default function DebriefView({
                         </Table.Td>
                         {(['messages', 'proposals', 'responses', 'signatures', 'statements', 'actions'] as const).map((k) => (
                           <Table.Td key={k} ta="right" className="tabular">
-                            {formatNumber(p?.[k] ?? 0)}
+                            {p?.[k] ?? 0}
                           </Table.Td>
                         ))}
                       </Table.Tr>
@@ -236,7 +236,7 @@ export default function DebriefView({
                 <Text size="xs" c="dimmed" w={70} style={{ flexShrink: 0 }}>
                   {t.deals.round({ n: entry.round })}
                 </Text>
-                <TimelineItem entry={entry} />
+                <TimelineItem entry={entry} scenario={scenario} />
               </Group>
             ))}
         </Stack>
@@ -254,7 +254,7 @@ function ExportButtons({ sessionId, facilitatorKey }: { sessionId: string; facil
   return (
     <Group gap={4}>
       <Text size="sm" fw={500}>
-        {t.format.lead({ label: t.debrief.export })}
+        {t.debrief.export}:
       </Text>
       <Button size="xs" variant="light" onClick={() => download('json')}>
         {t.debrief.exportJson}

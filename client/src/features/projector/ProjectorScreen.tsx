@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
 import { Alert, Badge, Center, Grid, Group, List, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { formatNumber, t } from '../../i18n';
+import { t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
 import { useSessionByCode } from '../../net/useSessionByCode';
 import { PlanLine, sessionPlan, TimeBudget } from '../../ui/ClassPlan';
@@ -13,6 +13,7 @@ import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
 import { dealTypeOf, roleName } from '../../ui/names';
+import { timelineText } from '../../ui/wording';
 import { JoinCodePanel } from '../lobby/JoinCodePanel';
 import { occupantLabel } from '../lobby/SeatMap';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
@@ -137,16 +138,19 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
             {/* The newest first; a long one is cut to a few lines, and the column scrolls. */}
             <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
               <Stack gap="lg">
-                {statements.map((s, index) => (
-                  <blockquote key={`${s.seq}-${index}`} className={classes.statement} data-testid="projector-statement">
-                    <Text size="xl" fw={600} lineClamp={2}>
-                      {s.headline}
-                    </Text>
-                    <Text size="lg" lineClamp={5}>
-                      {s.text}
-                    </Text>
-                  </blockquote>
-                ))}
+                {statements.map((s, index) => {
+                  const { headline, text } = timelineText(s, scenario);
+                  return (
+                    <blockquote key={`${s.seq}-${index}`} className={classes.statement} data-testid="projector-statement">
+                      <Text size="xl" fw={600} lineClamp={2}>
+                        {headline}
+                      </Text>
+                      <Text size="lg" lineClamp={5}>
+                        {text}
+                      </Text>
+                    </blockquote>
+                  );
+                })}
               </Stack>
             </ScrollArea.Autosize>
           </Paper>
@@ -159,7 +163,7 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
             <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
               <Stack gap="md" className={classes.wrap}>
                 {timeline.map((entry, index) => (
-                  <TimelineItem key={`${entry.seq}-${index}`} entry={entry} big />
+                  <TimelineItem key={`${entry.seq}-${index}`} entry={entry} scenario={scenario} big />
                 ))}
               </Stack>
             </ScrollArea.Autosize>
@@ -279,7 +283,7 @@ function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<G
                 <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
                 <Table.Td>{t.projector.objectivesMet({ met: own.filter((o) => o.met).length, total: own.length })}</Table.Td>
                 <Table.Td ta="right" fw={700} className="tabular">
-                  {formatNumber(s.total)}
+                  {s.total}
                 </Table.Td>
               </Table.Tr>
             );
