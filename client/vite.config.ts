@@ -9,7 +9,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 const serverPort = process.env.SPACEBRIDGE_PORT ?? '2567';
 const serverUrl = `http://localhost:${serverPort}`;
 
-/** The UI catalogues' ICU messages (client/src/i18n/en.ts, ru.ts, zh.ts) parsed here, at build
+/** The UI catalogues' ICU messages (client/src/i18n/en.ts, ru.ts, zh.ts, and the studio's part in
+ *  the lazy parts in client/src/i18n/studio/ and api/) parsed here, at build
  *  time: each string with an argument becomes `{ ast }`, so the page ships intl-messageformat
  *  without its parser (about 7 KB gzipped off a student's first screen; see the alias below).
  *  A message that does not parse fails the build. */
@@ -18,7 +19,7 @@ function precompileMessages(): Plugin {
     name: 'spacebridge:precompile-messages',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]client[\\/]src[\\/]i18n[\\/](en|ru|zh)\.ts$/.test(id)) return null;
+      if (!/[\\/]client[\\/]src[\\/]i18n[\\/](studio[\\/]|api[\\/])?(en|ru|zh)\.ts$/.test(id)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
       const edits: { start: number; end: number; text: string }[] = [];
       const visit = (node: ts.Node) => {

@@ -174,7 +174,7 @@ function apiRoutes(services: Services): express.Router {
     if (!session) return;
     const { scenarioId } = session.record;
     const markdown = await readGuide(services.config.guideDir, scenarioId);
-    if (markdown === null) return fail(res, 404, { code: 'no-guide', params: { scenario: scenarioId } });
+    if (markdown === null) return fail(res, 404, { code: 'no-guide' });
     res.json({ scenarioId, markdown });
   });
 

@@ -1,6 +1,9 @@
-// The HTTP API (docs/api.md). Every call throws an ApiError with the server's reason code.
+// The HTTP API (docs/api.md). Every call throws an ApiError with the server's code and params,
+// which `apiErrorText` words in the reader's language (i18n `apiErrors`).
 import type { PublicScenario } from '@shared/engine/view';
-import type { LibraryRef, ScenarioListing } from '@shared/protocol/studio';
+import type { Diagnostic, LibraryRef, ScenarioListing } from '@shared/protocol/studio';
+import { list, t } from './i18n';
+import type * as ApiErrorWords from './i18n/apiErrors';
 
 export interface ScenarioSummary {
   id: string;
@@ -32,15 +35,62 @@ export interface JoinTarget {
   status?: string;
 }
 
+/** What an error carries (shared/protocol/apiErrors.ts): numbers, words, ids, lists of them. */
+type Params = Readonly<Record<string, string | number | readonly string[]>>;
+
+/** A refused or failed request: `network` (no answer), one of the API's codes, or `http-<status>`
+ *  for an answer without one (a proxy's error page). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly params: Params = {},
+    /** The validator's problems, when a library draft was refused for play. */
+    readonly problems: readonly Diagnostic[] = [],
   ) {
-    super(message);
+    super(`${code} (HTTP ${status})`);
   }
 }
+
+/** The API's error words (a lazy part of the catalogue: i18n/apiErrors.ts), once an answer was refused. */
+let apiErrorWords: typeof ApiErrorWords | undefined;
+
+async function loadWords(): Promise<void> {
+  const part = await import('./i18n/apiErrors');
+  await part.loadApiErrorWords();
+  apiErrorWords = part;
+}
+
+/** The ApiError of an answer that is not ok, once the words for it are loaded (apiErrorText). */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const [body] = await Promise.all([response.json().catch(() => null), loadWords().catch(() => undefined)]);
+  const error = body?.error;
+  if (typeof error?.code !== 'string') return new ApiError(response.status, `http-${response.status}`);
+  const params = typeof error.params === 'object' && error.params !== null && !Array.isArray(error.params) ? error.params : {};
+  return new ApiError(response.status, error.code, params, Array.isArray(error.problems) ? error.problems : []);
+}
+
+/** An API error as a sentence in the reader's language, filled with the params the server sent
+ *  (apiErrorOf has loaded the words). */
+export function apiErrorText(error: unknown): string {
+  if (!(error instanceof ApiError)) return t.errors.unknown;
+  if (error.code === 'network') return t.errors.network;
+  const words = apiErrorWords?.apiErrorWords();
+  if (!words) return t.errors.unknown; // their chunk could not be loaded
+  const texts = words as unknown as Record<string, string | ((values: object) => string)>;
+  const text = Object.hasOwn(texts, error.code) ? texts[error.code] : undefined;
+  if (typeof text === 'string') return text;
+  const values = Object.fromEntries(Object.entries(error.params).map(([key, value]) => [key, Array.isArray(value) ? list(value) : value]));
+  try {
+    if (text) return text(values);
+  } catch {
+    // Params that do not fit the message (another server version): the generic words below.
+  }
+  return words.unknown({ status: error.status });
+}
+
+/** A request that never got an answer. */
+const unreachable = () => new ApiError(0, 'network');
 
 /** `key`: a facilitator key, or an instructor key (the library). */
 async function request<T>(path: string, init?: RequestInit & { key?: string }): Promise<T> {
@@ -51,14 +101,10 @@ async function request<T>(path: string, init?: RequestInit & { key?: string }): 
   try {
     response = await fetch(path, { ...init, headers });
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached.');
+    throw unreachable();
   }
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = body?.error ?? body ?? {};
-    throw new ApiError(response.status, error.code ?? `http-${response.status}`, error.message ?? response.statusText);
-  }
-  return body as T;
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json().catch(() => null)) as T;
 }
 
 export const api = {
@@ -89,8 +135,10 @@ export const api = {
   async download(sessionId: string, facilitatorKey: string, format: 'json' | 'csv' | 'md', language: string) {
     const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}?lang=${encodeURIComponent(language)}`, {
       headers: { Authorization: `Bearer ${facilitatorKey}` },
+    }).catch(() => {
+      throw unreachable();
     });
-    if (!response.ok) throw new ApiError(response.status, `http-${response.status}`, response.statusText);
+    if (!response.ok) throw await apiErrorOf(response);
     const blob = await response.blob();
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');

@@ -29,7 +29,8 @@ export interface ApiErrorParams {
   'unknown-scenario': { scenario: string };
   'unknown-class-format': { classFormat: string; offered: string[] };
   'unknown-code': undefined;
-  'no-guide': { scenario: string };
+  /** The session's scenario has no facilitator guide. */
+  'no-guide': undefined;
   'unknown-format': { format: string };
   // Matchmaking (/matchmake, in Colyseus' shape: see `matchmakingBody`)
   'matchmaking-refused': { method: string };

@@ -96,7 +96,7 @@ describe('every HTTP API error is a code with params, never a sentence', () => {
     const report = `/api/sessions/${opened.sessionId}/report`;
     await refused({ path: report }, 401, { code: 'unauthorized', params: { key: 'facilitator', reason: 'missing' } });
     await refused({ path: report, key: 'not-the-key' }, 401, { code: 'unauthorized', params: { key: 'facilitator', reason: 'wrong' } });
-    await refused({ path: `/api/sessions/${opened.sessionId}/guide`, key: opened.facilitatorKey }, 404, { code: 'no-guide', params: { scenario: 'handshake-in-orbit' } });
+    await refused({ path: `/api/sessions/${opened.sessionId}/guide`, key: opened.facilitatorKey }, 404, { code: 'no-guide' });
     await refused({ path: `/api/sessions/${opened.sessionId}/export.xml`, key: opened.facilitatorKey }, 404, { code: 'unknown-format', params: { format: 'xml' } });
   });
 

@@ -64,6 +64,14 @@ export function initialLanguage(search: string, stored: string | null, preferred
   return 'en';
 }
 
+/** The catalogue's lazy parts (the studio's words, the API's errors): each loads its words for a
+ *  language before the switch to it is shown. */
+const parts = new Set<(language: Language) => Promise<void>>();
+
+export function addCataloguePart(load: (language: Language) => Promise<void>): void {
+  parts.add(load);
+}
+
 /** Switches the whole UI to `next` without a reload (loading its catalogue the first time), and
  *  remembers it on this device unless it is the test language. */
 export async function setLanguage(next: Language): Promise<void> {
@@ -74,6 +82,8 @@ export async function setLanguage(next: Language): Promise<void> {
     catalogue = compile(await loaders[next as Exclude<Language, 'en'>](), locales[next]) as unknown as Compiled<Messages>;
     compiled.set(next, catalogue);
   }
+  // A part that cannot be loaded (offline) keeps the words it has.
+  await Promise.all([...parts].map((load) => load(next).catch(() => undefined)));
   language = next;
   t = catalogue;
   document.documentElement.lang = locales[next];
@@ -91,17 +101,6 @@ export async function setLanguage(next: Language): Promise<void> {
  *  catalogue does not cover and for `lang` attributes. */
 export function locale(of: Language = language): string {
   return locales[of];
-}
-
-/** A number as the reader writes it (Russian 14,4 and 1 234; English 14.4 and 1,234): every
- *  number on screen that is not inside a catalogue message goes through here. */
-export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale(), options).format(n);
-}
-
-/** The reader's decimal mark ("," in Russian), for inputs that take a fraction. */
-export function decimalSeparator(): string {
-  return new Intl.NumberFormat(locale()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 }
 
 /** Items as a list in the current language ("propose, sign, ratify"; Chinese "提议、签署、批准"): the narrow

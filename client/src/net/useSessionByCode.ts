@@ -3,8 +3,8 @@
 // failure is retried with the connection's backoff, and at once when the browser is back online.
 // A refusal from the server (unknown code) is final.
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from '../api';
-import { errorText, t } from '../i18n';
+import { api, apiErrorText, type ApiError } from '../api';
+import { t } from '../i18n';
 import { RETRY_DELAYS } from './connection';
 
 export function useSessionByCode(joinCode: string): { sessionId: string | null; lookupError: string | null } {
@@ -25,7 +25,7 @@ export function useSessionByCode(joinCode: string): { sessionId: string | null; 
         },
         (e: ApiError) => {
           if (stopped) return;
-          setLookupError(e.status === 404 ? t.home.unknownCode : errorText(e));
+          setLookupError(e.status === 404 ? t.home.unknownCode : apiErrorText(e));
           if (e.code === 'network') timer = setTimeout(lookup, RETRY_DELAYS[Math.min(attempts++, RETRY_DELAYS.length - 1)]);
         },
       );

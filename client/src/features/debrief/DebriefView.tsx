@@ -5,8 +5,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { api, type ApiError } from '../../api';
-import { currentLanguage, errorText, t } from '../../i18n';
+import { api, apiErrorText, type ApiError } from '../../api';
+import { currentLanguage, t } from '../../i18n';
 import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
@@ -236,7 +236,7 @@ export default function DebriefView({
                 <Text size="xs" c="dimmed" w={70} style={{ flexShrink: 0 }}>
                   {t.deals.round({ n: entry.round })}
                 </Text>
-                <TimelineItem entry={entry} scenario={scenario} />
+                <TimelineItem entry={entry} />
               </Group>
             ))}
         </Stack>
@@ -249,7 +249,7 @@ function ExportButtons({ sessionId, facilitatorKey }: { sessionId: string; facil
   const [error, setError] = useState<string | null>(null);
   const download = (format: 'json' | 'csv' | 'md') => {
     setError(null);
-    api.download(sessionId, facilitatorKey, format, currentLanguage()).catch((e: ApiError) => setError(errorText(e)));
+    api.download(sessionId, facilitatorKey, format, currentLanguage()).catch((e: ApiError) => setError(apiErrorText(e)));
   };
   return (
     <Group gap={4}>

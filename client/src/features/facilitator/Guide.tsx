@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Group, Loader, Paper, Stack } from '@mantine/core';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { api, type ApiError } from '../../api';
-import { errorText, t } from '../../i18n';
+import { api, apiErrorText, type ApiError } from '../../api';
+import { t } from '../../i18n';
 import classes from './Guide.module.css';
 
 type Loaded = { markdown: string } | { missing: true } | { error: string };
@@ -18,7 +18,7 @@ export function Guide({ sessionId, facilitatorKey, scenarioId }: { sessionId: st
     let current = true;
     api.guide(sessionId, facilitatorKey).then(
       (guide) => current && setLoaded({ markdown: guide.markdown }),
-      (error: ApiError) => current && setLoaded(error.code === 'no-guide' ? { missing: true } : { error: errorText(error) }),
+      (error: ApiError) => current && setLoaded(error.code === 'no-guide' ? { missing: true } : { error: apiErrorText(error) }),
     );
     return () => {
       current = false;

@@ -22,8 +22,8 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useLocation } from 'wouter';
-import { api, ApiError, type ScenarioSummary } from '../../api';
-import { errorText, locale, t } from '../../i18n';
+import { api, ApiError, apiErrorText, type ScenarioSummary } from '../../api';
+import { locale, t } from '../../i18n';
 import { LIMITS } from '@shared/protocol/limits';
 import type { ClassPlan } from '@shared/scenario/classFormat';
 import { PlanLine } from '../../ui/ClassPlan';
@@ -62,7 +62,7 @@ function JoinForm({ initialCode }: { initialCode: string }) {
   const [, navigate] = useLocation();
   const [code, setCode] = useState(initialCode.toUpperCase());
   const [name, setName] = useState(() => (initialCode ? (storage.player(initialCode)?.name ?? '') : ''));
-  const [errors, setErrors] = useState<{ code?: string; name?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ code?: string; name?: string; form?: unknown }>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -78,7 +78,7 @@ function JoinForm({ initialCode }: { initialCode: string }) {
       storage.rememberPlayer(joinCode, { ...known, name: name.trim() });
       navigate(`/play/${joinCode}`);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.status === 404 ? { code: t.home.unknownCode } : { form: errorText(error as ApiError) });
+      setErrors(error instanceof ApiError && error.status === 404 ? { code: t.home.unknownCode } : { form: error });
     } finally {
       setBusy(false);
     }
@@ -120,9 +120,9 @@ function JoinForm({ initialCode }: { initialCode: string }) {
             autoComplete="given-name"
             required
           />
-          {errors.form && (
+          {errors.form !== undefined && (
             <Alert color="red" role="alert">
-              {errors.form}
+              {apiErrorText(errors.form)}
             </Alert>
           )}
           <Button type="submit" size="lg" loading={busy}>
@@ -227,7 +227,8 @@ const entryKey = (s: ScenarioSummary) => (s.library ? `library-${s.library.id}` 
 
 function ScenarioPicker() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as the error, worded as it is shown: a change of language words it again.
+  const [error, setError] = useState<unknown>(null);
   // The instructor key the list was fetched with (it lists their library), and whether a stored one was refused.
   const [instructorKey, setInstructorKey] = useState<string | undefined>();
   const [keyRefused, setKeyRefused] = useState(false);
@@ -263,7 +264,7 @@ function ScenarioPicker() {
               () => undefined,
             );
         },
-        (e: ApiError) => setError(errorText(e)),
+        (e: unknown) => setError(e),
       );
   };
   useEffect(load, []);
@@ -280,7 +281,7 @@ function ScenarioPicker() {
       storage.rememberFacilitated({ ...session, title: scenario.title, createdAt: Date.now() });
       navigate(consoleUrl(session.sessionId, session.facilitatorKey, session.joinCode));
     } catch (e) {
-      setError(errorText(e as ApiError));
+      setError(e);
       setCreating(null);
     }
   }
@@ -322,17 +323,17 @@ function ScenarioPicker() {
           {t.home.instructorKeyRefused}
         </Alert>
       )}
-      {error && (
+      {error !== null && (
         <Alert color="red" role="alert" title={t.errors.unknown}>
           <Group justify="space-between">
-            <Text size="sm">{error}</Text>
+            <Text size="sm">{apiErrorText(error)}</Text>
             <Button size="xs" variant="white" onClick={load}>
               {t.app.retry}
             </Button>
           </Group>
         </Alert>
       )}
-      {!scenarios && !error && (
+      {!scenarios && error === null && (
         <Group>
           <Loader size="sm" />
           <Text c="dimmed">{t.home.scenariosLoading}</Text>

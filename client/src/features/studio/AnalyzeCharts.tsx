@@ -92,8 +92,8 @@ export default function AnalyzeCharts({ space, balance, band, scenario }: { spac
               <ResponsiveContainer width="100%" height={120}>
                 <BarChart
                   data={[
-                    { name: 'without track II', rate: t2.withoutRate },
-                    { name: 'with track II', rate: t2.withRate },
+                    { name: st.analyze.withoutTrackTwo, rate: t2.withoutRate },
+                    { name: st.analyze.withTrackTwo, rate: t2.withRate },
                   ]}
                   layout="vertical"
                   margin={{ left: 10, right: 20 }}
@@ -105,7 +105,13 @@ export default function AnalyzeCharts({ space, balance, band, scenario }: { spac
                 </BarChart>
               </ResponsiveContainer>
               <Text size="sm" className="tabular">
-                Track I agreements reached: {Math.round(t2.withoutRate * 100)}% → {Math.round(t2.withRate * 100)}% (effect {Math.round(t2.effect * 100)} points, 95% interval {Math.round(t2.ci95[0] * 100)} to {Math.round(t2.ci95[1] * 100)})
+                {st.analyze.trackTwoSummary({
+                  without: Math.round(t2.withoutRate * 100),
+                  with: Math.round(t2.withRate * 100),
+                  effect: Math.round(t2.effect * 100),
+                  low: Math.round(t2.ci95[0] * 100),
+                  high: Math.round(t2.ci95[1] * 100),
+                })}
               </Text>
             </Section>
           )}
@@ -119,7 +125,9 @@ export default function AnalyzeCharts({ space, balance, band, scenario }: { spac
         ) : (
           <List size="sm" spacing={4}>
             {warnings.map((w, i) => (
-              <List.Item key={i}>{w}</List.Item>
+              <List.Item key={i} lang="en">
+                {w}
+              </List.Item>
             ))}
           </List>
         )}

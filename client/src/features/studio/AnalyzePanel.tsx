@@ -7,6 +7,7 @@ import type { AgreementSpaceReport } from '@shared/analysis/agreementSpace';
 import type { BalanceReport } from '@shared/bots/balance';
 import type { Verdict } from './check';
 import type { FromWorker, ToWorker } from './analysisMessages';
+import { Detail } from './Detail';
 import { st } from './text';
 
 const AnalyzeCharts = lazy(() => import('./AnalyzeCharts'));
@@ -56,7 +57,7 @@ export function AnalyzePanel({ checked }: { checked: Verdict | null }) {
     };
     w.onerror = (event) => {
       event.preventDefault();
-      setError(event.message || 'the worker stopped');
+      setError(event.message);
       setStatus('error');
       stop();
     };
@@ -89,14 +90,15 @@ export function AnalyzePanel({ checked }: { checked: Verdict | null }) {
         <Stack gap={2}>
           <Progress value={percent} animated={status === 'running'} aria-label={st.analyze.running} data-testid="balance-progress" data-done={progress.done} data-total={progress.total} />
           <Text size="xs" c="dimmed" className="tabular" aria-live="polite">
-            {progress.done} / {progress.total} {st.analyze.games.toLowerCase()}
+            {st.analyze.progress({ done: progress.done, total: progress.total })}
           </Text>
         </Stack>
       )}
       {status === 'cancelled' && <Alert color="gray" py={4} data-testid="analysis-cancelled">{st.analyze.cancelled}</Alert>}
       {status === 'error' && (
         <Alert color="red" role="alert">
-          {st.analyze.crashed(error)}
+          {st.analyze.crashed}
+          <Detail text={error} />
         </Alert>
       )}
       {(space || balance) && (

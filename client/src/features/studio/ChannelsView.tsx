@@ -7,11 +7,12 @@ import { Badge, Checkbox, Group, Paper, Stack, Switch, Table, Text, Title } from
 import type { RawScenario } from './check';
 import { isObj, list, rawRoles, str } from './raw';
 import type { Edit } from './StudioScreen';
-import { st } from './text';
+import { st, useStudioText } from './text';
 import classes from './Studio.module.css';
 
 /** Drawn again only when the views' data changes (not on every verdict). */
 export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+  useStudioText(); // memo: re-drawn when the studio's words change too
   const channels = isObj(raw.channels) ? raw.channels : {};
   const roles = rawRoles(raw);
   const networks = list(channels.networks);
@@ -60,13 +61,13 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
                     <Table.Td key={b.index} data-pair={`${a.id}|${b.id}`}>
                       <Group gap={4}>
                         {flag('bilateral') && (
-                          <Badge size="xs" color="blue" variant={closed ? 'outline' : 'filled'} td={closed ? 'line-through' : undefined} title={closed ? st.channels.closedAtStart(closed) : undefined}>
-                            {st.channels.bilateralCell} · {st.channels.track(1)}
+                          <Badge size="xs" color="blue" variant={closed ? 'outline' : 'filled'} td={closed ? 'line-through' : undefined} title={closed ? st.channels.closedAtStart({ label: closed }) : undefined}>
+                            {st.channels.bilateralCell} · {st.channels.track({ n: '1' })}
                           </Badge>
                         )}
                         {shared.map((n) => (
                           <Badge key={str(n.id)} size="xs" color={n.track === 1 ? 'blue' : 'teal'} variant="light">
-                            {str(n.label, str(n.id))} · {st.channels.track(n.track === 1 ? 1 : 2)}
+                            {str(n.label, str(n.id))} · {st.channels.track({ n: String(n.track === 1 ? 1 : 2) })}
                           </Badge>
                         ))}
                       </Group>
@@ -104,7 +105,7 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
                     <Table.Th>
                       {label}{' '}
                       <Text span size="xs" c="dimmed">
-                        ({st.channels.track(n.track === 1 ? 1 : 2)})
+                        ({st.channels.track({ n: String(n.track === 1 ? 1 : 2) })})
                       </Text>
                     </Table.Th>
                     {roles.map((r) => (
@@ -112,7 +113,7 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
                         <Checkbox
                           mx="auto"
                           w="fit-content"
-                          aria-label={st.channels.member(label, r.name)}
+                          aria-label={st.channels.member({ network: label, role: r.name })}
                           checked={members.includes(r.id)}
                           onChange={(e) => {
                             const next = e.currentTarget.checked ? roles.map((x) => x.id).filter((id) => id === r.id || members.includes(id)) : members.filter((m) => m !== r.id);

@@ -6,10 +6,11 @@ import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } fro
 import type { RawScenario } from './check';
 import { isObj, str, type Obj } from './raw';
 import type { Edit } from './StudioScreen';
-import { st } from './text';
+import { st, useStudioText } from './text';
 
 /** Drawn again only when the views' data changes (not on every verdict). */
 export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+  useStudioText(); // memo: re-drawn when the studio's words change too
   const rounds = isObj(raw.rounds) ? raw.rounds : {};
   const count = typeof rounds.count === 'number' && rounds.count > 0 ? Math.min(rounds.count, 50) : 1;
   const labels = Array.isArray(rounds.labels) ? rounds.labels.map((l) => str(l)) : [];
@@ -18,7 +19,7 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
   const scheduled = events.filter(({ event }) => isObj(event.at));
   const conditional = events.filter(({ event }) => !isObj(event.at) && event.deck === undefined);
   const deck = events.filter(({ event }) => !isObj(event.at) && event.deck !== undefined);
-  const roundOptions = Array.from({ length: count }, (_, i) => ({ value: String(i + 1), label: st.events.round(i + 1, labels[i]) }));
+  const roundOptions = Array.from({ length: count }, (_, i) => ({ value: String(i + 1), label: roundName(i + 1, labels[i]) }));
 
   return (
     <Stack gap="md">
@@ -26,9 +27,9 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
         {Array.from({ length: count }, (_, r) => {
           const here = scheduled.filter(({ event }) => (event.at as Obj).round === r + 1);
           return (
-            <Paper key={r} withBorder p="sm" component="section" aria-label={st.events.round(r + 1, labels[r])} data-testid={`round-${r + 1}`}>
+            <Paper key={r} withBorder p="sm" component="section" aria-label={roundName(r + 1, labels[r])} data-testid={`round-${r + 1}`}>
               <Title order={3} size="h6" mb={4}>
-                {st.events.round(r + 1, labels[r])}
+                {roundName(r + 1, labels[r])}
               </Title>
               <Stack gap={6}>
                 {here.map(({ index, event }) => {
@@ -43,7 +44,7 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
                       </Text>
                       <NativeSelect
                         size="xs"
-                        aria-label={st.events.moveTo(title)}
+                        aria-label={st.events.moveTo({ title })}
                         value={String((event.at as Obj).round)}
                         data={roundOptions}
                         onChange={(e) => edit(['events', index, 'at', 'round'], Number(e.currentTarget.value))}
@@ -99,7 +100,11 @@ function windowOf(event: Obj): { from?: number; to?: number } | null {
 
 function windowText(event: Obj): string {
   const w = windowOf(event);
-  return w ? st.events.window(w.from, w.to) : st.events.anyRound;
+  return w ? st.events.window({ from: w.from ?? 1, to: w.to ?? '…' }) : st.events.anyRound;
+}
+
+function roundName(n: number, label: string | undefined): string {
+  return label ? st.events.roundLabelled({ n, label }) : st.events.round({ n });
 }
 
 /** Conditional events and deck cards that may happen in this round (their window holds it). */

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import type { LibraryEntry, LibraryScenarioAnswer } from '@shared/protocol/studio';
-import { ApiError } from '../../api';
-import { errorText } from '../../i18n';
+import { ApiError, apiErrorText } from '../../api';
+import { locale } from '../../i18n';
 import type { Draft } from './draftStore';
 import { downloadText, studioApi } from './studioApi';
 import { st } from './text';
@@ -25,7 +25,8 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
   const [note, setNote] = useState('');
   const [shared, setShared] = useState(false);
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  // Worded as it is shown, so a change of language words it again.
+  const [message, setMessage] = useState<{ color: string; text: () => string } | null>(null);
   const [busy, setBusy] = useState(false);
   const libraryId = draft.library?.id ?? null;
 
@@ -37,7 +38,7 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
   }, [key, libraryId]);
 
   useEffect(() => {
-    refresh().catch((e: Error) => setMessage({ color: 'red', text: e.message }));
+    refresh().catch((e: unknown) => setMessage({ color: 'red', text: () => apiErrorText(e) }));
   }, [refresh]);
 
   const act = async (work: () => Promise<void>) => {
@@ -45,8 +46,7 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
     try {
       await work();
     } catch (e) {
-      const error = e instanceof ApiError && e.code === 'version-conflict' ? st.lib.conflict : e instanceof ApiError ? errorText(e) : (e as Error).message;
-      setMessage({ color: 'red', text: error });
+      setMessage({ color: 'red', text: () => (e instanceof ApiError && e.code === 'version-conflict' ? st.lib.conflict : apiErrorText(e)) });
     } finally {
       setBusy(false);
     }
@@ -62,7 +62,7 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
       setCurrent(answer);
       onSaved({ id: answer.scenario.id, version: answer.version.version });
       setNote('');
-      setMessage({ color: 'teal', text: st.lib.saved(answer.version.version) });
+      setMessage({ color: 'teal', text: () => st.lib.saved({ v: answer.version.version }) });
       setEntries((await studioApi.list(key!)).scenarios);
     });
 
@@ -71,7 +71,7 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
       const answer = await studioApi.restore(key!, libraryId!, version);
       setCurrent(answer);
       onOpen({ text: answer.version.yaml, fileName: fileNameOf(answer), library: { id: answer.scenario.id, version: answer.version.version } });
-      setMessage({ color: 'teal', text: st.lib.restored(version, answer.version.version) });
+      setMessage({ color: 'teal', text: () => st.lib.restored({ from: version, v: answer.version.version }) });
     });
 
   const open = (entry: LibraryEntry) =>
@@ -101,12 +101,12 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
         <>
           {message && (
             <Alert color={message.color} py={6} withCloseButton onClose={() => setMessage(null)} data-testid="library-message">
-              {message.text}
+              {message.text()}
             </Alert>
           )}
           <Paper withBorder p="md" component="section" aria-labelledby="library-current">
             <Title order={3} size="h5" id="library-current" mb="xs">
-              {st.lib.current}: {current ? current.version.title : draft.fileName}
+              {st.lib.current({ name: current ? current.version.title : draft.fileName })}
             </Title>
             <Stack gap="xs">
               {!current && <Text size="sm" c="dimmed">{st.lib.notSaved}</Text>}
@@ -134,11 +134,11 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
                     {current.versions.map((v) => (
                       <Table.Tr key={v.version} data-version={v.version}>
                         <Table.Td>
-                          <Badge variant={v.version === draft.library?.version ? 'filled' : 'light'}>{st.lib.version(v.version)}</Badge>
+                          <Badge variant={v.version === draft.library?.version ? 'filled' : 'light'}>{st.lib.version({ v: v.version })}</Badge>
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs">
-                            {new Date(v.savedAt).toLocaleString()} · {v.savedBy.name}
+                            {new Date(v.savedAt).toLocaleString(locale())} · {v.savedBy.name}
                             {v.note ? ` · ${v.note}` : ''}
                             {!v.valid && (
                               <Text span c="red" size="xs">
@@ -150,7 +150,7 @@ export function LibraryPanel({ draft, instructor, text, onOpen, onSaved }: Props
                         </Table.Td>
                         <Table.Td ta="right">
                           {current.scenario.mine && v.version !== current.versions[0].version && (
-                            <Button size="compact-xs" variant="light" onClick={() => void restore(v.version)} aria-label={`${st.lib.restore} ${st.lib.version(v.version)}`}>
+                            <Button size="compact-xs" variant="light" onClick={() => void restore(v.version)} aria-label={st.lib.restoreVersion({ v: v.version })}>
                               {st.lib.restore}
                             </Button>
                           )}
@@ -180,7 +180,7 @@ function KeyForm({ instructor }: { instructor: InstructorState }) {
     return (
       <Group justify="space-between">
         <Text size="sm" data-testid="signed-in">
-          {st.lib.signedInAs(instructor.instructor.name)}
+          {st.lib.signedInAs({ name: instructor.instructor.name })}
         </Text>
         <Button size="xs" variant="subtle" onClick={instructor.forget}>
           {st.lib.forget}
@@ -201,7 +201,7 @@ function KeyForm({ instructor }: { instructor: InstructorState }) {
         {st.lib.keyIntro}
       </Text>
       <Group align="flex-end">
-        <PasswordInput label={st.lib.key} value={value} onChange={(e) => setValue(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" error={instructor.error ? (instructor.error === 'unauthorized' ? st.lib.badKey : instructor.error) : undefined} />
+        <PasswordInput label={st.lib.key} value={value} onChange={(e) => setValue(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" error={instructor.error === null ? undefined : instructor.error instanceof ApiError && instructor.error.status === 401 ? st.lib.badKey : apiErrorText(instructor.error)} />
         <Button type="submit">{st.lib.signIn}</Button>
       </Group>
     </Paper>
@@ -225,12 +225,12 @@ function LibraryList({ title, entries, onOpen }: { title: string; entries: Libra
               <Text size="sm">
                 {entry.latest.title}{' '}
                 <Text span size="xs" c="dimmed">
-                  {st.lib.version(entry.latest.version)}
-                  {!entry.mine && ` · ${st.lib.by(entry.owner.name)}`}
-                  {entry.mine && entry.visibility === 'shared' && ' · shared'}
+                  {st.lib.version({ v: entry.latest.version })}
+                  {!entry.mine && ` · ${st.lib.by({ name: entry.owner.name })}`}
+                  {entry.mine && entry.visibility === 'shared' && ` · ${st.lib.sharedTag}`}
                 </Text>
               </Text>
-              <Button size="compact-xs" variant="light" onClick={() => onOpen(entry)} aria-label={`${st.lib.open} ${entry.latest.title}`}>
+              <Button size="compact-xs" variant="light" onClick={() => onOpen(entry)} aria-label={st.lib.openScenario({ title: entry.latest.title })}>
                 {st.lib.open}
               </Button>
             </Group>

@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { PlaytestAnswer } from '@shared/protocol/studio';
-import { errorText } from '../../i18n';
-import { ApiError } from '../../api';
+import { apiErrorText } from '../../api';
 import type { Verdict } from './check';
 import { studioApi } from './studioApi';
 import { st } from './text';
@@ -14,7 +13,7 @@ export function PlaytestPanel({ checked, instructorKey }: { checked: Verdict | n
   const [role, setRole] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<PlaytestAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const chosen = roles.find((r) => r.id === role)?.id ?? roles[0]?.id;
 
   const start = async () => {
@@ -30,7 +29,7 @@ export function PlaytestPanel({ checked, instructorKey }: { checked: Verdict | n
       else window.open(answer.playPath, '_blank');
     } catch (e) {
       tab?.close();
-      setError(e instanceof ApiError ? errorText(e) : (e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -47,15 +46,15 @@ export function PlaytestPanel({ checked, instructorKey }: { checked: Verdict | n
           {st.playtest.start}
         </Button>
       </Group>
-      {error && (
+      {error !== null && (
         <Alert color="red" role="alert">
-          {error}
+          {apiErrorText(error)}
         </Alert>
       )}
       {opened && (
         <Alert color="teal" data-testid="playtest-opened">
           <Stack gap={4}>
-            <Text size="sm">{st.playtest.opened(opened.joinCode)}</Text>
+            <Text size="sm">{st.playtest.opened({ code: opened.joinCode })}</Text>
             <Group gap="xs">
               <Button component="a" href={opened.playPath} target="_blank" size="xs" variant="light">
                 {st.playtest.openAgain}

@@ -8,11 +8,12 @@ import { Alert, Button, NumberInput, Paper, SegmentedControl, Stack, Table, Text
 import type { LiveCount, Views } from './check';
 import { isObj, list, rawRoles, str, type Obj } from './raw';
 import type { Edit } from './StudioScreen';
-import { st } from './text';
+import { st, useStudioText } from './text';
 import classes from './Studio.module.css';
 
 /** Drawn again only when the views' data changes (not on every verdict). */
 export const PointTablesView = memo(function PointTablesView({ views, edit }: { views: Views; edit: Edit }) {
+  useStudioText(); // memo: re-drawn when the studio's words change too
   const raw = views.raw!;
   const dealTypes = list(raw.dealTypes);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -63,7 +64,7 @@ export const PointTablesView = memo(function PointTablesView({ views, edit }: { 
                         return (
                           <Table.Td key={index}>
                             <Cell
-                              label={st.points.cell(name, str(issue.label, issueId), str(option.label, optionId))}
+                              label={st.points.cell({ role: name, issue: str(issue.label, issueId), option: str(option.label, optionId) })}
                               value={value}
                               onChange={(n) => edit(['roles', index, 'pointTables', dealTypeId, 'issues', issueId, optionId], n)}
                             />
@@ -82,7 +83,7 @@ export const PointTablesView = memo(function PointTablesView({ views, edit }: { 
                 return (
                   <Table.Td key={index}>
                     {table ? (
-                      <Cell label={st.points.walkAwayCell(name)} value={table.walkAway} onChange={(n) => edit(['roles', index, 'pointTables', dealTypeId, 'walkAway'], n)} />
+                      <Cell label={st.points.walkAwayCell({ role: name })} value={table.walkAway} onChange={(n) => edit(['roles', index, 'pointTables', dealTypeId, 'walkAway'], n)} />
                     ) : (
                       <Button size="compact-xs" variant="light" onClick={() => edit(['roles', index, 'pointTables', dealTypeId], emptyTable(issues))}>
                         {st.points.addTable}
@@ -143,13 +144,13 @@ function Cell({ label, value, onChange }: { label: string; value: unknown; onCha
 /** How many agreements of this deal type beat every party's walk-away, per set of parties (from the check worker). */
 function Live({ live, names }: { live: LiveCount | undefined; names: Map<string, string> }) {
   if (!live) return <Text size="sm" c="dimmed">{st.points.liveNeedsSchema}</Text>;
-  if ('tooMany' in live) return <Text size="sm" c="dimmed">{st.points.tooMany(live.combinations)}</Text>;
+  if ('tooMany' in live) return <Text size="sm" c="dimmed">{st.points.tooMany({ n: live.combinations })}</Text>;
   return (
     <Stack gap={4} data-testid="live-count" aria-live="polite">
       {live.note && <Text size="sm" c="dimmed">{live.note}</Text>}
       {live.partySets.map((set) => (
         <Alert key={set.parties.join(' ')} py={4} color={set.acceptableToAll === 0 ? 'red' : set.acceptableToAll === live.combinations ? 'yellow' : 'teal'} variant="light">
-          {st.points.live(set.acceptableToAll, live.combinations, set.parties.map((p) => names.get(p) ?? p).join(' + '))}
+          {st.points.live({ acceptable: set.acceptableToAll, total: live.combinations, parties: set.parties.map((p) => names.get(p) ?? p).join(' + ') })}
         </Alert>
       ))}
     </Stack>

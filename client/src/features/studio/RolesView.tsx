@@ -6,12 +6,13 @@ import type { RawScenario } from './check';
 import { list, rawRoles, str } from './raw';
 import { SEAT_POWERS } from './schema';
 import type { Edit } from './StudioScreen';
-import { st } from './text';
+import { st, useStudioText } from './text';
 
 const POWERS = SEAT_POWERS;
 
 /** Drawn again only when the views' data changes (not on every verdict). */
 export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenario; edit: Edit }) {
+  useStudioText(); // memo: re-drawn when the studio's words change too
   const roles = rawRoles(raw);
   if (roles.length === 0) return <Text c="dimmed">{st.roles.none}</Text>;
   return (
@@ -35,7 +36,7 @@ export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenar
                   <Table.Th>{st.roles.seat}</Table.Th>
                   {POWERS.map((power) => (
                     <Table.Th key={power} ta="center">
-                      {st.roles.power[power]}
+                      {(st.roles.power as Record<string, string>)[power] ?? power}
                     </Table.Th>
                   ))}
                 </Table.Tr>
@@ -52,7 +53,7 @@ export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenar
                           <Checkbox
                             mx="auto"
                             w="fit-content"
-                            aria-label={st.roles.powerLabel(`${name}, ${title}`, power)}
+                            aria-label={st.roles.powerLabel({ seat: `${name}, ${title}`, power: (st.roles.power as Record<string, string>)[power] ?? power })}
                             checked={powers.includes(power)}
                             onChange={(e) => {
                               const next = e.currentTarget.checked ? POWERS.filter((p) => p === power || powers.includes(p)) : powers.filter((p) => p !== power);

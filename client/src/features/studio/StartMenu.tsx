@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Menu } from '@mantine/core';
 import { STUDIO_LIMITS } from '@shared/protocol/limits';
-import { api, type ScenarioSummary } from '../../api';
+import { api, apiErrorText, type ScenarioSummary } from '../../api';
 import type { Draft } from './draftStore';
 import { studioApi } from './studioApi';
 import { st } from './text';
@@ -12,16 +12,17 @@ import { st } from './text';
 /** The largest file the studio reads: what the server accepts. */
 const MAX_BYTES = STUDIO_LIMITS.yamlChars;
 
-/** Reads an uploaded file, or says why not (too large, not text). Nothing changes on an error. */
-export async function readYamlFile(file: File): Promise<{ text: string } | { error: string }> {
-  if (file.size > MAX_BYTES) return { error: st.tooLarge((file.size / 1024 / 1024).toFixed(1), `${MAX_BYTES / 1_000_000} MB`) };
+/** Reads an uploaded file, or says why not (too large, not text), worded when shown. Nothing
+ *  changes on an error. */
+export async function readYamlFile(file: File): Promise<{ text: string } | { error: () => string }> {
+  if (file.size > MAX_BYTES) return { error: () => st.tooLarge({ mb: Math.round(file.size / 1024 / 102.4) / 10, limit: MAX_BYTES / 1_000_000 }) };
   const text = await file.text();
-  if (text.includes('\u0000')) return { error: st.notText };
+  if (text.includes('\u0000')) return { error: () => st.notText };
   return { text };
 }
 
 export function StartMenu({ onStart, starter, instructorKey }: { onStart: (draft: Draft) => void; starter: () => void; instructorKey: string | null }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<(() => string) | null>(null);
   const [shipped, setShipped] = useState<ScenarioSummary[]>([]);
   const input = useRef<HTMLInputElement>(null);
 
@@ -39,14 +40,14 @@ export function StartMenu({ onStart, starter, instructorKey }: { onStart: (draft
       setError(null);
       onStart({ text, fileName: `${scenario.id}.yaml`, library: null });
     } catch (e) {
-      setError(st.shippedFailed((e as Error).message));
+      setError(() => () => st.shippedFailed({ why: apiErrorText(e) }));
     }
   };
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
     const read = await readYamlFile(file);
-    if ('error' in read) setError(read.error);
+    if ('error' in read) setError(() => read.error);
     else {
       setError(null);
       onStart({ text: read.text, fileName: file.name, library: null });
@@ -58,7 +59,7 @@ export function StartMenu({ onStart, starter, instructorKey }: { onStart: (draft
     <>
       {error && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)} py={4} data-testid="start-error">
-          {error}
+          {error()}
         </Alert>
       )}
       <Menu position="bottom-end" withinPortal>

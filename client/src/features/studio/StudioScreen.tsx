@@ -3,12 +3,14 @@
 // view edits the same text in place. The draft is kept on this device after every check, so a
 // reload, a crashed worker or a refused upload loses nothing.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Box, Group, ScrollArea, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Center, Group, Loader, ScrollArea, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { t } from '../../i18n';
 import { Shell } from '../../ui/Shell';
 import { AnalyzePanel } from './AnalyzePanel';
 import type { Verdict, Views } from './check';
 import { problemText } from './problemText';
 import { ChannelsView } from './ChannelsView';
+import { Detail } from './Detail';
 import { draftStore, type Draft } from './draftStore';
 import { EventsView } from './EventsView';
 import { LibraryPanel } from './LibraryPanel';
@@ -18,7 +20,7 @@ import { RolesView } from './RolesView';
 import { StartMenu } from './StartMenu';
 import { useChecker } from './useChecker';
 import { useInstructor } from './useInstructor';
-import { st } from './text';
+import { st, useStudioText } from './text';
 import { setIn, YamlEditError, type YamlPath } from './yamlEdit';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor';
 import classes from './Studio.module.css';
@@ -35,12 +37,25 @@ const VIEW_TABS = ['roles', 'points', 'channels', 'events'];
 /** A first visit starts from the starter template (written by the check worker). */
 const STARTER = { scenarioId: 'my-scenario', fileName: 'my-scenario.yaml' };
 
+/** The studio once its words are ready in the reader's language (a first visit in Russian or
+ *  Chinese loads them). */
 export default function StudioScreen() {
+  return useStudioText() ? (
+    <Studio />
+  ) : (
+    <Center h="60vh" role="status" aria-label={t.app.loading}>
+      <Loader />
+    </Center>
+  );
+}
+
+function Studio() {
   const [stored] = useState(() => draftStore.load());
   const [draft, setDraft] = useState<Draft>(() => stored ?? { text: '', fileName: STARTER.fileName, library: null });
   const [checked, setChecked] = useState<Verdict | null>(null);
   const [views, setViews] = useState<Views | null>(null);
   const [tab, setTab] = useState<string | null>('points');
+  // Null, or the failed edit's detail ('' when it has none).
   const [editError, setEditError] = useState<string | null>(null);
   const instructor = useInstructor();
   const editor = useRef<YamlEditorHandle>(null);
@@ -98,7 +113,7 @@ export default function StudioScreen() {
         setEditError(null);
         check();
       } catch (error) {
-        setEditError(st.editFailed(error instanceof YamlEditError ? error.message : String(error)));
+        setEditError(error instanceof YamlEditError ? error.message : String(error));
       }
     },
     [check],
@@ -122,12 +137,14 @@ export default function StudioScreen() {
         <section className={classes.viewSide} aria-label={st.title}>
           {checkFailure && (
             <Alert color="red" mb="sm" role="alert">
-              {st.checkFailed(checkFailure)}
+              {st.checkFailed({ reason: checkFailure.reason, seconds: checkFailure.reason === 'timeout' ? checkFailure.seconds : 0 })}
+              <Detail text={checkFailure.detail} />
             </Alert>
           )}
-          {editError && (
+          {editError !== null && (
             <Alert color="red" mb="sm" withCloseButton onClose={() => setEditError(null)} role="alert">
-              {editError}
+              {st.editFailed}
+              <Detail text={editError} />
             </Alert>
           )}
           {/* Panels stay mounted (a running analysis goes on behind another tab); a view is drawn only while shown. */}
@@ -138,7 +155,7 @@ export default function StudioScreen() {
                   {label}
                   {value === 'library' && draft.library && (
                     <Badge size="xs" ml={6} variant="light">
-                      {st.lib.version(draft.library.version)}
+                      {st.lib.version({ v: draft.library.version })}
                     </Badge>
                   )}
                 </Tabs.Tab>
@@ -179,13 +196,14 @@ export default function StudioScreen() {
         </section>
       </div>
       <VisuallyHidden aria-live="polite">
-        {problems.length > 0 ? st.problems(problems.length) : warnings.length > 0 ? st.warnings(warnings.length) : checked ? st.valid : ''}
+        {problems.length > 0 ? st.problems({ n: problems.length }) : warnings.length > 0 ? st.warnings({ n: warnings.length }) : checked ? st.valid : ''}
       </VisuallyHidden>
     </Shell>
   );
 }
 
-/** The loader's problems and warnings under the editor, in the CLI's words; a click goes there. */
+/** The loader's problems and warnings under the editor, in the CLI's words (English, marked so:
+ *  docs/translating.md, "The Studio"); a click goes there. */
 function ProblemList({ checked, onGo }: { checked: Verdict | null; onGo: (line: number, column: number) => void }) {
   if (!checked) return null;
   const all = [...checked.problems, ...checked.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
@@ -194,14 +212,14 @@ function ProblemList({ checked, onGo }: { checked: Verdict | null; onGo: (line: 
       <Group gap="xs" px="sm" py={4} justify="space-between">
         <Group gap="xs">
           {checked.problems.length > 0 ? (
-            <Badge color="red">{st.problems(checked.problems.length)}</Badge>
+            <Badge color="red">{st.problems({ n: checked.problems.length })}</Badge>
           ) : (
             <Badge color="teal">{st.valid}</Badge>
           )}
-          {checked.warnings.length > 0 && <Badge color="yellow">{st.warnings(checked.warnings.length)}</Badge>}
+          {checked.warnings.length > 0 && <Badge color="yellow">{st.warnings({ n: checked.warnings.length })}</Badge>}
         </Group>
         <Text size="xs" c="dimmed">
-          {st.checkedIn(checked.ms)}
+          {st.checkedIn({ ms: Math.round(checked.ms) })}
         </Text>
       </Group>
       {all.length > 0 && (
@@ -215,6 +233,7 @@ function ProblemList({ checked, onGo }: { checked: Verdict | null; onGo: (line: 
                   data-severity={problem.warning ? 'warning' : 'error'}
                   data-line={problem.line}
                   onClick={() => onGo(problem.line, problem.column)}
+                  lang="en"
                 >
                   {problemText(problem)}
                 </button>

@@ -12,9 +12,9 @@ import type {
   Visibility,
   VisibilityAnswer,
 } from '@shared/protocol/studio';
-import { ApiError } from '../../api';
+import { ApiError, apiErrorOf } from '../../api';
 
-/** Sends a studio request; a refusal becomes an ApiError with the server's code and words. */
+/** Sends a studio request; a refusal becomes an ApiError with the server's code and params. */
 async function send(key: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${key}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -22,12 +22,9 @@ async function send(key: string, path: string, body?: unknown): Promise<Response
   try {
     response = await fetch(`/api/studio${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached.');
+    throw new ApiError(0, 'network');
   }
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null))?.error ?? {};
-    throw new ApiError(response.status, error.code ?? `http-${response.status}`, error.message ?? response.statusText);
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   return response;
 }
 

@@ -1,126 +1,57 @@
-// The studio's words, in English. They live beside the studio rather than in i18n/en.ts so that
-// they load with the studio's lazy chunk, not with a student's first screen.
-export const st = {
-  title: 'Scenario Studio',
-  editorLabel: 'Scenario YAML',
-  start: 'Start',
-  startFrom: 'Start from',
-  starter: 'The starter template',
-  upload: 'Upload a YAML file…',
-  shippedCopies: 'A copy of a shipped scenario',
-  shippedNeedsKey: 'Sign in with your instructor key (Library tab) to copy a shipped scenario.',
-  shippedFailed: (why: string) => `Could not copy the scenario: ${why}. Nothing was changed.`,
-  tooLarge: (mb: string, limit: string) => `This file is ${mb} MB: a scenario file may be at most ${limit}. Nothing was changed.`,
-  notText: 'This file is not a text file. Nothing was changed.',
-  problems: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
-  warnings: (n: number) => (n === 1 ? '1 warning' : `${n} warnings`),
-  valid: 'Valid: the CLI would accept it',
-  checkedIn: (ms: number) => `checked in ${Math.round(ms)} ms`,
-  checkFailed: (why: string) => `The check stopped: ${why}. Your text is unchanged; the next change checks it again.`,
-  notYaml: 'The structured views need readable YAML: fix the syntax error first.',
-  editFailed: (why: string) => `Could not change the text: ${why}`,
+// The studio's words in the reader's language. They are a lazy part of the catalogue
+// (client/src/i18n/studio): English comes with the studio's chunk, Russian and Chinese are loaded
+// when the studio is shown in them, so none of it weighs on a student's first screen. `st` is a
+// live binding, replaced when the language changes (as `t` is); the studio re-renders then.
+import { useSyncExternalStore } from 'react';
+import { compile, type Compiled, type Shape } from '../../i18n/catalogue';
+import { addCataloguePart, currentLanguage, locale, onLanguageChange, type Language } from '../../i18n';
+import { studioEn, type StudioMessages } from '../../i18n/studio/en';
 
-  tabs: { roles: 'Roles', points: 'Point tables', channels: 'Channels', events: 'Events', analyze: 'Analyze', playtest: 'Playtest', library: 'Library' },
+/** Another language's studio words: exactly English's keys. */
+export type StudioCatalogue = Shape<StudioMessages>;
 
-  roles: {
-    seat: 'Seat',
-    power: { propose: 'propose', sign: 'sign', ratify: 'ratify', act: 'act', speak: 'speak' } as Record<string, string>,
-    powerLabel: (seat: string, power: string) => `${seat}: ${power}`,
-    none: 'No roles yet.',
-  },
-
-  points: {
-    dealType: 'Deal type',
-    option: 'Option',
-    walkAway: 'Walk-away',
-    missing: 'missing',
-    noTable: 'no table',
-    addTable: 'Add a table',
-    cell: (role: string, issue: string, option: string) => `${role}: ${issue} = ${option}`,
-    walkAwayCell: (role: string) => `${role}: walk-away`,
-    none: 'No deal types yet.',
-    live: (acceptable: number, total: number, parties: string) => `${acceptable} of ${total} agreements beat every party's walk-away (${parties})`,
-    liveNeedsSchema: 'The live count appears once the schema accepts the file.',
-    tooMany: (n: number) => `${n} combinations: too many to count live.`,
-  },
-
-  channels: {
-    heading: 'Who may talk to whom',
-    public: 'Public channel',
-    team: 'Team channels',
-    bilateral: 'Bilateral channels between every pair of roles (track I)',
-    networks: 'Networks',
-    track: (n: number) => `track ${n === 1 ? 'I' : 'II'}`,
-    closedAtStart: (label: string) => `closed at the start (${label})`,
-    member: (network: string, role: string) => `${role} in ${network}`,
-    bilateralCell: 'bilateral',
-  },
-
-  events: {
-    round: (n: number, label?: string) => (label ? `Round ${n} · ${label}` : `Round ${n}`),
-    conditional: 'Conditional',
-    deck: 'Deck cards',
-    moveTo: (title: string) => `Round of ${title}`,
-    anyRound: 'every round',
-    window: (from?: number, to?: number) => `rounds ${from ?? 1}–${to ?? '…'}`,
-    none: 'No events yet.',
-  },
-
-  analyze: {
-    run: 'Analyze and balance',
-    cancel: 'Cancel',
-    games: 'Games',
-    running: 'Running in the background…',
-    cancelled: 'Cancelled.',
-    crashed: (why: string) => `The analysis stopped with an error: ${why}. Your text is unchanged.`,
-    needsValid: 'Fix the problems first: only a valid scenario can be analysed.',
-    space: 'Agreement space',
-    acceptable: 'beat every walk-away',
-    notAcceptable: 'do not',
-    surplus: 'Surplus rate by role (band shaded)',
-    objectives: 'Objectives met',
-    trackTwo: 'Track II effect',
-    warnings: 'Warnings (as the CLI prints them)',
-    noWarnings: 'No warnings.',
-  },
-
-  playtest: {
-    intro: 'Bots take every seat but those of the delegation you play. The session opens in a new tab; the console opens beside it.',
-    role: 'Your delegation',
-    start: 'Start a playtest',
-    opened: (code: string) => `Session ${code} opened.`,
-    openAgain: 'Open it again',
-    console: 'Open the console',
-    needsKey: 'Enter your instructor key (Library tab) to playtest.',
-    needsValid: 'Fix the problems first: only a valid draft can be played.',
-  },
-
-  lib: {
-    keyHeading: 'Instructor key',
-    keyIntro: 'Your server administrator gives it to you (npx spacebridge instructor add "Your name"). It is kept on this device.',
-    key: 'Instructor key',
-    signIn: 'Use this key',
-    signedInAs: (name: string) => `Signed in as ${name}`,
-    forget: 'Forget the key',
-    badKey: 'This key is not valid on this server.',
-    save: 'Save a version',
-    saveAsNew: 'Save to the library',
-    note: 'Note (optional)',
-    saved: (v: number) => `Saved as version ${v}.`,
-    versions: 'Versions',
-    version: (v: number) => `v${v}`,
-    restore: 'Restore',
-    restored: (from: number, v: number) => `Version ${from} restored as version ${v}.`,
-    open: 'Open',
-    download: 'Download YAML',
-    shared: 'Shared with other instructors',
-    mine: 'Your scenarios',
-    others: 'Shared by other instructors',
-    by: (name: string) => `by ${name}`,
-    empty: 'Nothing saved yet.',
-    current: 'Editing',
-    notSaved: 'Not in the library yet.',
-    invalid: 'has problems',
-    conflict: 'Someone saved a newer version meanwhile: open it and save again.',
-  },
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<StudioCatalogue>> = {
+  ru: () => import('../../i18n/studio/ru').then((m) => m.studioRu),
+  zh: () => import('../../i18n/studio/zh').then((m) => m.studioZh),
+  pseudo: () => import('../../i18n/pseudo').then((m) => m.pseudo(studioEn)),
 };
+
+const compiled = new Map<Language, Compiled<StudioMessages>>([['en', compile(studioEn, locale('en'))]]);
+export let st: Compiled<StudioMessages> = compiled.get('en')!;
+
+/** Whether `st` is in a language the reader chose (not English standing in while the first loads). */
+let ready = currentLanguage() === 'en';
+let version = 0;
+const listeners = new Set<() => void>();
+
+async function load(language: Language): Promise<void> {
+  if (compiled.has(language)) return;
+  const catalogue = await loaders[language as Exclude<Language, 'en'>]();
+  // Another language has English's keys and arguments (tests/client/i18n.test.ts).
+  compiled.set(language, compile(catalogue, locale(language)) as unknown as Compiled<StudioMessages>);
+}
+
+/** Shows the words of the current language, or those it has if they cannot be loaded (offline). */
+function show(): void {
+  st = compiled.get(currentLanguage()) ?? st;
+  ready = true;
+  version++;
+  for (const listener of listeners) listener();
+}
+
+// The studio opened in another language: its words load now. Later switches load them before
+// the switch is shown (a catalogue part), so the studio changes language with the rest.
+if (!ready) void load(currentLanguage()).catch(() => undefined).then(show);
+addCataloguePart(load);
+onLanguageChange(show);
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Re-renders the component when the studio's words change; false until they are first ready. */
+export function useStudioText(): boolean {
+  useSyncExternalStore(subscribe, () => version);
+  return ready;
+}

@@ -15,8 +15,11 @@ export interface Checker {
   check(text: string, file: string): void;
   /** The starter template's text for a scenario id. */
   starter(scenarioId: string): Promise<string>;
-  failure: string | null;
+  failure: CheckFailure | null;
 }
+
+/** Why the check stopped (worded by the studio's `checkFailed`), with the browser's detail. */
+export type CheckFailure = { reason: 'timeout'; seconds: number; detail?: undefined } | { reason: 'crashed'; detail: string };
 
 export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (views: Views) => void): Checker {
   const worker = useRef<Worker | null>(null);
@@ -26,9 +29,9 @@ export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (view
   const timer = useRef<number | undefined>(undefined);
   const handlers = useRef({ onVerdict, onViews });
   handlers.current = { onVerdict, onViews };
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<CheckFailure | null>(null);
 
-  const stop = useCallback((why: string | null) => {
+  const stop = useCallback((why: CheckFailure | null) => {
     window.clearTimeout(timer.current);
     worker.current?.terminate();
     worker.current = null;
@@ -58,7 +61,7 @@ export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (view
         };
         w.onerror = (event) => {
           event.preventDefault();
-          stop(event.message || 'the check stopped');
+          stop({ reason: 'crashed', detail: event.message });
         };
         worker.current = w;
       }
@@ -71,7 +74,7 @@ export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (view
     (text: string, file: string) => {
       latest.current = ++nextId.current;
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => stop(`the check took more than ${CHECK_TIMEOUT_MS / 1000} s`), CHECK_TIMEOUT_MS);
+      timer.current = window.setTimeout(() => stop({ reason: 'timeout', seconds: CHECK_TIMEOUT_MS / 1000 }), CHECK_TIMEOUT_MS);
       send({ id: latest.current, text, file });
     },
     [send, stop],

@@ -2,14 +2,14 @@
 // (GET /api/studio/me) once per page.
 import { useCallback, useEffect, useState } from 'react';
 import type { Instructor } from '@shared/protocol/studio';
-import { ApiError } from '../../api';
 import { draftStore } from './draftStore';
 import { studioApi } from './studioApi';
 
 export interface InstructorState {
   key: string | null;
   instructor: Instructor | null;
-  error: string | null;
+  /** Why the last key was refused (an ApiError: 401 for a key that is not valid). */
+  error: unknown;
   signIn(key: string): Promise<boolean>;
   forget(): void;
 }
@@ -17,7 +17,7 @@ export interface InstructorState {
 export function useInstructor(): InstructorState {
   const [key, setKey] = useState<string | null>(() => draftStore.instructorKey());
   const [instructor, setInstructor] = useState<Instructor | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const signIn = useCallback(async (candidate: string) => {
     try {
@@ -28,7 +28,7 @@ export function useInstructor(): InstructorState {
       setError(null);
       return true;
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? 'unauthorized' : (e as Error).message);
+      setError(e);
       return false;
     }
   }, []);

@@ -1,11 +1,7 @@
-// The timeline as a news feed, newest first, each entry in the reader's language.
+// The timeline as a news feed, newest first.
 import { Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useContext } from 'react';
-import type { PublicScenario, ViewTimelineEntry } from '@shared/engine/view';
+import type { TimelineEntry } from '@shared/engine/types';
 import { t } from '../../i18n';
-import { SessionContext } from '../../net/SessionContext';
-import { SourceLanguageBadge } from '../../ui/SourceLanguageBadge';
-import { timelineText } from '../../ui/wording';
 
 const KIND_COLOR: Record<string, string> = {
   event: 'grape',
@@ -19,13 +15,7 @@ const KIND_COLOR: Record<string, string> = {
   game: 'gray',
 };
 
-/** One entry, worded in the reader's language (ui/wording.ts); a scenario text in it with no
- *  translation into that language is marked with its own language's code. */
-export function TimelineItem({ entry, big = false, scenario: given }: { entry: ViewTimelineEntry; big?: boolean; scenario?: PublicScenario | null }) {
-  // The session's scenario; the projector, outside a session screen, passes its own.
-  const session = useContext(SessionContext);
-  const scenario = given ?? session?.scenario ?? null;
-  const { headline, text } = timelineText(entry, scenario);
+export function TimelineItem({ entry, big = false }: { entry: TimelineEntry; big?: boolean }) {
   return (
     <div data-testid={`timeline-${entry.kind}`}>
       <Group gap={6} wrap="nowrap" align="baseline">
@@ -33,20 +23,19 @@ export function TimelineItem({ entry, big = false, scenario: given }: { entry: V
           {t.timelineKinds[entry.kind] ?? entry.kind}
         </Badge>
         <Text size={big ? 'lg' : 'sm'} fw={600} lh={1.3}>
-          {headline}
-          <SourceLanguageBadge language={scenario?.sourceLanguage} show={entry.untranslated} />
+          {entry.headline}
         </Text>
       </Group>
-      {text && (
+      {entry.text && (
         <Text size={big ? 'md' : 'xs'} c="dark.4" mt={2}>
-          {text}
+          {entry.text}
         </Text>
       )}
     </div>
   );
 }
 
-export function NewsFeed({ timeline, height = 320, kinds }: { timeline: ViewTimelineEntry[]; height?: number | string; kinds?: string[] }) {
+export function NewsFeed({ timeline, height = 320, kinds }: { timeline: TimelineEntry[]; height?: number | string; kinds?: string[] }) {
   const entries = timeline.filter((e) => (kinds ? kinds.includes(e.kind) : e.kind !== 'phase')).slice().reverse();
   return (
     <Paper p="md" component="section" aria-labelledby="news-title">
