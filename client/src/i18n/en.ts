@@ -218,6 +218,28 @@ export const en = {
     draft: '{points, select, true {Propose a {dealType} with {partners}: {terms} (worth {value, number} to us, walk-away {walkAway, number}).} other {Propose a {dealType} with {partners}: {terms}.}}',
     term: '{issue}: {option}',
   },
+  /** Glue around numbers and labels, so its punctuation follows the language (Chinese "：" and "（）"). */
+  format: {
+    /** After a minutes figure in an input. */
+    minutesSuffix: ' min',
+    labelled: '{label}: {value}',
+    inParens: '({text})',
+    /** A label that introduces what follows it ("Export:"). */
+    lead: '{label}:',
+    ofMax: '{value, number} / {max, number}',
+    /** A cost or a stock: 3 Budget. */
+    amount: '{n, number} {resource}',
+    /** A seat in its delegation, in a label: "Head, NASA". */
+    seatOf: '{seat}, {role}',
+    /** Two sentences in a row (a title and what follows). */
+    sentences: '{first}. {second}',
+    /** A pair in the communication graph: messages between them on one track. */
+    pairTalk: '{a} – {b}: {n, number} ({track})',
+    /** A button or heading with a count after it: "Earlier versions (2)". */
+    withCount: '{label} ({n, number})',
+    /** A change of points: +3, −2, 0. */
+    signed: '{n, number, ::sign-except-zero}',
+  },
   deals: {
     board: 'Deal board',
     trackOne: 'Agreements (track I)',
@@ -459,12 +481,12 @@ export const en = {
     play: 'Play',
     debrief: 'Debrief',
     minutes: '{m, number} min',
-    rounds: '{rounds, plural, one {# round} other {# rounds}} of {each, number} min',
+    /** The play time and its rounds. */
+    playPlan: '{m, number} min ({rounds, plural, one {# round} other {# rounds}} of {each, number} min)',
     total: '{m, number} min in all',
     budget: 'Time budget',
     beforePlay: 'Give the class about {reading, number} min to read their briefs, then start the game.',
-    playLeft: 'Play left: about {left, number} of {play, number} min',
-    thenDebrief: 'then {debrief, number} min of debrief',
+    playLeft: 'Play left: about {left, number} of {play, number} min, then {debrief, number} min of debrief',
     debriefNow: 'Debrief: {debrief, number} min planned',
   },
   guide: {

@@ -103,6 +103,17 @@ export function locale(of: Language = language): string {
   return locales[of];
 }
 
+/** A number as the reader writes it (Russian 14,4 and 1 234; English 14.4 and 1,234): every
+ *  number on screen that is not inside a catalogue message goes through here. */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale(), options).format(n);
+}
+
+/** The reader's decimal mark ("," in Russian), for inputs that take a fraction. */
+export function decimalSeparator(): string {
+  return new Intl.NumberFormat(locale()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+}
+
 /** Items as a list in the current language ("propose, sign, ratify"; Chinese "提议、签署、批准"): the narrow
  *  style, since the short unit list has no separator at all in Chinese and only spaces in Russian. */
 export function list(items: readonly string[]): string {

@@ -31,7 +31,7 @@ export function PlanLine({ plan, size = 'sm' }: { plan: ClassPlan; size?: 'sm' |
         <Text span fw={600}>{t.classPlan.reading}</Text> {t.classPlan.minutes({ m: plan.readingMinutes })}
       </Text>
       <Text size={size}>
-        <Text span fw={600}>{t.classPlan.play}</Text> {t.classPlan.minutes({ m: plan.playMinutes })} ({t.classPlan.rounds({ rounds: plan.rounds, each: plan.roundMinutes })})
+        <Text span fw={600}>{t.classPlan.play}</Text> {t.classPlan.playPlan({ m: plan.playMinutes, rounds: plan.rounds, each: plan.roundMinutes })}
       </Text>
       <Text size={size}>
         <Text span fw={600}>{t.classPlan.debrief}</Text> {t.classPlan.minutes({ m: plan.debriefMinutes })}
@@ -50,7 +50,7 @@ export function TimeBudget({ view, scenario, plan, size = 'sm' }: { view: GameVi
   let text: string;
   if (view.status === 'lobby') text = t.classPlan.beforePlay({ reading: plan.readingMinutes });
   else if (left === null) text = t.classPlan.debriefNow({ debrief: plan.debriefMinutes });
-  else text = `${t.classPlan.playLeft({ left: Math.ceil(left), play: plan.playMinutes })}, ${t.classPlan.thenDebrief({ debrief: plan.debriefMinutes })}`;
+  else text = t.classPlan.playLeft({ left: Math.ceil(left), play: plan.playMinutes, debrief: plan.debriefMinutes });
   return (
     <Text size={size} data-testid="time-budget">
       {text}

@@ -5,7 +5,7 @@
 import { Group, Stack, Text } from '@mantine/core';
 import type { Message } from '@shared/engine/types';
 import type { GameView } from '@shared/engine/view';
-import { t } from '../i18n';
+import { list, t } from '../i18n';
 
 interface Edge {
   a: string;
@@ -53,12 +53,14 @@ export function CommGraph({ view, size = 360 }: { view: GameView; size?: number 
     }),
   );
   const max = Math.max(1, ...edges.map((e) => e.messages));
-  const description = edges
-    .map((e) => `${roles.find((x) => x.id === e.a)?.name} – ${roles.find((x) => x.id === e.b)?.name}: ${e.messages} (${e.track === 2 ? t.table.trackTwo : t.table.trackOne})`)
-    .join('; ');
+  const description = list(
+    edges.map((e) =>
+      t.format.pairTalk({ a: roles.find((x) => x.id === e.a)?.name ?? e.a, b: roles.find((x) => x.id === e.b)?.name ?? e.b, n: e.messages, track: e.track === 2 ? t.table.trackTwo : t.table.trackOne }),
+    ),
+  );
   return (
     <Stack gap="xs" align="center">
-      <svg width="100%" viewBox={`0 0 ${size} ${size}`} style={{ maxWidth: size }} role="img" aria-label={`${t.facilitator.graph}. ${description}`} data-testid="comm-graph">
+      <svg width="100%" viewBox={`0 0 ${size} ${size}`} style={{ maxWidth: size }} role="img" aria-label={t.format.sentences({ first: t.facilitator.graph, second: description })} data-testid="comm-graph">
         {edges.map((e) => {
           const p = position.get(e.a)!;
           const q = position.get(e.b)!;

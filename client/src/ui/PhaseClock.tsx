@@ -56,7 +56,7 @@ export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; sc
             size={big ? '3.6rem' : '1.5rem'}
             lh={1}
             c={view.status === 'paused' ? 'gray.6' : urgent ? 'red.8' : 'space.9'}
-            aria-label={`${t.clock.remaining}: ${spokenDuration(left)}`}
+            aria-label={t.format.labelled({ label: t.clock.remaining, value: spokenDuration(left) })}
             role="timer"
           >
             {formatDuration(left)}

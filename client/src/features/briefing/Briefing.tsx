@@ -2,7 +2,7 @@
 // secret objectives, point tables and walk-away values.
 import { Badge, Button, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { LockIcon } from '../../ui/icons';
 import { dealTypeOf, resourceLabel, seatTitle } from '../../ui/names';
 import { Explain } from '../help/Explain';
@@ -78,7 +78,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                         {resourceLabel(scenario, id)}
                       </Text>
                       <Text fw={700} size="lg" className="tabular">
-                        {value}
+                        {formatNumber(value)}
                       </Text>
                     </div>
                   ))}
@@ -132,7 +132,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                       <Text fw={600}>{dealType?.label ?? dealTypeId}</Text>
                       <Explain text={t.briefing.walkAwayHint}>
                         <Badge component="span" color="dark" variant="light">
-                          {t.briefing.walkAway}: {table.walkAway}
+                          {t.format.labelled({ label: t.briefing.walkAway, value: formatNumber(table.walkAway) })}
                         </Badge>
                       </Explain>
                     </Group>
@@ -157,7 +157,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                               )}
                               <Table.Td>{issue?.options.find((o) => o.id === optionId)?.label ?? optionId}</Table.Td>
                               <Table.Td ta="right" className="tabular" fw={600}>
-                                {points}
+                                {formatNumber(points)}
                               </Table.Td>
                             </Table.Tr>
                           ));

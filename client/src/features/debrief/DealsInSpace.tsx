@@ -4,7 +4,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { DealInSpace } from '@shared/analysis';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { roleName } from '../../ui/names';
 import { dealsInSpace, paretoSummary, spaceSummary } from './placement';
 
@@ -91,11 +91,11 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
                 <Table.Tr key={role}>
                   <Table.Td>{roleName(view, role)}</Table.Td>
                   <Table.Td ta="right" className="tabular" fw={600}>
-                    {p.values[role]}
+                    {formatNumber(p.values[role])}
                     {p.values[role] < p.walkAways[role] && <Text span size="xs"> ✗</Text>}
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {p.walkAways[role]}
+                    {formatNumber(p.walkAways[role])}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -126,7 +126,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
                           {a.terms.map((term) => (
                             <div key={term.issue}>
                               <Text span c="dimmed" size="xs">
-                                {term.issueLabel}:
+                                {t.format.lead({ label: term.issueLabel })}
                               </Text>{' '}
                               {term.optionLabel}
                             </div>
@@ -134,7 +134,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
                         </Table.Td>
                         {parties.map((role) => (
                           <Table.Td key={role} ta="right" className="tabular" fw={600}>
-                            {a.values[role]}
+                            {formatNumber(a.values[role])}
                           </Table.Td>
                         ))}
                         <Table.Td>{a.acceptableToAll ? `✓ ${t.debrief.yes}` : `✗ ${t.debrief.no}`}</Table.Td>

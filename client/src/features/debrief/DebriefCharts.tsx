@@ -3,7 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Grid, Paper, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
+
+/** Axis ticks and tooltip values in the reader's locale (trust averages have a decimal: 52,5 in Russian). */
+const number = (value: unknown) => formatNumber(Number(value), { maximumFractionDigits: 1 });
 import { roleName } from '../../ui/names';
 
 const COLORS = ['#1c3f8f', '#c92a2a', '#2b8a3e', '#9c36b5', '#e67700', '#0b7285', '#5f3dc4', '#495057'];
@@ -37,8 +40,8 @@ export default function DebriefCharts({ view, scenario }: { view: GameView; scen
             <LineChart data={trackData} margin={{ left: -20, right: 10 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
               <XAxis dataKey="round" label={{ value: t.debrief.roundAxis, position: 'insideBottomRight', offset: -4 }} />
-              <YAxis />
-              <Tooltip />
+              <YAxis tickFormatter={number} />
+              <Tooltip formatter={number} />
               <Legend />
               {tracks.map((track, i) => (
                 <Line key={track.id} dataKey={track.id} name={track.label} stroke={COLORS[i % COLORS.length]} strokeDasharray={DASHES[i % DASHES.length]} strokeWidth={2.5} dot isAnimationActive={false} />
@@ -56,8 +59,8 @@ export default function DebriefCharts({ view, scenario }: { view: GameView; scen
             <LineChart data={trustData} margin={{ left: -20, right: 10 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
               <XAxis dataKey="round" />
-              <YAxis domain={[0, 100]} />
-              <Tooltip />
+              <YAxis domain={[0, 100]} tickFormatter={number} />
+              <Tooltip formatter={number} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
               {shownPairs.map(([a, b], i) => (
                 <Line

@@ -6,7 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { api, apiErrorText, type ApiError } from '../../api';
-import { currentLanguage, t } from '../../i18n';
+import { currentLanguage, formatNumber, t } from '../../i18n';
 import { CommGraph } from '../../ui/CommGraph';
 import { dealTypeOf, roleName } from '../../ui/names';
 import { occupantLabel } from '../lobby/SeatMap';
@@ -77,22 +77,22 @@ export default function DebriefView({
                 <Table.Tr key={s.role}>
                   <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {deals}
+                    {formatNumber(deals)}
                     {s.deals.some((d) => d.walkAway) && (
-                      <Text span size="xs" c="dimmed">
+                      <Text span size="xs" c="dimmed" className={classes.note}>
                         {' '}
-                        ({t.debrief.walkAway})
+                        {t.format.inParens({ text: t.debrief.walkAway })}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {objectives}
+                    {formatNumber(objectives)}
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
-                    {Math.round((s.total - deals - objectives) * 100) / 100}
+                    {formatNumber(s.total - deals - objectives, { maximumFractionDigits: 2 })}
                   </Table.Td>
                   <Table.Td ta="right" fw={700} className="tabular">
-                    {s.total}
+                    {formatNumber(s.total)}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -212,7 +212,7 @@ export default function DebriefView({
                         </Table.Td>
                         {(['messages', 'proposals', 'responses', 'signatures', 'statements', 'actions'] as const).map((k) => (
                           <Table.Td key={k} ta="right" className="tabular">
-                            {p?.[k] ?? 0}
+                            {formatNumber(p?.[k] ?? 0)}
                           </Table.Td>
                         ))}
                       </Table.Tr>
@@ -254,7 +254,7 @@ function ExportButtons({ sessionId, facilitatorKey }: { sessionId: string; facil
   return (
     <Group gap={4}>
       <Text size="sm" fw={500}>
-        {t.debrief.export}:
+        {t.format.lead({ label: t.debrief.export })}
       </Text>
       <Button size="xs" variant="light" onClick={() => download('json')}>
         {t.debrief.exportJson}

@@ -3,7 +3,7 @@
 // after the facilitator reveals or the game ends, so nothing secret is needed before then.
 import { placeDeals, type DealInSpace } from '@shared/analysis';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, list, t } from '../../i18n';
 import { roleName } from '../../ui/names';
 
 /** Every agreed deal this viewer can see, placed; empty before the reveal. */
@@ -24,7 +24,5 @@ export function paretoSummary(p: DealInSpace): string {
 
 /** "NASA 12, Soviet Academy of Sciences 11" */
 export function valuesText(view: GameView, values: Record<string, number>): string {
-  return Object.entries(values)
-    .map(([role, points]) => `${roleName(view, role)} ${points}`)
-    .join(', ');
+  return list(Object.entries(values).map(([role, points]) => `${roleName(view, role)} ${formatNumber(points)}`));
 }

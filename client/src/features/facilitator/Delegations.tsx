@@ -2,7 +2,7 @@
 // confidential brief, secret objectives (met so far or not) and walk-away values per deal type.
 // The data comes from the facilitator's own view; players' views never carry other roles' secrets.
 import { Badge, Group, Paper, SimpleGrid, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
 import { LockIcon } from '../../ui/icons';
 import { dealTypeOf } from '../../ui/names';
@@ -89,10 +89,10 @@ export function Delegations() {
                       <Table.Tr key={dealTypeId}>
                         <Table.Td>{dealTypeOf(scenario, dealTypeId)?.label ?? dealTypeId}</Table.Td>
                         <Table.Td ta="right" className="tabular" fw={600}>
-                          {table.walkAway}
+                          {formatNumber(table.walkAway)}
                         </Table.Td>
                         <Table.Td ta="right" className="tabular">
-                          {Object.values(table.issues).reduce((sum, options) => sum + Math.max(0, ...Object.values(options)), 0)}
+                          {formatNumber(Object.values(table.issues).reduce((sum, options) => sum + Math.max(0, ...Object.values(options)), 0))}
                         </Table.Td>
                       </Table.Tr>
                     ))}

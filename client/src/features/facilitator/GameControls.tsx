@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Text } from '@mantine/core';
 import type { FacilitatorAction } from '@shared/protocol/actions';
-import { t } from '../../i18n';
+import { decimalSeparator, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 
@@ -46,7 +46,8 @@ export function GameControls({ onDebrief }: { sessionId: string; facilitatorKey:
                   step={1}
                   w={80}
                   size="sm"
-                  suffix=" min"
+                  suffix={t.format.minutesSuffix}
+                  decimalSeparator={decimalSeparator()}
                 />
                 <Button variant="default" onClick={() => run({ type: 'extendPhase', minutes: Number(minutes) || 1, ...phase })}>
                   {t.facilitator.extend}

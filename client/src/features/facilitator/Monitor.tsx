@@ -1,7 +1,7 @@
 // Who has not acted in this phase, and the live scores.
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { awaitingReady } from '@shared/engine/ready';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { useSession } from '../../net/SessionContext';
 import { roleName } from '../../ui/names';
 import { Explain } from '../help/Explain';
@@ -62,7 +62,7 @@ export function LiveScores() {
                     </Explain>
                   )}
                   <Text fw={700} className="tabular">
-                    {s.total}
+                    {formatNumber(s.total)}
                   </Text>
                 </Group>
               </Table.Td>

@@ -43,7 +43,7 @@ export function SeatsPanel() {
     return (
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button size="compact-xs" variant="subtle" aria-label={`${t.facilitator.assign}: ${seat.title}, ${roleName(view, seat.role)}`} data-testid={`assign-${seat.role}-${seat.seat}`}>
+          <Button size="compact-xs" variant="subtle" aria-label={t.format.labelled({ label: t.facilitator.assign, value: t.format.seatOf({ seat: seat.title, role: roleName(view, seat.role) }) })} data-testid={`assign-${seat.role}-${seat.seat}`}>
             {t.facilitator.assign} ▾
           </Button>
         </Menu.Target>
@@ -117,7 +117,7 @@ export function SeatsPanel() {
                     {!p.online && (
                       <Text span size="xs" c="dimmed">
                         {' '}
-                        ({t.facilitator.offline})
+                        {t.format.inParens({ text: t.facilitator.offline })}
                       </Text>
                     )}
                   </Text>
@@ -133,7 +133,7 @@ export function SeatsPanel() {
                     searchable
                     comboboxProps={{ withinPortal: true }}
                   />
-                  <CloseButton size="sm" aria-label={`${t.facilitator.revoke}: ${p.name}`} title={t.facilitator.revoke} onClick={() => revoke(p)} />
+                  <CloseButton size="sm" aria-label={t.format.labelled({ label: t.facilitator.revoke, value: p.name })} title={t.facilitator.revoke} onClick={() => revoke(p)} />
                 </Group>
               ))}
             </Stack>
@@ -154,7 +154,7 @@ export function SeatsPanel() {
                         {t.facilitator.offline}
                       </Badge>
                     )}
-                    <CloseButton size="xs" aria-label={`${t.facilitator.revoke}: ${p.name}`} title={t.facilitator.revoke} onClick={() => revoke(p)} />
+                    <CloseButton size="xs" aria-label={t.format.labelled({ label: t.facilitator.revoke, value: p.name })} title={t.facilitator.revoke} onClick={() => revoke(p)} />
                   </Group>
                 ))}
               </Group>

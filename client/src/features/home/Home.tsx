@@ -396,7 +396,7 @@ function ScenarioCard(props: {
         {scenario.roles && scenario.roles.length > 0 && (
           <Text size="sm">
             <Text span fw={600}>
-              {t.home.roles}:{' '}
+              {t.format.lead({ label: t.home.roles })}{' '}
             </Text>
             {scenario.roles.map((r) => r.name).join(' · ')}
           </Text>

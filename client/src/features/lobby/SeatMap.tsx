@@ -84,7 +84,7 @@ export function SeatMap({
                             size="compact-xs"
                             variant="light"
                             onClick={() => onChoose({ role: seat.role, seat: seat.seat })}
-                            aria-label={`${t.lobby.takeSeat}: ${seat.title}, ${role.name}`}
+                            aria-label={t.format.labelled({ label: t.lobby.takeSeat, value: t.format.seatOf({ seat: seat.title, role: role.name }) })}
                           >
                             {t.lobby.takeSeat}
                           </Button>

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import classes from './Projector.module.css';
 import { Alert, Badge, Center, Grid, Group, List, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { useConnection } from '../../net/useConnection';
 import { useSessionByCode } from '../../net/useSessionByCode';
 import { PlanLine, sessionPlan, TimeBudget } from '../../ui/ClassPlan';
@@ -279,7 +279,7 @@ function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<G
                 <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
                 <Table.Td>{t.projector.objectivesMet({ met: own.filter((o) => o.met).length, total: own.length })}</Table.Td>
                 <Table.Td ta="right" fw={700} className="tabular">
-                  {s.total}
+                  {formatNumber(s.total)}
                 </Table.Td>
               </Table.Tr>
             );

@@ -23,7 +23,7 @@ import {
 import type { ChannelView, GameView, PublicScenario } from '@shared/engine/view';
 import type { Message, Whisper } from '@shared/engine/types';
 import { LIMITS } from '@shared/protocol/limits';
-import { errorText, t } from '../../i18n';
+import { errorText, formatNumber, list, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { adviceText } from './advice';
@@ -138,7 +138,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                     </div>
                     {count > 0 && (
                       <Badge size="sm" variant="filled" color="space" style={{ flexShrink: 0 }} data-testid="unread-count">
-                        {count}
+                        {formatNumber(count)}
                         <VisuallyHidden> {t.table.unreadSuffix}</VisuallyHidden>
                       </Badge>
                     )}
@@ -168,7 +168,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
   );
 }
 
-function MessageLine({ message, mine, view, scenario }: { message: Pick<Message, 'name' | 'role' | 'text' | 'bot' | 'advice'>; mine: boolean; view: GameView; scenario: PublicScenario | null }) {
+function MessageLine({ message, mine, view, scenario }: { message: Pick<Message, 'name' | 'role' | 'seat' | 'text' | 'bot' | 'advice'>; mine: boolean; view: GameView; scenario: PublicScenario | null }) {
   return (
     <div className={classes.message} data-mine={mine || undefined} data-bot={message.bot || undefined}>
       <Text size="xs" c="dimmed">
@@ -179,7 +179,8 @@ function MessageLine({ message, mine, view, scenario }: { message: Pick<Message,
           </Badge>
         )}
         <Text span fw={600} c="dark.6" size="xs">
-          {message.name}
+          {/* A bot's stored name is the engine's English "Bot (title)": the badge says bot, and its seat's title is in the reader's language. */}
+          {(message.bot && view.seats.find((s) => s.role === message.role && s.seat === message.seat)?.title) || message.name}
         </Text>
         {message.role ? ` · ${roleName(view, message.role)}` : ''}
       </Text>
@@ -212,7 +213,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
         <div style={{ minWidth: 0 }}>
           <Text fw={600}>{channel.label}</Text>
           <Text size="xs" c="dimmed">
-            {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · {channel.members.map((m) => roleName(view, m)).join(', ')}
+            {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · {list(channel.members.map((m) => roleName(view, m)))}
           </Text>
         </div>
       </Group>

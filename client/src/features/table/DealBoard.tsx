@@ -156,7 +156,7 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
         {deal.versions.length > 1 && (
           <>
             <Button variant="subtle" size="compact-xs" onClick={() => setHistoryOpen((o) => !o)} aria-expanded={historyOpen} w="fit-content">
-              {t.deals.history} ({deal.versions.length - 1})
+              {t.format.withCount({ label: t.deals.history, n: deal.versions.length - 1 })}
             </Button>
             <Collapse expanded={historyOpen}>
               <Stack gap={4}>

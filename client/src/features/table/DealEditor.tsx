@@ -10,7 +10,7 @@ import type { AvailableMoves, Move } from '@shared/engine/moves';
 import { evaluateProposal } from '@shared/engine/score';
 import type { Deal } from '@shared/engine/types';
 import type { GameView } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, list, t } from '../../i18n';
 import { useAction, useSession } from '../../net/SessionContext';
 import { ActionErrorText } from '../../ui/ActionError';
 import { dealTypeOf } from '../../ui/names';
@@ -50,7 +50,7 @@ function LiveValue({ view, dealType, terms }: { view: GameView; dealType: string
           </Text>
           <Group gap={8} align="baseline" wrap="nowrap">
             <Text fw={800} size="1.6rem" className="tabular" lh={1.1} data-testid="live-points">
-              {value.points}
+              {formatNumber(value.points)}
             </Text>
             <Text size="sm" c="dimmed" className="tabular">
               {t.deals.walkAway({ n: value.walkAway })}
@@ -107,7 +107,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
   const [supersedesChoice, setSupersedes] = useState<string | null>(() => (mode.kind === 'edit' ? mode.deal.supersedes : null));
   // With one candidate there is nothing to choose; a choice no longer in force is dropped.
   const supersedes = replaceable.some((d) => d.id === supersedesChoice) ? supersedesChoice : replaceable.length === 1 ? replaceable[0].id : null;
-  const roleNames = (roles: readonly string[]) => roles.map((p) => view.roles.find((r) => r.id === p)?.name ?? p).join(', ');
+  const roleNames = (roles: readonly string[]) => list(roles.map((p) => view.roles.find((r) => r.id === p)?.name ?? p));
   const partiesFixed = mode.kind === 'counter';
   const complete = !!type && type.issues.every((i) => terms[i.id]);
 
@@ -234,7 +234,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                             <span>{option.label}</span>
                             {points !== undefined && (
                               <Badge size="xs" variant="outline" color={points > 0 ? 'teal' : points < 0 ? 'red' : 'gray'} className="tabular">
-                                {points > 0 ? `+${points}` : points}
+                                {t.format.signed({ n: points })}
                               </Badge>
                             )}
                           </Group>

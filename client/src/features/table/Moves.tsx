@@ -132,7 +132,7 @@ function UnilateralActions() {
                 <Group gap={4} mt={4}>
                   {cost.map(([resource, amount]) => (
                     <Badge key={resource} size="xs" variant="outline" color="gray">
-                      {t.table.cost}: {amount} {resourceLabel(scenario, resource)}
+                      {t.format.labelled({ label: t.table.cost, value: t.format.amount({ n: amount, resource: resourceLabel(scenario, resource) }) })}
                     </Badge>
                   ))}
                   {left !== null && (

@@ -29,7 +29,7 @@ export function PhaseBanner() {
         </Text>
         <Group gap={4} aria-label={t.table.phaseAllows}>
           <Text size="xs" c="dimmed">
-            {t.table.phaseAllows}:
+            {t.format.lead({ label: t.table.phaseAllows })}
           </Text>
           {view.phase.allows.map((a) => (
             <Explain key={a} text={t.help.allows[a]} testId={`allows-${a}`}>

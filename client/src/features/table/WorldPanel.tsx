@@ -2,7 +2,7 @@
 // can see, and the viewer's resources.
 import { Badge, Group, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { WarningIcon } from '../../ui/icons';
 import { resourceLabel, roleName } from '../../ui/names';
 
@@ -31,7 +31,7 @@ export function TrackGauges({ view, scenario, size = 'md' }: { view: GameView; s
                   </Badge>
                 )}
                 <Text size={big ? 'xl' : 'sm'} fw={700} className="tabular">
-                  {value} / {track.max}
+                  {t.format.ofMax({ value, max: track.max })}
                 </Text>
               </Group>
             </Group>
@@ -40,11 +40,11 @@ export function TrackGauges({ view, scenario, size = 'md' }: { view: GameView; s
               size={big ? 'xl' : 'md'}
               mt={4}
               color={danger ? 'red.7' : 'space.7'}
-              aria-label={`${track.label}: ${value} / ${track.max}`}
+              aria-label={t.format.labelled({ label: track.label, value: t.format.ofMax({ value, max: track.max }) })}
             />
             {track.thresholds.length > 0 && !big && (
               <Text size="xs" c="dimmed" mt={2}>
-                {track.thresholds.map((th) => `${th.at}: ${th.label}`).join(' · ')}
+                {track.thresholds.map((th) => t.format.labelled({ label: formatNumber(th.at), value: th.label })).join(' · ')}
               </Text>
             )}
           </div>
@@ -77,9 +77,9 @@ function TrustBar({ value, label }: { value: number | undefined; label: string }
   if (value === undefined) return <Text size="xs">–</Text>;
   return (
     <Group gap={6} wrap="nowrap">
-      <Progress value={value} w={60} size="sm" color={value < 35 ? 'red.6' : value < 60 ? 'yellow.6' : 'teal.6'} aria-label={`${label}: ${value}`} />
+      <Progress value={value} w={60} size="sm" color={value < 35 ? 'red.6' : value < 60 ? 'yellow.6' : 'teal.6'} aria-label={t.format.labelled({ label, value: formatNumber(value) })} />
       <Text size="xs" className="tabular" fw={600} w={24}>
-        {value}
+        {formatNumber(value)}
       </Text>
     </Group>
   );
@@ -139,7 +139,7 @@ function MyResources({ view, scenario }: { view: GameView; scenario: PublicScena
               {resourceLabel(scenario, id)}
             </Text>
             <Text fw={700} className="tabular">
-              {value}
+              {formatNumber(value)}
             </Text>
           </div>
         ))}
