@@ -4,10 +4,13 @@
 // Everything is revealed here: it is only served to the holder of the facilitator key.
 import { describeLabelledTerms, describePlacement, placeDeals, type DealInSpace } from '@shared/analysis';
 import { score } from '@shared/engine';
-import type { Deal, Message, RoleScore, TimelineEntry, Whisper } from '@shared/engine';
+import type { Deal, Message, RoleScore, Whisper } from '@shared/engine';
+import type { ViewTimelineEntry } from '@shared/engine/view';
+import { timelineEntryIn } from '@shared/engine/viewLanguage';
+import { channelName, wordTimeline, type Worded, type Wording } from '@shared/engine/wording';
 import { ScenarioLanguage } from '@shared/scenario/schema';
 import { translateScenario } from '@shared/scenario/translations';
-import { exportTexts } from './i18n';
+import { exportTexts, LOCALES } from './i18n';
 import type { GameSession } from './session';
 
 export interface SeatParticipation {
@@ -38,11 +41,14 @@ export interface SessionReport {
     outcome: { reason: string; at: string } | null;
   };
   roles: { id: string; name: string; kind: string; nations: string[] }[];
-  /** Every channel of the session (groups opened in play too), by the name players saw. */
+  /** Every channel of the session (groups opened in play too), named in the report's language
+   *  (a group by the name its opener typed). */
   channels: { id: string; label: string }[];
   /** The scenario's deal types with the labels of their issues and options, to read `deals` by. */
   dealTypes: { id: string; label: string; issues: { id: string; label: string; options: { id: string; label: string }[] }[] }[];
-  timeline: TimelineEntry[];
+  /** Each entry's code and params (as in the game state; a scenario text copied into them, an
+   *  event's, in the report's language) and its `headline` and `text` worded in that language. */
+  timeline: ReportTimelineEntry[];
   scores: RoleScore[];
   /** Every role's secret objectives, with whether each was met. */
   objectives: { role: string; id: string; description: string; points: number; met: boolean }[];
@@ -55,6 +61,8 @@ export interface SessionReport {
   history: { round: number; tracks: Record<string, number> }[];
   discussionPrompts: string[];
 }
+
+export type ReportTimelineEntry = ViewTimelineEntry & Pick<Worded, 'headline' | 'text'>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -70,8 +78,13 @@ export function buildReport(session: GameSession, language: ScenarioLanguage = '
   const translated = translateScenario(session.scenario, language);
   const scenario = translated.scenario;
   const scores = score(state, scenario);
-  /** A timeline entry copied from the scenario (an event, a news item) in the language. */
-  const copied = (text: string) => (text ? (translated.copied(text)?.text ?? text) : text);
+  const tx = exportTexts(language);
+  const wording: Wording = {
+    timeline: tx.timeline,
+    channels: tx.channels,
+    // As the client lists (client/src/i18n, `list`): "NASA, Soviet Academy of Sciences".
+    list: (items) => new Intl.ListFormat(LOCALES[language], { style: 'narrow', type: 'conjunction' }).format(items),
+  };
   return {
     language,
     session: {
@@ -86,13 +99,17 @@ export function buildReport(session: GameSession, language: ScenarioLanguage = '
       outcome: state.outcome ? { reason: state.outcome.reason, at: iso(state.outcome.at) } : null,
     },
     roles: scenario.roles.map((r) => ({ id: r.id, name: r.name, kind: r.kind, nations: r.nations })),
-    channels: Object.values(state.channels).map((c) => ({ id: c.id, label: c.label })),
+    channels: Object.values(state.channels).map((c) => ({ id: c.id, label: channelName(c, scenario, wording) })),
     dealTypes: scenario.dealTypes.map((d) => ({
       id: d.id,
       label: d.label,
       issues: d.issues.map((i) => ({ id: i.id, label: i.label, options: i.options.map((o) => ({ id: o.id, label: o.label })) })),
     })),
-    timeline: state.timeline.map((t) => ({ ...t, headline: copied(t.headline), text: copied(t.text) })),
+    timeline: state.timeline.map((entry) => {
+      const inLanguage = timelineEntryIn(entry, translated);
+      const { headline, text } = wordTimeline(inLanguage, scenario, wording);
+      return { ...inLanguage, headline, text };
+    }),
     scores,
     objectives: scores.flatMap((s) => s.objectives.map((o) => ({ role: s.role, ...o }))),
     deals: Object.values(state.deals),

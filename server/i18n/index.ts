@@ -7,14 +7,17 @@ import { en } from './en';
 import { ru } from './ru';
 import { zh } from './zh';
 
-/** What each language's file satisfies: English's keys. */
-export type ExportTexts = { readonly [K in keyof typeof en]: string };
+/** A catalogue's shape: nested objects of ICU strings. */
+type Shape<T> = T extends string ? string : { readonly [K in keyof T]: Shape<T[K]> };
+/** What each language's file satisfies: English's keys (sections included). */
+export type ExportTexts = Shape<typeof en>;
 
 type Values = Record<string, string | number | boolean>;
-/** A compiled text: a string, or a function of its arguments. */
-export type Texts = { readonly [K in keyof typeof en]: (values?: Values) => string };
+type Compiled<T> = T extends string ? (values?: Values) => string : { readonly [K in keyof T]: Compiled<T[K]> };
+/** A compiled catalogue: each text a function of its arguments. */
+export type Texts = Compiled<typeof en>;
 
-const LOCALES: Record<ScenarioLanguage, string> = { en: 'en', ru: 'ru', zh: 'zh-CN' };
+export const LOCALES: Record<ScenarioLanguage, string> = { en: 'en', ru: 'ru', zh: 'zh-CN' };
 const CATALOGUES: Record<ScenarioLanguage, ExportTexts> = { en, ru, zh };
 const compiled = new Map<ScenarioLanguage, Texts>();
 
@@ -22,16 +25,15 @@ const compiled = new Map<ScenarioLanguage, Texts>();
  *  for `select`. */
 export function exportTexts(language: ScenarioLanguage): Texts {
   let texts = compiled.get(language);
-  if (texts) return texts;
-  const entries = Object.entries(CATALOGUES[language]).map(([key, message]) => {
-    const format = new IntlMessageFormat(message, LOCALES[language]);
-    const text = (values: Values = {}) =>
-      String(format.format(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]))));
-    return [key, text];
-  });
-  texts = Object.fromEntries(entries) as Texts;
-  compiled.set(language, texts);
+  if (!texts) compiled.set(language, (texts = compileNode(CATALOGUES[language], LOCALES[language]) as Texts));
   return texts;
+}
+
+function compileNode(node: unknown, locale: string): unknown {
+  if (typeof node !== 'string') return Object.fromEntries(Object.entries(node as object).map(([key, value]) => [key, compileNode(value, locale)]));
+  const format = new IntlMessageFormat(node, locale);
+  return (values: Values = {}) =>
+    String(format.format(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]))));
 }
 
 export { CATALOGUES as EXPORT_CATALOGUES };

@@ -14,7 +14,7 @@ import type { Db } from './db';
  * The shape of the GameState a snapshot holds. Bump it when GameState's shape changes: snapshots of
  * another version are ignored on restore (the session is replayed from its log, the truth).
  */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface SessionRecord {
   id: string;

@@ -94,6 +94,7 @@ export function judge(condition: Condition, view: GameView, ctx: ViewContext): J
     }
     return condition.count ? within(count, condition.count) : count >= 1;
   }
-  // An event: the public timeline tells its headline, not which scenario event it was.
+  // An event: unknown. The timeline names the events that fired (`eventFired`), but a bot's
+  // conditions do not read it: one not fired yet may still come, and that is the facilitator's.
   return null;
 }

@@ -1,4 +1,5 @@
-// Channels: which exist at the start, who is in them, and which constraints close them.
+// Channels: which exist at the start, who is in them, and which constraints close them. Only a
+// group has a name in the state (its opener's words): readers name the others (wording.ts).
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { Channel } from './types';
@@ -22,18 +23,18 @@ export function initialChannels(scenario: Scenario, ix: ScenarioIndex): Record<s
   const channels: Record<string, Channel> = {};
   const add = (c: Channel) => (channels[c.id] = c);
   const roles = scenario.roles;
-  if (scenario.channels.public) add({ id: 'public', kind: 'public', label: 'Public', members: [...ix.roleIds], track: 1 });
+  if (scenario.channels.public) add({ id: 'public', kind: 'public', members: [...ix.roleIds], track: 1 });
   if (scenario.channels.team)
-    for (const r of roles) add({ id: `team:${r.id}`, kind: 'team', label: `${r.name} team`, members: [r.id], track: trackOf(ix, [r.id]) });
+    for (const r of roles) add({ id: `team:${r.id}`, kind: 'team', members: [r.id], track: trackOf(ix, [r.id]) });
   if (scenario.channels.bilateral)
     for (let i = 0; i < roles.length; i++)
       for (let j = i + 1; j < roles.length; j++) {
         const [a, b] = [roles[i], roles[j]];
         const members = [a.id, b.id].sort();
-        add({ id: bilateralId(a.id, b.id), kind: 'bilateral', label: `${a.name} – ${b.name}`, members, track: trackOf(ix, members) });
+        add({ id: bilateralId(a.id, b.id), kind: 'bilateral', members, track: trackOf(ix, members) });
       }
   for (const n of scenario.channels.networks)
-    add({ id: `network:${n.id}`, kind: 'network', label: n.label, members: [...n.members], track: n.track });
+    add({ id: `network:${n.id}`, kind: 'network', members: [...n.members], track: n.track });
   return channels;
 }
 

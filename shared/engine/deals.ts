@@ -9,7 +9,6 @@ import type { DealType } from '../scenario/schema';
 import { holds } from './conditions';
 import { applyEffects } from './effects';
 import { bridgedMemorandum } from './relationships';
-import { roleName, type ScenarioIndex } from './scenarioIndex';
 import type { Deal } from './types';
 import { addTimeline, put, type Work } from './work';
 
@@ -23,7 +22,6 @@ export interface SeatContext {
 }
 
 const dealType = (w: Work, id: string): DealType => w.ix.dealTypes.get(id)!;
-const names = (ix: ScenarioIndex, roles: string[]): string => roles.map((r) => roleName(ix, r)).join(', ');
 
 /** The scenario's role order: the same deal always looks the same. */
 const inRoleOrder = (w: Work, parties: readonly string[]): string[] => w.ix.roleIds.filter((id) => parties.includes(id));
@@ -115,15 +113,7 @@ export function withdrawDeal(w: Work, ctx: SeatContext, a: Act<'withdrawDeal'>):
   if (wronged.length === 0) return;
   const type = dealType(w, deal.dealType);
   const leaving = deal.status === 'inForce' || deal.status === 'adopted';
-  addTimeline(
-    w,
-    'deal',
-    `${leaving ? 'Left' : 'Withdrawn'}: ${type.label}`,
-    leaving
-      ? `${roleName(w.ix, ctx.role)} has left the memorandum with ${names(w.ix, wronged)}.`
-      : `${roleName(w.ix, ctx.role)} withdrew the proposal that ${names(w.ix, wronged)} had accepted.`,
-    deal.parties,
-  );
+  addTimeline(w, { code: 'dealWithdrawn', params: { deal: deal.id, dealType: deal.dealType, role: ctx.role, parties: wronged, left: leaving } }, deal.parties);
   applyEffects(w, type.onWithdraw, { actor: ctx.role, parties: deal.parties });
   loseTrust(w, wronged, ctx.role, w.scenario.trust.withdrawLoss);
 }
@@ -142,17 +132,11 @@ function enterIntoForce(w: Work, deal: Deal, completedBy: string): void {
   const ctx = { actor: completedBy, parties: deal.parties };
   const terms = currentTerms(deal);
   putDeal(w, { ...deal, status: 'inForce' });
-  addTimeline(
-    w,
-    'deal',
-    `${type.track === 2 ? 'Memorandum signed' : 'In force'}: ${type.label}`,
-    `Between ${names(w.ix, deal.parties)}. ${describeTerms(type, terms)}`,
-    deal.parties,
-  );
+  addTimeline(w, { code: 'dealInForce', params: { deal: deal.id, dealType: deal.dealType, parties: deal.parties, terms } }, deal.parties);
   const old = deal.supersedes ? w.s.deals[deal.supersedes] : undefined;
   if (old) {
     putDeal(w, { ...old, status: 'superseded' });
-    addTimeline(w, 'deal', `Superseded: ${type.label} (${old.id})`, `The ${type.label} of ${names(w.ix, old.parties)} is replaced by ${deal.id}.`, [...new Set([...old.parties, ...deal.parties])]);
+    addTimeline(w, { code: 'dealSuperseded', params: { deal: old.id, dealType: old.dealType, parties: old.parties, by: deal.id } }, [...new Set([...old.parties, ...deal.parties])]);
   }
   // Checked before the deal's own effects change the state it reads.
   const hostile = type.hostileCost && holds(type.hostileCost.when, w.scenario, w.s, ctx);
@@ -162,10 +146,6 @@ function enterIntoForce(w: Work, deal: Deal, completedBy: string): void {
     if (option && option.onForce.length > 0) applyEffects(w, option.onForce, ctx);
   }
   if (hostile) applyEffects(w, type.hostileCost!.effects, ctx);
-}
-
-function describeTerms(type: DealType, terms: Record<string, string>): string {
-  return type.issues.map((i) => `${i.label}: ${i.options.find((o) => o.id === terms[i.id])?.label ?? terms[i.id]}.`).join(' ');
 }
 
 const governments = (w: Work, deal: Deal): string[] => deal.parties.filter((p) => w.ix.roles.get(p)?.kind === 'government');
@@ -188,13 +168,12 @@ export function signDeal(w: Work, ctx: SeatContext, a: Act<'signDeal'>): void {
 
 export function ratifyDeal(w: Work, ctx: SeatContext, a: Act<'ratifyDeal'>): void {
   const deal = w.s.deals[a.deal];
-  const type = dealType(w, deal.dealType);
   const role = w.ix.roles.get(ctx.role)!;
   ctx.count('signatures');
   // An agreement carried by a track II relationship is ratified even where domestic politics balk.
   if (!deal.bridged && role.ratifyWhen && !holds(role.ratifyWhen, w.scenario, w.s, { self: role.id, actor: role.id, parties: deal.parties })) {
     putDeal(w, { ...deal, status: 'failed' });
-    addTimeline(w, 'deal', `Ratification fails: ${type.label}`, `${role.name} could not ratify the agreement with ${names(w.ix, deal.parties.filter((p) => p !== role.id))}.`, deal.parties);
+    addTimeline(w, { code: 'ratificationFails', params: { deal: deal.id, dealType: deal.dealType, role: role.id, parties: deal.parties.filter((p) => p !== role.id) } }, deal.parties);
     return;
   }
   const ratified = { ...deal, ratifiedBy: [...deal.ratifiedBy, ctx.role] };
@@ -206,7 +185,7 @@ export function breachDeal(w: Work, ctx: SeatContext, a: Act<'breachDeal'>): voi
   const deal = w.s.deals[a.deal];
   const type = dealType(w, deal.dealType);
   putDeal(w, { ...deal, status: 'breached', breachedBy: ctx.role });
-  addTimeline(w, 'deal', `Broken: ${type.label}`, `${roleName(w.ix, ctx.role)} has broken its agreement with ${names(w.ix, deal.parties.filter((p) => p !== ctx.role))}.`, deal.parties);
+  addTimeline(w, { code: 'dealBroken', params: { deal: deal.id, dealType: deal.dealType, role: ctx.role, parties: deal.parties.filter((p) => p !== ctx.role) } }, deal.parties);
   applyEffects(w, type.onBreach, { actor: ctx.role, parties: deal.parties });
   loseTrust(w, deal.parties.filter((p) => p !== ctx.role), ctx.role, w.scenario.trust.breachLoss);
   ctx.count('actions');
@@ -240,7 +219,11 @@ export function adoptMemorandum(w: Work, ctx: SeatContext, a: Act<'adoptMemorand
   };
   putDeal(w, { ...memo, status: 'adopted' });
   putDeal(w, proposal);
-  const carried = proposal.bridged ? ` The track II relationship of ${names(w.ix, memo.parties)} carries it: bans between its parties do not stop it, and its ratification cannot fail.` : '';
-  addTimeline(w, 'deal', `${role.name} adopts the ${memoType.label}`, `It becomes a proposal for the ${type.label}. ${describeTerms(type, terms)}${carried}`, [...new Set([...memo.parties, ...parties])]);
+  const adopted = { deal: proposal.id, memorandum: memo.id, memorandumType: memo.dealType, dealType: type.id, role: role.id, terms };
+  addTimeline(
+    w,
+    { code: 'memorandumAdopted', params: proposal.bridged ? { ...adopted, bridgedBy: memo.parties } : adopted },
+    [...new Set([...memo.parties, ...parties])],
+  );
   ctx.count('proposals');
 }

@@ -56,12 +56,11 @@ function applyEffect(w: Work, effect: Effect, ctx: RoleContext): void {
     case 'unlockDealType': {
       if (s.unlockedDealTypes.includes(effect.dealType)) return;
       s.unlockedDealTypes = [...s.unlockedDealTypes, effect.dealType];
-      const type = ix.dealTypes.get(effect.dealType);
-      addTimeline(w, 'deal', `Now open for negotiation: ${type?.label ?? effect.dealType}`, type?.description ?? '');
+      addTimeline(w, { code: 'dealTypeOpened', params: { dealType: effect.dealType } });
       return;
     }
     case 'news':
-      addTimeline(w, 'news', effect.headline, effect.text ?? '');
+      addTimeline(w, { code: 'newsPublished', params: { headline: effect.headline, text: effect.text ?? '' } });
       return;
   }
 }

@@ -14,7 +14,7 @@ export function fireEvent(w: Work, event: ScenarioEvent): void {
   const { s } = w;
   s.firedEvents = [...s.firedEvents, event.id];
   if (s.deck.includes(event.id)) s.deck = s.deck.filter((id) => id !== event.id);
-  addTimeline(w, 'event', event.title, event.text);
+  addTimeline(w, { code: 'eventFired', params: { event: event.id, title: event.title, text: event.text } });
   applyEffects(w, event.effects, {});
 }
 
@@ -67,8 +67,7 @@ export function enterPhase(w: Work): void {
     }
     s.seats = seats;
   }
-  const roundLabel = scenario.rounds.labels?.[s.round - 1];
-  addTimeline(w, 'phase', `Round ${s.round}${roundLabel ? ` (${roundLabel})` : ''}: ${phase.label}`, phase.description ?? '');
+  addTimeline(w, { code: 'phaseBegins', params: { round: s.round, phase: phase.id } });
   for (const event of scenario.events)
     if (event.at && event.at.round === s.round && event.at.phase === phase.id && !s.firedEvents.includes(event.id)) fireEvent(w, event);
   if (scenario.deck?.phase === phase.id) drawDeck(w);
@@ -117,11 +116,9 @@ export function finishGame(w: Work, reason: 'completed' | 'ended-by-facilitator'
   s.outcome = { reason, at: w.now };
   if (reason === 'collapse') {
     const collapse = w.scenario.scoring.collapse!;
-    addTimeline(w, 'collapse', collapse.title, collapse.text);
+    addTimeline(w, { code: 'commonsCollapsed', params: { title: collapse.title, text: collapse.text } });
   }
-  const headline =
-    reason === 'completed' ? 'The game is over' : reason === 'collapse' ? 'The game ends in collapse' : 'The facilitator ended the game';
-  addTimeline(w, 'game', headline);
+  addTimeline(w, { code: 'gameOver', params: { reason } });
 }
 
 /** Recomputes which constraints are active (flag or condition) and puts changes on the timeline. */
@@ -136,8 +133,7 @@ function refreshConstraints(w: Work): void {
   for (const c of scenario.constraints) {
     const was = before.includes(c.id);
     const is = active.includes(c.id);
-    // A lifted constraint's text says so: its description alone reads as if it still held.
-    if (was !== is) addTimeline(w, 'constraint', `${is ? 'In force' : 'Lifted'}: ${c.label}`, is ? c.description : `No longer in force: ${c.description}`);
+    if (was !== is) addTimeline(w, { code: is ? 'constraintInForce' : 'constraintLifted', params: { constraint: c.id } });
   }
 }
 

@@ -17,7 +17,7 @@ import { applyEffects } from './effects';
 import { endPhase, enterPhase, finishGame, fireEvent, settle } from './flow';
 import { checkMove, groupMembers, situationInGame, type Refused } from './moves';
 import { awaitingReady } from './ready';
-import { indexScenario, roleName, seatKey } from './scenarioIndex';
+import { indexScenario, seatKey } from './scenarioIndex';
 import type { Action, Actor, ApplyResult, Channel, GameState, Message, Occupant, Participation, SeatState } from './types';
 import { addTimeline, errorOf, put, reject, Rejection, type Work } from './work';
 
@@ -199,7 +199,7 @@ function openGroup(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { t
 
 function publicStatement(w: Work, ctx: deals.SeatContext, a: Extract<PlayerAction, { type: 'publicStatement' }>): void {
   const tone = w.ix.tones.get(a.tone)!;
-  addTimeline(w, 'statement', `${roleName(w.ix, ctx.role)} (${tone.label.toLowerCase()})`, a.text, [ctx.role]);
+  addTimeline(w, { code: 'statementMade', params: { role: ctx.role, tone: tone.id, text: a.text } }, [ctx.role]);
   applyEffects(w, tone.effects, { actor: ctx.role });
   bump(w, seatKey(ctx.role, ctx.seat), 'statements');
 }
@@ -216,7 +216,7 @@ function unilateralAction(w: Work, ctx: deals.SeatContext, a: Extract<PlayerActi
   }
   s.resources = put(s.resources, role.id, paid);
   s.actionUses = put(s.actionUses, role.id, put(s.actionUses[role.id] ?? {}, def.id, used + 1));
-  addTimeline(w, 'action', `${role.name}: ${def.label}`, def.description, [role.id]);
+  addTimeline(w, { code: 'actionTaken', params: { role: role.id, action: def.id } }, [role.id]);
   applyEffects(w, def.effects, { actor: role.id });
   bump(w, seatKey(ctx.role, ctx.seat), 'actions');
 }
@@ -238,11 +238,8 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
       s.status = 'running';
       s.round = 1;
       s.phaseIndex = 0;
-      addTimeline(w, 'game', `The game begins: ${w.scenario.title}`, w.scenario.summary);
-      for (const id of s.activeConstraints) {
-        const c = ix.constraints.get(id)!;
-        addTimeline(w, 'constraint', `In force: ${c.label}`, c.description);
-      }
+      addTimeline(w, { code: 'gameBegins', params: {} });
+      for (const constraint of s.activeConstraints) addTimeline(w, { code: 'constraintInForce', params: { constraint } });
       enterPhase(w);
       return;
     case 'pauseGame':
@@ -282,7 +279,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     }
     case 'injectNews':
       requireRunning(w, true);
-      addTimeline(w, 'news', action.headline, action.text ?? '');
+      addTimeline(w, { code: 'newsPublished', params: { headline: action.headline, text: action.text ?? '' } });
       return;
     case 'whisper': {
       if (!ix.roles.has(action.role)) reject('unknown-role', { role: action.role });
@@ -314,7 +311,7 @@ function facilitatorAction(w: Work, action: FacilitatorAction): void {
     case 'revealAll':
       if (s.revealed) reject('already-done', { reason: 'revealed' });
       s.revealed = true;
-      addTimeline(w, 'game', 'Debrief: every secret is revealed');
+      addTimeline(w, { code: 'secretsRevealed', params: {} });
       return;
   }
 }

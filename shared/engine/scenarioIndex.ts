@@ -54,7 +54,3 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
 }
 
 export const seatKey = (role: string, seat: string): string => `${role}/${seat}`;
-
-export function roleName(ix: ScenarioIndex, role: string): string {
-  return ix.roles.get(role)?.name ?? role;
-}

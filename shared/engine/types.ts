@@ -52,7 +52,9 @@ export type ChannelKind = 'public' | 'team' | 'bilateral' | 'network' | 'group';
 export interface Channel {
   id: string;
   kind: ChannelKind;
-  label: string;
+  /** A group's name, as its opener typed it. Other channels have none in the state: each reader
+   *  names them in its own language from their kind and members (shared/engine/wording.ts). */
+  label?: string;
   /** Member roles (every role for public). */
   members: string[];
   /** 1: track I (official), 2: track II (informal). */
@@ -69,10 +71,10 @@ export interface Message {
   /** Written by a bot in the seat (from the seat's occupant, not the name a student typed). */
   bot: boolean;
   text: string;
-  at: number;
-  round: number;
   /** A bot adviser's line as codes, which each reader's client words (then `text` is its English). */
   advice?: Advice[];
+  at: number;
+  round: number;
 }
 
 export interface Whisper {
@@ -93,16 +95,52 @@ export type TimelineKind =
   | 'collapse'
   | 'game';
 
-export interface TimelineEntry {
+/**
+ * What a timeline entry says, as a code and its params: never a sentence, so each reader words it
+ * in its own language (client/src/i18n `timeline`, server/i18n for the exports) with the scenario's
+ * labels in that language (shared/engine/wording.ts). Params are ids of scenario things (role, deal
+ * type, constraint, phase, event, tone, action, issue and option in `terms`), deal ids, numbers, and
+ * texts that are not glue: a player's words (`statementMade`), a facilitator's news, or a scenario
+ * text the game copied (an event's title and text, a news effect's, the collapse's), which a view
+ * in another language carries translated (shared/engine/viewLanguage.ts). docs/protocol.md lists them.
+ */
+export type TimelineMessage =
+  | { code: 'gameBegins'; params: Record<string, never> }
+  | { code: 'phaseBegins'; params: { round: number; phase: string } }
+  | { code: 'constraintInForce'; params: { constraint: string } }
+  | { code: 'constraintLifted'; params: { constraint: string } }
+  | { code: 'eventFired'; params: { event: string; title: string; text: string } }
+  | { code: 'newsPublished'; params: { headline: string; text: string } }
+  | { code: 'statementMade'; params: { role: string; tone: string; text: string } }
+  | { code: 'actionTaken'; params: { role: string; action: string } }
+  | { code: 'dealTypeOpened'; params: { dealType: string } }
+  /** An agreement (track I) or a memorandum (track II, by its deal type) enters into force. */
+  | { code: 'dealInForce'; params: { deal: string; dealType: string; parties: string[]; terms: Record<string, string> } }
+  | { code: 'dealSuperseded'; params: { deal: string; dealType: string; parties: string[]; by: string } }
+  | { code: 'ratificationFails'; params: { deal: string; dealType: string; role: string; parties: string[] } }
+  | { code: 'dealBroken'; params: { deal: string; dealType: string; role: string; parties: string[] } }
+  /** `parties`: the roles wronged (who had agreed); the memorandum was in force (`left`) or the
+   *  proposal only accepted. */
+  | { code: 'dealWithdrawn'; params: { deal: string; dealType: string; role: string; parties: string[]; left: boolean } }
+  /** `bridgedBy`: the memorandum's signatories when their track II relationship carries the proposal. */
+  | {
+      code: 'memorandumAdopted';
+      params: { deal: string; memorandum: string; memorandumType: string; dealType: string; role: string; terms: Record<string, string>; bridgedBy?: string[] };
+    }
+  | { code: 'commonsCollapsed'; params: { title: string; text: string } }
+  | { code: 'gameOver'; params: { reason: 'completed' | 'ended-by-facilitator' | 'collapse' } }
+  | { code: 'secretsRevealed'; params: Record<string, never> };
+
+export type TimelineCode = TimelineMessage['code'];
+
+export type TimelineEntry = {
   seq: number;
   at: number;
   round: number;
   kind: TimelineKind;
-  headline: string;
-  text: string;
   /** Roles concerned (for filtering and the debrief), empty for everyone. */
   roles: string[];
-}
+} & TimelineMessage;
 
 export interface Clock {
   /** When the current phase started (server ms), null before the start. */

@@ -295,15 +295,8 @@ export function viewFor(state: GameState, scenario: Scenario, viewer: Viewer): G
     const member = myRole !== undefined && channel.members.includes(myRole.id);
     if (!(isFacilitator || member || channel.kind === 'public')) continue;
     const reason = closedBy(channel, constraints);
-    const view: ChannelView = {
-      id: channel.id,
-      kind: channel.kind,
-      label: channel.label,
-      members: channel.members,
-      track: channel.track,
-      open: reason === null,
-      closedBy: reason,
-    };
+    const view: ChannelView = { id: channel.id, kind: channel.kind, members: channel.members, track: channel.track, open: reason === null, closedBy: reason };
+    if (channel.label !== undefined) view.label = channel.label;
     if (member || channel.kind === 'public' || readsPrivate) view.messages = state.messages[id] ?? [];
     if (isFacilitator) view.messagesBy = messagesBy(state.messages[id] ?? NO_MESSAGES);
     channels.push(view);

@@ -1,15 +1,14 @@
 // A viewer's view in its language. It is built by `viewFor` from the scenario translated into that
 // language, so what a viewer may not see is absent in every language exactly as in the source: a
 // role's confidential brief, in Russian or in English, reaches only that role. Texts the game
-// copied from the scenario into its state (a fired event's text in the timeline, a network's name
-// on its channel) are looked up by their source text. Pure; cached per scenario and language.
+// copied from the scenario into its state (a fired event's title and text in the timeline) are
+// looked up by their source text; the rest of the timeline and the channels' names are codes and
+// ids that each reader words in its own language (shared/engine/wording.ts).
+// Pure; cached per scenario and language.
 import type { Scenario } from '../scenario/schema';
 import { mayRead, sourceLanguageOf, translatableTexts, translateScenario, type TranslatedScenario } from '../scenario/translations';
-import type { TimelineEntry, TimelineKind, GameState, Viewer } from './types';
-import { publicScenario, viewFor, type ChannelView, type GameView, type PublicScenario, type ViewTimelineEntry } from './view';
-
-/** Timeline entries whose text may be a scenario text (a statement's is a player's words). */
-const COPIED_KINDS: ReadonlySet<TimelineKind> = new Set(['phase', 'event', 'news', 'action', 'constraint', 'collapse', 'game', 'deal']);
+import type { TimelineEntry, GameState, Viewer } from './types';
+import { publicScenario, viewFor, type GameView, type PublicScenario, type ViewTimelineEntry } from './view';
 
 /** The view of `viewer` with the scenario's texts in `language` (see GameView.untranslated). */
 export function viewInLanguage(state: GameState, scenario: Scenario, viewer: Viewer, language: string): GameView {
@@ -17,7 +16,6 @@ export function viewInLanguage(state: GameState, scenario: Scenario, viewer: Vie
   const translated = translateScenario(scenario, language);
   const view = viewFor(state, translated.scenario, viewer);
   view.timeline = timelineIn(state.timeline, translated);
-  view.channels = view.channels.map((channel) => channelIn(channel, translated));
   const reader = { facilitator: viewer.kind === 'facilitator', role: viewer.kind === 'seat' ? viewer.role : null, revealed: view.revealed };
   const untranslated = privateTexts(scenario)
     .filter((t) => translated.untranslated.has(t.key) && mayRead(t.readers, reader))
@@ -57,33 +55,39 @@ function timelineIn(timeline: TimelineEntry[], translated: TranslatedScenario): 
   const byEntry = cache?.byEntry ?? new WeakMap<TimelineEntry, ViewTimelineEntry>();
   const entries = timeline.map((entry) => {
     let out = byEntry.get(entry);
-    if (!out) byEntry.set(entry, (out = entryIn(entry, translated)));
+    if (!out) byEntry.set(entry, (out = timelineEntryIn(entry, translated)));
     return out;
   });
   timelineCache.set(translated, (cache = { timeline, entries, byEntry }));
   return entries;
 }
 
-function entryIn(entry: TimelineEntry, translated: TranslatedScenario): ViewTimelineEntry {
-  if (!COPIED_KINDS.has(entry.kind)) return entry;
-  const headline = translated.copied(entry.headline);
-  const text = entry.text ? translated.copied(entry.text) : null;
-  if (!headline && !text) return entry;
-  const out: ViewTimelineEntry = { ...entry, headline: headline?.text ?? entry.headline, text: text?.text ?? entry.text };
-  if (headline?.untranslated || text?.untranslated) out.untranslated = true;
-  return out;
-}
-
-/** A network's channel carries the network's name; a bilateral channel the two roles' names. */
-function channelIn(channel: ChannelView, translated: TranslatedScenario): ChannelView {
-  if (channel.kind === 'network') {
-    const label = translated.copied(channel.label);
-    return label ? { ...channel, label: label.text } : channel;
-  }
-  if (channel.kind === 'bilateral' && channel.members.length === 2) {
-    // In the scenario's order of roles, as the engine names it (shared/engine/channels.ts).
-    const names = translated.scenario.roles.filter((r) => channel.members.includes(r.id)).map((r) => r.name);
-    if (names.length === 2) return { ...channel, label: names.join(' – ') };
-  }
-  return channel;
+/** An entry with scenario texts copied into it (an event's title and text, a news effect's, the
+ *  collapse's) carries them in `translated`'s language; every other entry names scenario things by
+ *  id, and its reader words it (shared/engine/wording.ts). A facilitator's news and a player's
+ *  statement are their own words: no scenario text matches them, and they stay as they are. */
+export function timelineEntryIn(entry: TimelineEntry, translated: TranslatedScenario): ViewTimelineEntry {
+  if (entry.code !== 'eventFired' && entry.code !== 'newsPublished' && entry.code !== 'commonsCollapsed') return entry;
+  let found = false;
+  let untranslated = false;
+  /** The params with the scenario texts among `keys` in the reader's language. */
+  const translate = <P extends Record<string, unknown>>(params: P, keys: (keyof P & string)[]): P => {
+    const out = { ...params };
+    for (const key of keys) {
+      const copied = typeof params[key] === 'string' && params[key] ? translated.copied(params[key]) : null;
+      if (!copied) continue;
+      found = true;
+      untranslated ||= copied.untranslated;
+      out[key] = copied.text as P[typeof key];
+    }
+    return out;
+  };
+  const out: ViewTimelineEntry =
+    entry.code === 'newsPublished'
+      ? { ...entry, params: translate(entry.params, ['headline', 'text']) }
+      : entry.code === 'eventFired'
+        ? { ...entry, params: translate(entry.params, ['title', 'text']) }
+        : { ...entry, params: translate(entry.params, ['title', 'text']) };
+  if (!found) return entry;
+  return untranslated ? { ...out, untranslated: true } : out;
 }

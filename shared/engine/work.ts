@@ -4,7 +4,7 @@
 // an error value; the copy is then dropped and nothing has changed.
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { EngineError, ErrorCode, ErrorParams, GameState, TimelineEntry, TimelineKind } from './types';
+import type { EngineError, ErrorCode, ErrorParams, GameState, TimelineCode, TimelineEntry, TimelineKind, TimelineMessage } from './types';
 
 export class Rejection extends Error {
   constructor(
@@ -39,8 +39,32 @@ export interface Work {
   now: number;
 }
 
-export function addTimeline(w: Work, kind: TimelineKind, headline: string, text = '', roles: string[] = []): void {
-  const entry: TimelineEntry = { seq: w.s.seq, at: w.now, round: w.s.round, kind, headline, text, roles };
+/** The kind of each timeline message (what a feed filters and colours by). */
+const KIND_OF: Record<TimelineCode, TimelineKind> = {
+  gameBegins: 'game',
+  phaseBegins: 'phase',
+  constraintInForce: 'constraint',
+  constraintLifted: 'constraint',
+  eventFired: 'event',
+  newsPublished: 'news',
+  statementMade: 'statement',
+  actionTaken: 'action',
+  dealTypeOpened: 'deal',
+  dealInForce: 'deal',
+  dealSuperseded: 'deal',
+  ratificationFails: 'deal',
+  dealBroken: 'deal',
+  dealWithdrawn: 'deal',
+  memorandumAdopted: 'deal',
+  commonsCollapsed: 'collapse',
+  gameOver: 'game',
+  secretsRevealed: 'game',
+};
+
+/** Puts a message on the timeline: a code and its params, worded by each reader (see TimelineMessage). */
+export function addTimeline(w: Work, message: TimelineMessage, roles: string[] = []): void {
+  const { code, params } = message;
+  const entry = { seq: w.s.seq, at: w.now, round: w.s.round, kind: KIND_OF[code], code, params, roles } as TimelineEntry;
   w.s.timeline = w.s.timeline.concat([entry]);
 }
 

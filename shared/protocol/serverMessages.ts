@@ -60,7 +60,7 @@ const GameViewFrame = z.looseObject({
   trust: z.record(z.string(), Counts),
   channels: z.array(z.looseObject({ id: z.string(), kind: z.string(), open: z.boolean(), members: z.array(z.string()) })),
   deals: z.array(z.looseObject({ id: z.string(), dealType: z.string(), status: z.string(), parties: z.array(z.string()) })),
-  timeline: z.array(z.looseObject({ seq: Seq, kind: z.string(), headline: z.string() })),
+  timeline: z.array(z.looseObject({ seq: Seq, kind: z.string(), code: z.string(), params: z.record(z.string(), z.unknown()) })),
   revealed: z.boolean(),
   me: z.optional(z.looseObject({ role: Identified, seat: z.string() })),
   facilitator: z.optional(z.looseObject({ scores: z.array(z.unknown()) })),

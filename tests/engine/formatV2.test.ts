@@ -20,9 +20,9 @@ function drawsByRound(scenario: Scenario, seed = 1): string[][] {
   const t = new Table(scenario, { seed }).start();
   const rounds = scenario.rounds.count;
   t.goTo(rounds, scenario.rounds.phases[scenario.rounds.phases.length - 1].id);
-  const deckTitles = new Map(scenario.events.filter((e) => e.deck !== undefined).map((e) => [e.title, e.id]));
+  const deck = new Set(scenario.events.filter((e) => e.deck !== undefined).map((e) => e.id));
   return Array.from({ length: rounds }, (_, i) =>
-    t.state.timeline.filter((e) => e.kind === 'event' && e.round === i + 1 && deckTitles.has(e.headline)).map((e) => deckTitles.get(e.headline)!),
+    t.state.timeline.flatMap((e) => (e.code === 'eventFired' && e.round === i + 1 && deck.has(e.params.event) ? [e.params.event] : [])),
   );
 }
 

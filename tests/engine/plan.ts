@@ -81,7 +81,7 @@ export function playScripted(scenario: Scenario, options: PlanOptions): { log: L
       for (const seat of occupied) {
         const mine = Object.values(state.channels).filter((c) => c.members.includes(seat.role));
         const channel = mine[(i + turn) % mine.length];
-        attempt({ kind: 'seat', role: seat.role, seat: seat.seat }, { type: 'chat', channel: channel.id, text: `Round ${state.round}: ${seat.role} on ${channel.label}, point ${i}.` });
+        attempt({ kind: 'seat', role: seat.role, seat: seat.seat }, { type: 'chat', channel: channel.id, text: `Round ${state.round}: ${seat.role} on ${channel.id}, point ${i}.` });
       }
 
     // Draft and propose the fairest deal of each open type, once per role and type.

@@ -222,10 +222,7 @@ describe('channels', () => {
     expect(t.state.tracks.tension).toBe(7);
     expect(t.state.activeConstraints).toEqual(['rocket-secrecy', 'academy-caution']);
     t.do(seat('us-gov'), { type: 'chat', channel: 'bilateral:soviet-gov:us-gov', text: 'Can we talk now?' });
-    // The lifted entry says the ban no longer holds, not just the ban's text again.
-    expect(t.state.timeline.find((e) => e.headline === 'Lifted: Cold War freeze')?.text).toBe(
-      'No longer in force: Tension is so high that neither capital will be seen talking to the other.',
-    );
+    expect(t.state.timeline.filter((e) => e.code === 'constraintLifted').map((e) => e.params)).toEqual([{ constraint: 'cold-war-freeze' }]);
   });
 
   test('a role cannot write in a channel it is not a member of', () => {
@@ -284,7 +281,12 @@ describe('deals and memoranda', () => {
     expect(t.state.deals[deal].status).toBe('inForce');
     expect(t.state.tracks.tension).toBe(tension - 2);
     expect(t.state.activeConstraints).not.toContain('rocket-secrecy');
-    expect(t.state.timeline.some((e) => e.headline === 'In force: Agreement on a joint docking flight')).toBe(true);
+    expect(t.state.timeline.filter((e) => e.code === 'dealInForce').map((e) => e.params)).toContainEqual({
+      deal,
+      dealType: 'astp-agreement',
+      parties: ['us-gov', 'soviet-gov'],
+      terms: t.state.deals[deal].versions.at(-1)!.terms,
+    });
 
     // At the end of the round, the agreement's each-round effects apply: joint engineering.
     const readiness = t.state.tracks['docking-readiness'];
@@ -374,7 +376,7 @@ describe('deals and memoranda', () => {
     t.goTo(3, 'signature');
     t.do(seat('us-gov'), { type: 'ratifyDeal', deal });
     expect(t.state.deals[deal].status).toBe('failed');
-    expect(t.state.timeline.at(-1)!.headline).toBe('Ratification fails: Agreement on a joint docking flight');
+    expect(t.state.timeline.at(-1)).toMatchObject({ code: 'ratificationFails', params: { deal, dealType: 'astp-agreement', role: 'us-gov', parties: ['soviet-gov'] } });
     expect(t.state.unlockedDealTypes).toContain('astp-agreement');
   });
 
@@ -457,7 +459,7 @@ describe('statements, actions, events, collapse', () => {
   test('public statements publish on the timeline and apply their tone', () => {
     const t = new Table(handshake, { seed: CALM }).start();
     t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'triumphant', text: 'Salyut leads the way.' });
-    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'statement', headline: 'Soviet government (triumphant)', text: 'Salyut leads the way.' });
+    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'statement', code: 'statementMade', params: { role: 'soviet-gov', tone: 'triumphant', text: 'Salyut leads the way.' } });
     expect(t.state.tracks.tension).toBe(7);
     t.fails(seat('soviet-gov'), { type: 'publicStatement', tone: 'sarcastic', text: 'Hm' }, 'unknown-tone');
   });
@@ -469,7 +471,7 @@ describe('statements, actions, events, collapse', () => {
     t.fails(facilitator, { type: 'injectEvent', event: 'luna-16' }, 'already-done');
     t.fails(facilitator, { type: 'injectEvent', event: 'alien-contact' }, 'unknown-event');
     t.do(facilitator, { type: 'injectNews', headline: 'Sputnik anniversary', text: '' });
-    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'news', headline: 'Sputnik anniversary' });
+    expect(t.state.timeline.at(-1)).toMatchObject({ kind: 'news', code: 'newsPublished', params: { headline: 'Sputnik anniversary', text: '' } });
   });
 
   test('a conditional event fires once, the first time it holds', () => {
@@ -487,7 +489,10 @@ describe('statements, actions, events, collapse', () => {
     t.do(seat('soviet-gov'), { type: 'publicStatement', tone: 'hostile', text: 'Never ever!' });
     expect(t.state.status).toBe('ended');
     expect(t.state.outcome!.reason).toBe('collapse');
-    expect(t.state.timeline.some((e) => e.kind === 'collapse' && e.headline === 'Crisis on the brink')).toBe(true);
+    expect(t.state.timeline.slice(-2)).toMatchObject([
+      { kind: 'collapse', code: 'commonsCollapsed', params: { title: 'Crisis on the brink' } },
+      { kind: 'game', code: 'gameOver', params: { reason: 'collapse' } },
+    ]);
     for (const s of score(t.state, handshake)) expect(s.collapse).toBe(-15);
   });
 

@@ -51,8 +51,8 @@ describe('one deal per type', () => {
     t.do(seat('soviet-academy'), { type: 'signDeal', deal: second });
     expect(t.state.deals[first].status).toBe('superseded');
     expect(t.state.deals[second].status).toBe('inForce');
-    expect(t.state.timeline.find((e) => e.headline.startsWith('Superseded'))).toMatchObject({
-      headline: `Superseded: Memorandum on compatible docking (${first})`,
+    expect(t.state.timeline.find((e) => e.code === 'dealSuperseded')).toMatchObject({
+      params: { deal: first, dealType: 'docking-memorandum', parties: ['nasa', 'soviet-academy'], by: second },
       roles: ['nasa', 'soviet-academy'],
     });
     const nasa = score(t.state, handshake).find((s) => s.role === 'nasa')!;
@@ -122,7 +122,11 @@ describe('memoranda: stakes, and no binding force', () => {
     t.do(seat('soviet-academy'), { type: 'withdrawDeal', deal: memo });
     expect(t.state.deals[memo]).toMatchObject({ status: 'withdrawn', breachedBy: null });
     expect(t.state.trust.nasa['soviet-academy']).toBe(before.trust.nasa['soviet-academy'] - handshake.trust.withdrawLoss);
-    expect(t.state.timeline.at(-1)).toMatchObject({ headline: 'Left: Memorandum on compatible docking', roles: ['nasa', 'soviet-academy'] });
+    expect(t.state.timeline.at(-1)).toMatchObject({
+      code: 'dealWithdrawn',
+      params: { deal: memo, dealType: 'docking-memorandum', role: 'soviet-academy', parties: ['nasa'], left: true },
+      roles: ['nasa', 'soviet-academy'],
+    });
     const academy = score(t.state, handshake).find((s) => s.role === 'soviet-academy')!;
     expect(academy.breachCount).toBe(0);
     expect(academy.deals.find((d) => d.dealType === memoType.id)).toMatchObject({ deal: null, walkAway: true });
@@ -138,7 +142,11 @@ describe('memoranda: stakes, and no binding force', () => {
     const before = t.state;
     t.do(seat('us-gov'), { type: 'withdrawDeal', deal });
     expect(t.state.trust['soviet-gov']['us-gov']).toBe(before.trust['soviet-gov']['us-gov'] - handshake.trust.withdrawLoss);
-    expect(t.state.timeline.at(-1)).toMatchObject({ headline: 'Withdrawn: Agreement on a joint docking flight', roles: ['us-gov', 'soviet-gov'] });
+    expect(t.state.timeline.at(-1)).toMatchObject({
+      code: 'dealWithdrawn',
+      params: { deal, dealType: 'astp-agreement', role: 'us-gov', parties: ['soviet-gov'], left: false },
+      roles: ['us-gov', 'soviet-gov'],
+    });
     // A proposal nobody else accepted yet goes quietly.
     t.do(seat('us-gov'), { type: 'draftDeal', dealType: 'astp-agreement', parties: ['us-gov', 'soviet-gov'], terms: memoTerms });
     t.do(seat('us-gov'), { type: 'proposeDeal', deal: t.lastDeal });

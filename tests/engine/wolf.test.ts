@@ -13,7 +13,7 @@ describe('the Wolf Amendment', () => {
 
   test('it passes at the start of round 1', () => {
     expect(t.state.activeConstraints).toContain('wolf-amendment');
-    expect(t.state.timeline.some((e) => e.headline === 'In force: Wolf Amendment')).toBe(true);
+    expect(t.state.timeline.some((e) => e.code === 'constraintInForce' && e.params.constraint === 'wolf-amendment')).toBe(true);
   });
 
   test('it closes the NASA–CNSA channel but the scientists\' network stays open', () => {

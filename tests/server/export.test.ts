@@ -94,6 +94,19 @@ describe('exports in the reader\'s language (?lang=)', () => {
     expect(zh).toMatch(/^- \*\*.+\*\*: .+ \(\d+ 分\): (已达成|未达成)$/m);
   });
 
+  it('words the timeline and the channels in Russian: no English glue around the scenario texts', async () => {
+    const ru = await get('export.md?lang=ru');
+    expect(ru).toMatch(/^- \d\d:\d\d:\d\d \*\*Игра начинается: Рукопожатие на орбите\*\*: /m);
+    expect(ru).toMatch(/^- \d\d:\d\d:\d\d \*\*Раунд 1 \(1969\): Вводная и новости\*\*/m);
+    expect(ru.split('\n').find((l) => l.includes(markdownText(SCRIPT)))).toMatch(/^- \d\d:\d\d:\d\d Команда: НАСА: /);
+    expect(ru).not.toMatch(/The game begins|Round 1|In force:|NASA team/);
+    // The JSON keeps each entry's code and params, and adds its wording in the reader's language.
+    const json = JSON.parse(await get('export.json?lang=ru'));
+    expect(json.timeline[0]).toMatchObject({ kind: 'game', code: 'gameBegins', params: {}, headline: 'Игра начинается: Рукопожатие на орбите' });
+    expect(json.timeline.find((e: { code: string }) => e.code === 'newsPublished')).toMatchObject({ params: { headline: '<img src=x onerror=alert(1)>' }, headline: '<img src=x onerror=alert(1)>' });
+    expect(json.channels.find((c: { id: string }) => c.id === 'team:nasa').label).toBe('Команда: НАСА');
+  });
+
   it('English by default and for a language it does not offer; the JSON and CSV follow ?lang= too', async () => {
     expect(await get('export.md')).toMatch(/^## Scores$/m);
     expect(await get('export.md?lang=xx')).toMatch(/^## Scores$/m);

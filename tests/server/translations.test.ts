@@ -109,12 +109,14 @@ describe('scenario texts in each reader\'s language', () => {
     expect(started.ok).toBe(true);
     for (const c of [ru, zh, facilitator]) await c.reach(started.seq);
     const kennedy = english.events.find((e) => e.id === 'kennedy-offer')!;
-    const ruEntry = ru.view!.timeline.find((e) => e.kind === 'event')!;
-    expect(ruEntry.headline).toBe(RU.kennedy);
-    expect(ruEntry.text).toBe(kennedy.text);
+    const eventOf = (c: TestClient) => c.view!.timeline.find((e) => e.code === 'eventFired')!;
+    const ruEntry = eventOf(ru);
+    expect(ruEntry.params).toEqual({ event: 'kennedy-offer', title: RU.kennedy, text: kennedy.text });
     expect(ruEntry.untranslated).toBe(true); // its text has no Russian yet
-    const zhEntry = zh.view!.timeline.find((e) => e.kind === 'event')!;
-    expect([zhEntry.headline, zhEntry.untranslated]).toEqual([kennedy.title, true]);
+    const zhEntry = eventOf(zh);
+    expect([zhEntry.params, zhEntry.untranslated]).toEqual([{ event: 'kennedy-offer', title: kennedy.title, text: kennedy.text }, true]);
+    // The rest of the timeline is codes and ids, the same for every reader: each client words them.
+    expect(ru.view!.timeline.filter((e) => e.code !== 'eventFired')).toEqual(zh.view!.timeline.filter((e) => e.code !== 'eventFired'));
     // The facilitator reads every delegation's brief, in its language.
     expect(facilitator.view!.facilitator!.delegations.find((d) => d.id === 'soviet-academy')!.confidentialBrief).toBe(RU.academyBrief);
   });
@@ -125,7 +127,7 @@ describe('scenario texts in each reader\'s language', () => {
     const view = await zh.next((m) => m.type === 'view', since);
     expect(view.body.scenario.title).toBe(RU.title);
     expect(view.body.view.me.role.confidentialBrief).toBe(RU.academyBrief);
-    expect(zh.view!.timeline.find((e) => e.kind === 'event')!.headline).toBe(RU.kennedy);
+    expect(zh.view!.timeline.find((e) => e.code === 'eventFired')!.params).toMatchObject({ title: RU.kennedy });
 
     const refused = await zh.sendExpectingError('setLanguage', { language: 'fr' });
     expect(refused.code).toBe('invalid-message');

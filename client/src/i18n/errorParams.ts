@@ -5,6 +5,7 @@
 // reach (a made-up one the server echoes back) stays as it is.
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import type { PresencePlayer } from '@shared/protocol/serverMessages';
+import { channelName } from '../ui/wording';
 
 /** What labels are read from: the session on screen. */
 export interface LabelSource {
@@ -38,7 +39,10 @@ const LOOKUPS: Record<string, Lookup> = {
   issue: (id, p) => dealTypeOf(p.dealType)?.issues.find((i) => i.id === id)?.label,
   phase: (id) => source.scenario?.rounds.phases.find((ph) => ph.id === id)?.label,
   phases: (id) => source.scenario?.rounds.phases.find((ph) => ph.id === id)?.label,
-  channel: (id) => source.view?.channels.find((c) => c.id === id)?.label,
+  channel: (id) => {
+    const channel = source.view?.channels.find((c) => c.id === id);
+    return channel && channelName(channel, source.scenario);
+  },
   constraint: (id) => source.view?.constraints.find((c) => c.id === id)?.label ?? source.scenario?.constraints.find((c) => c.id === id)?.label,
   action: (id) => source.scenario?.actions.find((a) => a.id === id)?.label,
   resource: (id) => source.scenario?.resources.find((r) => r.id === id)?.label,

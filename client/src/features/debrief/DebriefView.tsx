@@ -236,7 +236,7 @@ export default function DebriefView({
                 <Text size="xs" c="dimmed" w={70} style={{ flexShrink: 0 }}>
                   {t.deals.round({ n: entry.round })}
                 </Text>
-                <TimelineItem entry={entry} />
+                <TimelineItem entry={entry} scenario={scenario} />
               </Group>
             ))}
         </Stack>

@@ -13,6 +13,7 @@ import { ConnectionBadge } from '../../ui/ConnectionBadge';
 import { PhaseClock } from '../../ui/PhaseClock';
 import { Shell } from '../../ui/Shell';
 import { dealTypeOf, roleName } from '../../ui/names';
+import { own, timelineText } from '../../ui/wording';
 import { JoinCodePanel } from '../lobby/JoinCodePanel';
 import { occupantLabel } from '../lobby/SeatMap';
 import { ConstraintList, TrackGauges } from '../table/WorldPanel';
@@ -137,16 +138,19 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
             {/* The newest first; a long one is cut to a few lines, and the column scrolls. */}
             <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
               <Stack gap="lg">
-                {statements.map((s, index) => (
-                  <blockquote key={`${s.seq}-${index}`} className={classes.statement} data-testid="projector-statement">
-                    <Text size="xl" fw={600} lineClamp={2}>
-                      {s.headline}
-                    </Text>
-                    <Text size="lg" lineClamp={5}>
-                      {s.text}
-                    </Text>
-                  </blockquote>
-                ))}
+                {statements.map((s, index) => {
+                  const { headline, text, from } = timelineText(s, scenario);
+                  return (
+                    <blockquote key={`${s.seq}-${index}`} className={classes.statement} data-testid="projector-statement">
+                      <Text size="xl" fw={600} lineClamp={2}>
+                        {headline}
+                      </Text>
+                      <Text size="lg" lineClamp={5} data-text={own(from.text)}>
+                        {text}
+                      </Text>
+                    </blockquote>
+                  );
+                })}
               </Stack>
             </ScrollArea.Autosize>
           </Paper>
@@ -159,7 +163,7 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
             <ScrollArea.Autosize mah="70vh" type="auto" offsetScrollbars>
               <Stack gap="md" className={classes.wrap}>
                 {timeline.map((entry, index) => (
-                  <TimelineItem key={`${entry.seq}-${index}`} entry={entry} big />
+                  <TimelineItem key={`${entry.seq}-${index}`} entry={entry} scenario={scenario} big />
                 ))}
               </Stack>
             </ScrollArea.Autosize>

@@ -29,6 +29,7 @@ import { ActionErrorText } from '../../ui/ActionError';
 import { adviceText } from './advice';
 import { BotIcon, LockIcon } from '../../ui/icons';
 import { roleName } from '../../ui/names';
+import { channelName, channelNameMark } from '../../ui/wording';
 import classes from './Channels.module.css';
 import { concerns, refusalOf, useMoves } from './permissions';
 
@@ -54,14 +55,14 @@ function useLastSeen(storageKey: string) {
   return [lastSeen, markSeen] as const;
 }
 
-function channelEntries(view: GameView, whispers: Whisper[] | undefined, whispersLabel: string): ChannelEntry[] {
+function channelEntries(view: GameView, scenario: PublicScenario | null, whispers: Whisper[] | undefined, whispersLabel: string): ChannelEntry[] {
   const order: Record<string, number> = { public: 0, team: 1, network: 2, bilateral: 3, group: 4 };
   const entries: ChannelEntry[] = view.channels
-    .slice()
-    .sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.label.localeCompare(b.label))
-    .map((c) => ({
+    .map((c) => ({ channel: c, label: channelName(c, scenario) }))
+    .sort((a, b) => (order[a.channel.kind] ?? 9) - (order[b.channel.kind] ?? 9) || a.label.localeCompare(b.label))
+    .map(({ channel: c, label }) => ({
       id: c.id,
-      label: c.label,
+      label,
       track: c.track,
       open: c.open,
       closedBy: c.closedBy,
@@ -76,10 +77,10 @@ function channelEntries(view: GameView, whispers: Whisper[] | undefined, whisper
 }
 
 export function Channels({ height = 520, storageKey, readOnly = false }: { height?: number | string; storageKey: string; readOnly?: boolean }) {
-  const { view } = useSession();
+  const { view, scenario } = useSession();
   const whispers = view.me?.whispers;
   const whispersLabel = t.table.whispers;
-  const entries = useMemo(() => channelEntries(view, whispers, whispersLabel), [view, whispers, whispersLabel]);
+  const entries = useMemo(() => channelEntries(view, scenario, whispers, whispersLabel), [view, scenario, whispers, whispersLabel]);
   const [selected, setSelected] = useState('public');
   const [lastSeen, markSeen] = useLastSeen(storageKey);
   const [groupOpen, setGroupOpen] = useState(false);
@@ -128,7 +129,7 @@ export function Channels({ height = 520, storageKey, readOnly = false }: { heigh
                       {/* The whole name, wrapped: "U.S. government – Soviet Academy…" and "– Soviet government" must not read alike. */}
                       <Text size="sm" fw={active || count ? 600 : 400} c={entry.open ? undefined : 'dimmed'} className={classes.name} data-label="channel-name">
                         {entry.open ? null : <LockIcon size={12} />} 
-                        {entry.label}
+                        <span data-text={channelNameMark(entry)}>{entry.label}</span>
                       </Text>
                       {(entry.track === 2 || !entry.open) && entry.kind !== 'whisper' && (
                         <Text size="xs" c={entry.open ? 'grape.8' : 'dimmed'}>
@@ -204,6 +205,7 @@ function useStickToBottom(dep: unknown) {
 function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: boolean }) {
   const { view, snapshot, scenario } = useSession();
   const me = view.me;
+  const label = channelName(channel, useSession().scenario);
   const sending = snapshot.pending.filter((e) => e.action.type === 'chat' && e.action.channel === channel.id);
   const messages = channel.messages ?? [];
   const viewport = useStickToBottom(messages.length + sending.length);
@@ -211,7 +213,9 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
     <>
       <Group px="md" py="sm" justify="space-between" className={classes.chatHeader}>
         <div style={{ minWidth: 0 }}>
-          <Text fw={600}>{channel.label}</Text>
+          <Text fw={600} data-text={channelNameMark(channel)}>
+            {label}
+          </Text>
           <Text size="xs" c="dimmed">
             {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · {list(channel.members.map((m) => roleName(view, m)))}
           </Text>
@@ -223,7 +227,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
         </Alert>
       )}
       <ScrollArea viewportRef={viewport} style={{ flex: 1 }} type="auto" px="md">
-        <Stack gap={8} py="sm" role="log" aria-live="polite" aria-label={channel.label}>
+        <Stack gap={8} py="sm" role="log" aria-live="polite" aria-label={label}>
           {channel.messages === undefined && <Text c="dimmed" size="sm">{t.facilitator.privateHidden}</Text>}
           {channel.messages !== undefined && messages.length === 0 && sending.length === 0 && (
             <Text c="dimmed" size="sm">
@@ -255,6 +259,7 @@ function Composer({ channel }: { channel: ChannelView }) {
   const [text, setText] = useState(() => sessionStorage.getItem(draftKey) ?? '');
   const [failedText, setFailedText] = useState<string | null>(null);
   const action = useAction();
+  const label = channelName(channel, useSession().scenario);
   // Whether the seat may post here now (the phase, a pause, a constraint closing the channel).
   const refusal = refusalOf(useMoves()?.chat[channel.id]);
   useEffect(() => {
@@ -286,7 +291,7 @@ function Composer({ channel }: { channel: ChannelView }) {
       <form onSubmit={send}>
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <Textarea
-            aria-label={t.table.messageLabel({ channel: channel.label })}
+            aria-label={t.table.messageLabel({ channel: label })}
             placeholder={!refusal ? t.table.messagePlaceholder : refusal.code === 'channel-closed' ? t.table.closedBecause({ reason: channel.closedBy ?? '' }) : errorText(refusal)}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
