@@ -45,14 +45,16 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
             <Table.Tr>
               <Table.Th />
               {roles.map((r) => (
-                <Table.Th key={r.index}>{r.name}</Table.Th>
+                <Table.Th key={r.index} data-text="scenario">
+                  {r.name}
+                </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {roles.map((a) => (
               <Table.Tr key={a.index}>
-                <Table.Th>{a.name}</Table.Th>
+                <Table.Th data-text="scenario">{a.name}</Table.Th>
                 {roles.map((b) => {
                   if (a.index === b.index) return <Table.Td key={b.index} bg="gray.1" />;
                   const shared = networks.filter((n) => Array.isArray(n.members) && n.members.includes(a.id) && n.members.includes(b.id));
@@ -67,7 +69,7 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
                         )}
                         {shared.map((n) => (
                           <Badge key={str(n.id)} size="xs" color={n.track === 1 ? 'blue' : 'teal'} variant="light">
-                            {str(n.label, str(n.id))} · {st.channels.track({ n: String(n.track === 1 ? 1 : 2) })}
+                            <span data-text="scenario">{str(n.label, str(n.id))}</span> · {st.channels.track({ n: String(n.track === 1 ? 1 : 2) })}
                           </Badge>
                         ))}
                       </Group>
@@ -90,7 +92,7 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
               <Table.Tr>
                 <Table.Th />
                 {roles.map((r) => (
-                  <Table.Th key={r.index} ta="center">
+                  <Table.Th key={r.index} ta="center" data-text="scenario">
                     {r.name}
                   </Table.Th>
                 ))}
@@ -103,7 +105,7 @@ export const ChannelsView = memo(function ChannelsView({ raw, edit }: { raw: Raw
                 return (
                   <Table.Tr key={i}>
                     <Table.Th>
-                      {label}{' '}
+                      <span data-text="scenario">{label}</span>{' '}
                       <Text span size="xs" c="dimmed">
                         ({st.channels.track({ n: String(n.track === 1 ? 1 : 2) })})
                       </Text>

@@ -37,8 +37,8 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
                   return (
                     <Group key={index} gap="xs" wrap="nowrap" justify="space-between">
                       <Text size="sm">
-                        {title}{' '}
-                        <Text span size="xs" c="dimmed">
+                        <span data-text="scenario">{title}</span>{' '}
+                        <Text span size="xs" c="dimmed" data-text="code">
                           ({str((event.at as Obj).phase)})
                         </Text>
                       </Text>
@@ -57,7 +57,7 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
                     <Badge size="xs" variant="outline" color={event.deck !== undefined ? 'grape' : 'orange'}>
                       {event.deck !== undefined ? st.events.deck : st.events.conditional}
                     </Badge>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" data-text="scenario">
                       {str(event.title, str(event.id))}
                     </Text>
                   </Group>
@@ -79,10 +79,10 @@ export const EventsView = memo(function EventsView({ raw, edit }: { raw: RawScen
             <Stack gap={2}>
               {(items as typeof events).map(({ index, event }) => (
                 <Text key={index} size="sm">
-                  {str(event.title, str(event.id))}{' '}
+                  <span data-text="scenario">{str(event.title, str(event.id))}</span>{' '}
                   <Text span size="xs" c="dimmed">
                     ({windowText(event)}
-                    {event.deck !== undefined ? ` · weight ${str(event.deck)}` : ''})
+                    {event.deck !== undefined ? ` · ${st.events.weight({ n: str(event.deck) })}` : ''})
                   </Text>
                 </Text>
               ))}

@@ -201,7 +201,7 @@ function KeyForm({ instructor }: { instructor: InstructorState }) {
         {st.lib.keyIntro}
       </Text>
       <Group align="flex-end">
-        <PasswordInput label={st.lib.key} value={value} onChange={(e) => setValue(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" error={instructor.error === null ? undefined : instructor.error instanceof ApiError && instructor.error.status === 401 ? st.lib.badKey : apiErrorText(instructor.error)} />
+        <PasswordInput label={st.lib.key} visibilityToggleButtonProps={{ 'aria-label': st.lib.showKey }} value={value} onChange={(e) => setValue(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" error={instructor.error === null ? undefined : instructor.error instanceof ApiError && instructor.error.status === 401 ? st.lib.badKey : apiErrorText(instructor.error)} />
         <Button type="submit">{st.lib.signIn}</Button>
       </Group>
     </Paper>

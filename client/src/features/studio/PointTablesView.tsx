@@ -31,6 +31,7 @@ export const PointTablesView = memo(function PointTablesView({ views, edit }: { 
         onChange={setChosen}
         data={dealTypes.map((d) => ({ value: str(d.id), label: str(d.label, str(d.id)) }))}
         style={{ alignSelf: 'flex-start' }}
+        data-text="scenario"
       />
       <Live live={views.live[dealTypeId]} names={new Map(views.scenario?.roles.map((r) => [r.id, r.name]))} />
       <Paper withBorder style={{ overflowX: 'auto' }}>
@@ -39,7 +40,7 @@ export const PointTablesView = memo(function PointTablesView({ views, edit }: { 
             <Table.Tr>
               <Table.Th>{st.points.option}</Table.Th>
               {roles.map(({ index, name }) => (
-                <Table.Th key={index} ta="right">
+                <Table.Th key={index} ta="right" data-text="scenario">
                   {name}
                 </Table.Th>
               ))}
@@ -50,13 +51,15 @@ export const PointTablesView = memo(function PointTablesView({ views, edit }: { 
               const issueId = str(issue.id);
               return [
                 <Table.Tr key={issueId}>
-                  <Table.Th colSpan={roles.length + 1}>{str(issue.label, issueId)}</Table.Th>
+                  <Table.Th colSpan={roles.length + 1} data-text="scenario">
+                    {str(issue.label, issueId)}
+                  </Table.Th>
                 </Table.Tr>,
                 ...list(issue.options).map((option) => {
                   const optionId = str(option.id);
                   return (
                     <Table.Tr key={`${issueId}/${optionId}`}>
-                      <Table.Td>{str(option.label, optionId)}</Table.Td>
+                      <Table.Td data-text="scenario">{str(option.label, optionId)}</Table.Td>
                       {roles.map(({ index, role, name }) => {
                         const table = tableOf(role, dealTypeId);
                         if (!table) return <Table.Td key={index} ta="right" c="dimmed">{st.points.noTable}</Table.Td>;

@@ -20,14 +20,18 @@ export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenar
       {roles.map(({ index, role, id, name }) => {
         const nations = Array.isArray(role.nations) ? role.nations.map((n) => str(n)).join(', ') : '';
         return (
-          <Paper key={index} p="md" withBorder component="section" aria-label={name}>
+          <Paper key={index} p="md" withBorder component="section" aria-labelledby={`studio-role-${index}`}>
             <Group justify="space-between" mb="xs">
-              <Title order={3} size="h5">
-                {name} <Text span c="dimmed" size="sm">({id})</Text>
+              <Title order={3} size="h5" id={`studio-role-${index}`}>
+                {/* The draft's own texts and ids (docs/translating.md): not the catalogue's. */}
+                <span data-text="scenario">{name}</span>{' '}
+                <Text span c="dimmed" size="sm" data-text="code">
+                  ({id})
+                </Text>
               </Title>
               <Group gap={4}>
-                {role.kind !== undefined && <Badge variant="light">{str(role.kind)}</Badge>}
-                {nations && <Badge variant="outline">{nations}</Badge>}
+                {role.kind !== undefined && <Badge variant="light" data-text="code">{str(role.kind)}</Badge>}
+                {nations && <Badge variant="outline" data-text="scenario">{nations}</Badge>}
               </Group>
             </Group>
             <Table className="tabular" verticalSpacing={4}>
@@ -47,7 +51,7 @@ export const RolesView = memo(function RolesView({ raw, edit }: { raw: RawScenar
                   const title = str(seat.title, str(seat.id));
                   return (
                     <Table.Tr key={s}>
-                      <Table.Td>{title}</Table.Td>
+                      <Table.Td data-text="scenario">{title}</Table.Td>
                       {POWERS.map((power) => (
                         <Table.Td key={power} ta="center">
                           <Checkbox

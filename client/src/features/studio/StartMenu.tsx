@@ -15,7 +15,7 @@ const MAX_BYTES = STUDIO_LIMITS.yamlChars;
 /** Reads an uploaded file, or says why not (too large, not text), worded when shown. Nothing
  *  changes on an error. */
 export async function readYamlFile(file: File): Promise<{ text: string } | { error: () => string }> {
-  if (file.size > MAX_BYTES) return { error: () => st.tooLarge({ mb: Math.round(file.size / 1024 / 102.4) / 10, limit: MAX_BYTES / 1_000_000 }) };
+  if (file.size > MAX_BYTES) return { error: () => st.tooLarge({ mb: file.size / 1024 / 1024, limit: MAX_BYTES / 1_000_000 }) };
   const text = await file.text();
   if (text.includes('\u0000')) return { error: () => st.notText };
   return { text };
