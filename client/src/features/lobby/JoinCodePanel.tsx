@@ -1,7 +1,11 @@
 // The join code and a QR code to the join page, big enough to read from the back of a room.
+import { lazy, Suspense } from 'react';
 import { Paper, Stack, Text } from '@mantine/core';
-import { QRCodeSVG } from 'qrcode.react';
 import { t } from '../../i18n';
+
+// The QR code's library is a chunk of its own, loaded after the code itself shows: it is not part of
+// a student's first screen (docs/performance.md).
+const QRCodeSVG = lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
 
 function joinUrl(joinCode: string): string {
   return `${window.location.origin}/join/${joinCode}`;
@@ -26,7 +30,9 @@ export function JoinCodePanel({ joinCode, large = false }: { joinCode: string; l
         >
           {joinCode}
         </Text>
-        <QRCodeSVG value={url} size={large ? 280 : 160} marginSize={2} title={t.lobby.scanToJoin} />
+        <Suspense fallback={<div style={{ width: large ? 280 : 160, height: large ? 280 : 160 }} />}>
+          <QRCodeSVG value={url} size={large ? 280 : 160} marginSize={2} title={t.lobby.scanToJoin} />
+        </Suspense>
         <Text size={large ? 'lg' : 'xs'} c="dimmed" ta="center" style={{ wordBreak: 'break-all' }}>
           {t.lobby.joinAt({ url: url.replace(/^https?:\/\//, '') })}
         </Text>
