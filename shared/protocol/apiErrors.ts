@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { JoinRefusal } from './errors';
 
 /** Each code with the params it carries (`undefined`: none). */
-export interface ApiErrorParams {
+interface ApiErrorParams {
   // Any route
   /** The body does not fit the route's schema: the paths of its first few problems ("settings.classFormat"). */
   'invalid-request': { fields: string[] };

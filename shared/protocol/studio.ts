@@ -213,6 +213,6 @@ export const STUDIO_ERROR_CODES = [
   'scenario-invalid', // 422: a draft with problems cannot be played (problems listed)
   'rate-limited', // 429
 ] as const satisfies readonly ApiErrorCode[];
-export type StudioErrorCode = (typeof STUDIO_ERROR_CODES)[number];
+type StudioErrorCode = (typeof STUDIO_ERROR_CODES)[number];
 /** One studio error, a code with its params. */
 export type StudioError = Extract<ApiError, { code: StudioErrorCode }>;

@@ -19,7 +19,7 @@ export interface Checker {
 }
 
 /** Why the check stopped (worded by the studio's `checkFailed`), with the browser's detail. */
-export type CheckFailure = { reason: 'timeout'; seconds: number; detail?: undefined } | { reason: 'crashed'; detail: string };
+type CheckFailure = { reason: 'timeout'; seconds: number; detail?: undefined } | { reason: 'crashed'; detail: string };
 
 export function useChecker(onVerdict: (verdict: Verdict) => void, onViews: (views: Views) => void): Checker {
   const worker = useRef<Worker | null>(null);
