@@ -6,120 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { advancePhase, createSession, joinAsStudent, newPage, openConsole } from './harness';
+import { checkEveryWidth, HEIGHT, settle, WIDTHS } from './layoutCheck';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
-
-const WIDTHS = [360, 390, 820, 1366, 1920];
-const HEIGHT = 900;
-
-/** Labels that must stay telling apart: each class of label and how to find its elements. */
-const LABELS: Record<string, string> = {
-  'seat-title': '[data-label="seat-title"]',
-  'channel-name': '[data-label="channel-name"]',
-  'deal-title': '[id^="deal-"][id$="-title"]',
-  chip: '.mantine-Badge-label',
-};
-
-interface Measure {
-  scrollWidth: number;
-  innerWidth: number;
-  /** Labels cut to the same visible text as another label of their class (chips: cut at all). */
-  cut: string[];
-  /** Table cells that lie outside the window (a column cut off). */
-  cellsOutside: string[];
-}
-
-/** What the page looks like now: its width and its labels cut short. Runs in the page. */
-function measure(labelClasses: Record<string, string>): Measure {
-  const isShown = (el: Element) => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-  };
-  // The text a cut label shows: the characters that end inside its box.
-  const visibleText = (el: HTMLElement) => {
-    const right = el.getBoundingClientRect().right;
-    const bottom = el.getBoundingClientRect().bottom;
-    let text = '';
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const value = node.textContent ?? '';
-      for (let i = 0; i < value.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getBoundingClientRect();
-        if (box.right <= right + 0.5 && box.bottom <= bottom + 0.5) text += value[i];
-      }
-    }
-    return text.trim();
-  };
-  const isCut = (el: HTMLElement) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-  const cut: string[] = [];
-  for (const [kind, selector] of Object.entries(labelClasses)) {
-    const labels = [...document.querySelectorAll<HTMLElement>(selector)].filter(isShown);
-    const shown = labels.map((el) => (isCut(el) ? visibleText(el) : (el.textContent ?? '').trim()));
-    labels.forEach((el, i) => {
-      if (!isCut(el)) return;
-      const full = (el.textContent ?? '').trim();
-      if (kind === 'chip') cut.push(`chip "${full}" shows "${shown[i]}"`);
-      else if (shown.some((other, j) => j !== i && other === shown[i])) cut.push(`${kind} "${full}" shows "${shown[i]}" like another`);
-    });
-  }
-  // A wide table may scroll inside its own box (the participation table on a phone), but a
-  // score's Total column is always in view.
-  const scrollsSideways = (cell: Element) => {
-    for (let el = cell.parentElement; el; el = el.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) return true;
-    return false;
-  };
-  const cellsOutside = [...document.querySelectorAll('main th, main td')]
-    .filter(isShown)
-    .filter((cell) => cell.getBoundingClientRect().right > window.innerWidth + 0.5)
-    .filter((cell) => !scrollsSideways(cell) || (cell.textContent ?? '').trim() === 'Total')
-    .map((cell) => (cell.textContent ?? '').trim().slice(0, 40));
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, cut, cellsOutside };
-}
-
-/** Waits until the page has laid out at its new size (two frames: React re-renders on a media query). */
-async function settle(page: Page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
-/** Every problem on one screen, worded for the failure message ("lobby@360: ..."). */
-async function problemsOn(page: Page, screen: string): Promise<string[]> {
-  await settle(page);
-  const m = await page.evaluate(measure, LABELS);
-  const problems: string[] = [];
-  if (m.scrollWidth > m.innerWidth) problems.push(`scrolls sideways (${m.scrollWidth} > ${m.innerWidth})`);
-  problems.push(...m.cut);
-  if (m.cellsOutside.length) problems.push(`table cells outside the window: ${m.cellsOutside.join(' | ')}`);
-  return problems.map((p) => `${screen}: ${p}`);
-}
-
-/**
- * Checks a screen at every width. `tabs` names the tabs to open in turn where the screen shows
- * tabs instead of columns (the table on a tablet or phone), so every panel is measured.
- */
-async function checkEveryWidth(page: Page, screen: string, report: string[], tabs: string[] = [], prepare?: () => Promise<void>) {
-  await page.bringToFront();
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: HEIGHT });
-    await settle(page);
-    await prepare?.();
-    const tabbed = tabs.length > 0 && (await page.getByRole('tab', { name: tabs[0], exact: true }).isVisible());
-    if (!tabbed) report.push(...(await problemsOn(page, `${screen}@${width}`)));
-    else
-      for (const tab of tabs) {
-        await page.getByRole('tab', { name: tab, exact: true }).click();
-        report.push(...(await problemsOn(page, `${screen}/${tab}@${width}`)));
-      }
-  }
-  if (tabs.length > 0) {
-    // Leave the page where it started: the first tab at the first width.
-    await page.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
-    await page.getByRole('tab', { name: tabs[0], exact: true }).click();
-  }
-}
 
 const TABLE_TABS = ['Channels', 'Deal board', 'World', 'Moves'];
 const CONSOLE_TABS = ['Overview', 'Delegations', 'Seats', 'All channels', 'All deals', 'Debrief'];
@@ -177,7 +67,7 @@ describe('layout at every width', () => {
     await expect(lobby.getByTestId('seat-us-gov-head').getByTestId('seat-powers').innerText()).resolves.toBe('Can propose, sign, ratify, act, speak');
     await expect(lobby.getByTestId('seat-us-gov-analyst').getByTestId('seat-powers').innerText()).resolves.toBe('Can propose');
     await checkEveryWidth(ada, 'briefing', report);
-    await checkEveryWidth(console, 'console-lobby', report, CONSOLE_TABS.slice(0, 3));
+    await checkEveryWidth(console, 'console-lobby', report, { tabs: CONSOLE_TABS.slice(0, 3) });
     await checkEveryWidth(projector, 'projector-lobby', report);
 
     // Track II: NASA drafts a memorandum with the Academy (the editor open), then proposes it.
@@ -194,7 +84,7 @@ describe('layout at every width', () => {
       await chris.getByRole('option', { name: /Memorandum on compatible docking/ }).click();
       for (const option of ['Androgynous common system', '1975', 'Joint working groups', 'Joint live television']) await chris.getByLabel(option).check();
     };
-    await checkEveryWidth(chris, 'deal-editor', report, [], openDraft);
+    await checkEveryWidth(chris, 'deal-editor', report, { prepare: openDraft });
     await chris.getByTestId('deal-editor-submit').click();
     await chris.getByTestId('deal-propose').click();
     await chris.getByTestId('deal-status').filter({ hasText: 'Proposed' }).waitFor();
@@ -204,11 +94,11 @@ describe('layout at every width', () => {
     await chris.getByTestId('chat-input').fill('Frank Borman here: what if Apollo and Soyuz could dock? A long message to wrap on a phone.');
     await chris.getByTestId('chat-input').press('Enter');
 
-    await checkEveryWidth(chris, 'table-author', report, TABLE_TABS);
-    await checkEveryWidth(dasha, 'table-counterpart', report, TABLE_TABS);
-    await checkEveryWidth(ada, 'table-government', report, TABLE_TABS);
+    await checkEveryWidth(chris, 'table-author', report, { tabs: TABLE_TABS });
+    await checkEveryWidth(dasha, 'table-counterpart', report, { tabs: TABLE_TABS });
+    await checkEveryWidth(ada, 'table-government', report, { tabs: TABLE_TABS });
     report.push(...(await headerNames(chris, 'NASA', 'Chris')), ...(await headerNames(dasha, 'Soviet Academy of Sciences', 'Dasha')));
-    await checkEveryWidth(console, 'console', report, CONSOLE_TABS.slice(0, 5));
+    await checkEveryWidth(console, 'console', report, { tabs: CONSOLE_TABS.slice(0, 5) });
     await checkEveryWidth(projector, 'projector', report);
 
     // The reveal opens the debrief for everyone.

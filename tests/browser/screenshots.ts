@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Instructors } from '@server/instructors';
 import { openStore } from '@server/store/openStore';
 import { advancePhase, createSession, ensureClientBuilt, joinAsStudent, launchBrowser, newPage, openConsole, ROOT, startServer, VIEWPORTS, type TestServer } from './harness';
+import { catalogues, joinIn } from './inLanguage';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const only = process.argv[2];
@@ -54,6 +55,71 @@ async function libraryHome(browser: Browser, server: TestServer) {
   await page.close();
 }
 
+/** The table of one session as three students see it, each in their language (English for NASA,
+ *  Russian for the Soviet Academy, Chinese for the U.S. government), mid-round: a statement, a
+ *  memorandum in force, chat in two languages. table-<lang>-<width>.png at 1366 and 390 px wide,
+ *  and the projector in Russian and Chinese at 1920. */
+async function tablesInLanguages(browser: Browser, server: TestServer) {
+  if (only && !['table-en', 'table-ru', 'table-zh', 'projector-ru', 'projector-zh'].some((name) => name.includes(only))) return;
+  const session = await createSession(server.url);
+  const facilitator = (await newPage(browser)).page;
+  await openConsole(facilitator, server.url, session);
+  const [chris, dasha, ada] = await Promise.all(
+    ([['en', 'Chris', 'nasa'], ['ru', 'Даша', 'soviet-academy'], ['zh', '李艾达', 'us-gov']] as const).map(async ([lang, name, role]) => {
+      const { page } = await newPage(browser);
+      await joinIn(page, server.url, lang, session.joinCode, name, { role, seat: 'head' });
+      return page;
+    }),
+  );
+  const projectors = await Promise.all(
+    (['ru', 'zh'] as const).map(async (lang) => {
+      const { page } = await newPage(browser, VIEWPORTS.projector);
+      await page.goto(`${server.url}/projector/${session.joinCode}?lang=${lang}`);
+      await page.getByTestId('join-code').waitFor();
+      return [lang, page] as const;
+    }),
+  );
+  await facilitator.getByTestId('start-game').click();
+  await facilitator.getByTestId('phase-label').filter({ hasText: 'Briefing and news' }).waitFor();
+  await ada.getByRole('textbox', { name: catalogues.zh.table.statementText }).fill('美国欢迎这些会谈，并愿意讨论联合飞行。');
+  await ada.getByRole('button', { name: catalogues.zh.table.publish }).click();
+  await advancePhase(facilitator, 'Track II talks');
+  await chris.getByTestId('channel-network:astronauts-and-academicians').click();
+  await chris.getByTestId('chat-input').fill('Frank Borman here: what if Apollo and Soyuz could dock?');
+  await chris.getByTestId('chat-input').press('Enter');
+  await dasha.getByTestId('channel-network:astronauts-and-academicians').click();
+  await dasha.getByRole('log').getByText('Frank Borman here').waitFor();
+  await dasha.getByTestId('chat-input').fill('Добрый день! Академия за совместный полёт.');
+  await dasha.getByTestId('chat-input').press('Enter');
+  await chris.getByTestId('new-draft').click();
+  await chris.getByTestId('deal-type-select').click();
+  await chris.getByRole('option', { name: /Memorandum on compatible docking/ }).click();
+  for (const option of ['Androgynous common system', '1975', 'Joint working groups', 'Joint live television']) await chris.getByLabel(option).check();
+  await chris.getByTestId('deal-editor-submit').click();
+  await chris.getByTestId('deal-propose').click();
+  await dasha.getByTestId('deal-d1').getByTestId('deal-accept').click();
+  await chris.getByTestId('deal-d1').getByTestId('deal-sign').click();
+  await dasha.getByTestId('deal-d1').getByTestId('deal-sign').click();
+  await ada.getByTestId('deal-d1').getByTestId('deal-status').filter({ hasText: catalogues.zh.deals.statuses.inForce }).waitFor();
+  for (const [lang, page] of [['en', chris], ['ru', dasha], ['zh', ada]] as const) {
+    if (only && !`table-${lang}`.includes(only)) continue;
+    for (const size of [{ width: 1366, height: 768 }, VIEWPORTS.phone]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('phase-label').waitFor();
+      const file = path.join(OUT, `table-${lang}-${size.width}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${path.relative(ROOT, file)}`);
+    }
+  }
+  for (const [lang, page] of projectors) {
+    if (only && !`projector-${lang}`.includes(only)) continue;
+    const file = path.join(OUT, `projector-${lang}-1920.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  }
+  for (const page of [facilitator, chris, dasha, ada, ...projectors.map(([, p]) => p)]) await page.context().close();
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   if (!process.env.SPACEBRIDGE_URL) ensureClientBuilt();
@@ -66,6 +132,7 @@ async function main() {
     await home.getByText('Handshake in orbit').first().waitFor();
     await shot(home, 'home');
     await libraryHome(browser, server);
+    await tablesInLanguages(browser, server);
 
     const { page: console } = await newPage(browser);
     await openConsole(console, server.url, session);

@@ -89,7 +89,7 @@ export function CommGraph({ view, size = 360 }: { view: GameView; size?: number 
           return (
             <g key={role.id}>
               <circle cx={p.x} cy={p.y} r={10} fill="white" stroke="#1c3f8f" strokeWidth={2} />
-              <text x={p.x} y={p.y < center - 1 ? p.y - 16 : p.y + 28} fontSize="12" fontWeight={600} textAnchor="middle" fill="#212529">
+              <text x={p.x} y={p.y < center - 1 ? p.y - 16 : p.y + 28} fontSize="12" fontWeight={600} textAnchor="middle" fill="#212529" data-text="scenario">
                 {role.name.length > 18 ? `${role.name.slice(0, 17)}…` : role.name}
               </text>
             </g>

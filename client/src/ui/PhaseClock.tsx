@@ -33,18 +33,26 @@ export function PhaseClock({ view, scenario, size = 'md' }: { view: GameView; sc
   const big = size === 'xl';
   const phaseText =
     view.status === 'lobby' ? t.clock.notStarted : view.status === 'ended' ? t.clock.ended : (view.phase?.label ?? '');
-  const roundText = view.round > 0 && scenario ? [t.clock.round({ round: view.round, count: scenario.rounds.count }), view.roundLabel].filter(Boolean).join(' · ') : null;
+  // The phase's name and the round's label ("1969") are the scenario's, not the catalogue's.
+  const phaseFromScenario = view.status !== 'lobby' && view.status !== 'ended';
+  const roundText = view.round > 0 && scenario ? t.clock.round({ round: view.round, count: scenario.rounds.count }) : null;
   const urgent = left !== null && left < 60_000 && view.status === 'running';
   return (
     <Group gap={big ? "xl" : "md"} wrap="nowrap" data-testid="phase-clock" style={{ maxWidth: '100%' }}>
       {/* On a narrow screen the phase's name wraps rather than pushing the page wider. */}
       <Stack gap={0} align="flex-end" style={{ minWidth: 0, textAlign: 'right' }}>
-        <Text fw={700} size={big ? '2.2rem' : 'md'} lh={1.15} data-testid="phase-label">
+        <Text fw={700} size={big ? '2.2rem' : 'md'} lh={1.15} data-testid="phase-label" data-text={phaseFromScenario ? 'scenario' : undefined}>
           {phaseText}
         </Text>
         {roundText && (
           <Text size={big ? 'xl' : 'xs'} c="dimmed" lh={1.2}>
             {roundText}
+            {view.roundLabel && (
+              <>
+                {' · '}
+                <span data-text="scenario">{view.roundLabel}</span>
+              </>
+            )}
           </Text>
         )}
       </Stack>

@@ -18,9 +18,11 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
       <Group justify="space-between" align="flex-end">
         <div>
           <Text c="dimmed" size="sm">
-            {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
+            <span data-text="scenario">{role.nations.join(' / ')}</span> · {t.roleKinds[role.kind] ?? role.kind}
           </Text>
-          <Title order={2}>{role.name}</Title>
+          <Title order={2} data-text="scenario">
+            {role.name}
+          </Title>
         </div>
         {onToTable && (
           <Button onClick={onToTable} size="md">
@@ -35,7 +37,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
               <Title order={3} size="h5">
                 {t.briefing.yourSeat}
               </Title>
-              <Text fw={600} mt={4}>
+              <Text fw={600} mt={4} data-text="scenario">
                 {seat?.title ?? seatTitle(view, role.id, me.seat)}
               </Text>
               <Text size="sm" mt="xs" fw={500}>
@@ -64,7 +66,9 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
               <Text size="xs" c="dimmed" mb="xs">
                 {t.briefing.publicHint}
               </Text>
-              <Text style={{ whiteSpace: 'pre-line' }}>{role.publicBrief}</Text>
+              <Text style={{ whiteSpace: 'pre-line' }} data-text="scenario">
+                {role.publicBrief}
+              </Text>
             </Paper>
             {Object.keys(role.resources).length > 0 && (
               <Paper p="lg">
@@ -74,7 +78,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                 <Group gap="lg">
                   {Object.entries(view.resources[role.id] ?? role.resources).map(([id, value]) => (
                     <div key={id}>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" data-text="scenario">
                         {resourceLabel(scenario, id)}
                       </Text>
                       <Text fw={700} size="lg" className="tabular">
@@ -100,7 +104,7 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
             <Text size="sm" c="red.9" mb="md" fw={500}>
               {t.briefing.confidentialHint}
             </Text>
-            <Text style={{ whiteSpace: 'pre-line' }} mb="lg">
+            <Text style={{ whiteSpace: 'pre-line' }} mb="lg" data-text="scenario">
               {role.confidentialBrief}
             </Text>
             {role.objectives.length > 0 && (
@@ -111,7 +115,9 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                 <List spacing={6} mb="lg">
                   {role.objectives.map((o) => (
                     <List.Item key={o.id}>
-                      <Text span>{o.description}</Text>{' '}
+                      <Text span data-text="scenario">
+                        {o.description}
+                      </Text>{' '}
                       <Badge variant="outline" color="dark" size="sm">
                         {t.briefing.points({ n: o.points })}
                       </Badge>
@@ -129,7 +135,9 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                 return (
                   <div key={dealTypeId}>
                     <Group justify="space-between" mb={4}>
-                      <Text fw={600}>{dealType?.label ?? dealTypeId}</Text>
+                      <Text fw={600} data-text="scenario">
+                        {dealType?.label ?? dealTypeId}
+                      </Text>
                       <Explain text={t.briefing.walkAwayHint}>
                         <Badge component="span" color="dark" variant="light">
                           {t.format.labelled({ label: t.briefing.walkAway, value: formatNumber(table.walkAway) })}
@@ -151,11 +159,11 @@ export function Briefing({ view, scenario, onToTable }: { view: GameView; scenar
                           return entries.map(([optionId, points], index) => (
                             <Table.Tr key={`${issueId}-${optionId}`}>
                               {index === 0 && (
-                                <Table.Td rowSpan={entries.length} fw={500}>
+                                <Table.Td rowSpan={entries.length} fw={500} data-text="scenario">
                                   {issue?.label ?? issueId}
                                 </Table.Td>
                               )}
-                              <Table.Td>{issue?.options.find((o) => o.id === optionId)?.label ?? optionId}</Table.Td>
+                              <Table.Td data-text="scenario">{issue?.options.find((o) => o.id === optionId)?.label ?? optionId}</Table.Td>
                               <Table.Td ta="right" className="tabular" fw={600}>
                                 {formatNumber(points)}
                               </Table.Td>

@@ -42,9 +42,9 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
     <Stack gap="xs" data-testid={`placed-${p.deal}`}>
       <div>
         <Text fw={600}>
-          {p.dealTypeLabel} · {t.deals.statuses[p.status]}
+          <span data-text="scenario">{p.dealTypeLabel}</span> · {t.deals.statuses[p.status]}
         </Text>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-text="scenario">
           {p.parties.map((r) => roleName(view, r)).join(' · ')}
         </Text>
       </div>
@@ -52,10 +52,12 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
         <Table.Tbody>
           {p.terms.map((term) => (
             <Table.Tr key={term.issue}>
-              <Table.Td c="dimmed" w="40%">
+              <Table.Td c="dimmed" w="40%" data-text="scenario">
                 {term.issueLabel}
               </Table.Td>
-              <Table.Td fw={500}>{term.optionLabel}</Table.Td>
+              <Table.Td fw={500} data-text="scenario">
+                {term.optionLabel}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -89,7 +91,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
             <Table.Tbody>
               {parties.map((role) => (
                 <Table.Tr key={role}>
-                  <Table.Td>{roleName(view, role)}</Table.Td>
+                  <Table.Td data-text="scenario">{roleName(view, role)}</Table.Td>
                   <Table.Td ta="right" className="tabular" fw={600}>
                     {formatNumber(p.values[role])}
                     {p.values[role] < p.walkAways[role] && <Text span size="xs"> ✗</Text>}
@@ -112,7 +114,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
                     <Table.Tr>
                       <Table.Th>{t.debrief.terms}</Table.Th>
                       {parties.map((role) => (
-                        <Table.Th key={role} ta="right">
+                        <Table.Th key={role} ta="right" data-text="scenario">
                           {roleName(view, role)}
                         </Table.Th>
                       ))}
@@ -128,7 +130,7 @@ function PlacedDeal({ p, view }: { p: DealInSpace; view: GameView }) {
                               <Text span c="dimmed" size="xs">
                                 {t.format.lead({ label: term.issueLabel })}
                               </Text>{' '}
-                              {term.optionLabel}
+                              <span data-text="scenario">{term.optionLabel}</span>
                             </div>
                           ))}
                         </Table.Td>

@@ -1,13 +1,35 @@
 // Tracks and trust over the rounds (recharts, in its own lazy chunk). Lines differ by dash
 // pattern as well as colour.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Grid, Paper, Title } from '@mantine/core';
+import { Grid, Group, Paper, Title } from '@mantine/core';
 import type { GameView, PublicScenario } from '@shared/engine/view';
 import { formatNumber, t } from '../../i18n';
 
 /** Axis ticks and tooltip values in the reader's locale (trust averages have a decimal: 52,5 in Russian). */
 const number = (value: unknown) => formatNumber(Number(value), { maximumFractionDigits: 1 });
 import { roleName } from '../../ui/names';
+
+/** The legend: each line's colour and dash, and its name (`text`: the scenario's track labels
+ *  are the scenario's, the trust pairs the catalogue's). Recharts' own would name each mark
+ *  "… legend icon" in English to screen readers; these marks are hidden from them. */
+function legend(text?: 'scenario') {
+  return function LegendList({ payload }: { payload?: readonly { value?: unknown; color?: string; payload?: { strokeDasharray?: string | number } }[] }) {
+    return (
+      <Group component="ul" gap="xs" justify="center" style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 12 }}>
+        {(payload ?? []).map((entry, i) => (
+          <Group key={i} component="li" gap={4} wrap="nowrap">
+            <svg width={24} height={10} aria-hidden="true">
+              <line x1={0} y1={5} x2={24} y2={5} stroke={entry.color} strokeWidth={2.5} strokeDasharray={entry.payload?.strokeDasharray} />
+            </svg>
+            <span data-text={text}>{String(entry.value ?? '')}</span>
+          </Group>
+        ))}
+      </Group>
+    );
+  };
+}
+const TrackLegend = legend('scenario');
+const TrustLegend = legend();
 
 const COLORS = ['#1c3f8f', '#c92a2a', '#2b8a3e', '#9c36b5', '#e67700', '#0b7285', '#5f3dc4', '#495057'];
 const DASHES = ['', '6 4', '2 3', '10 4 2 4', '1 0', '8 8', '4 2', '12 3'];
@@ -42,7 +64,7 @@ export default function DebriefCharts({ view, scenario }: { view: GameView; scen
               <XAxis dataKey="round" label={{ value: t.debrief.roundAxis, position: 'insideBottomRight', offset: -4 }} />
               <YAxis tickFormatter={number} />
               <Tooltip formatter={number} />
-              <Legend />
+              <Legend content={TrackLegend} />
               {tracks.map((track, i) => (
                 <Line key={track.id} dataKey={track.id} name={track.label} stroke={COLORS[i % COLORS.length]} strokeDasharray={DASHES[i % DASHES.length]} strokeWidth={2.5} dot isAnimationActive={false} />
               ))}
@@ -61,7 +83,7 @@ export default function DebriefCharts({ view, scenario }: { view: GameView; scen
               <XAxis dataKey="round" />
               <YAxis domain={[0, 100]} tickFormatter={number} />
               <Tooltip formatter={number} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
+              <Legend content={TrustLegend} />
               {shownPairs.map(([a, b], i) => (
                 <Line
                   key={`${a}|${b}`}

@@ -21,7 +21,7 @@ export default function DebriefScreen({ sessionId }: { sessionId: string }) {
   const view = snapshot?.view ?? null;
   const scenario = snapshot?.scenario ?? null;
   return (
-    <Shell title={scenario ? `${t.debrief.title} · ${scenario.title}` : t.debrief.title} right={<ConnectionBadge snapshot={snapshot} />} fluid={false}>
+    <Shell title={scenario ? <>{t.debrief.title} · <span data-text="scenario">{scenario.title}</span></> : t.debrief.title} right={<ConnectionBadge snapshot={snapshot} />} fluid={false}>
       {!facilitatorKey ? (
         <Alert color="red">{t.debrief.exportNeedsKey}</Alert>
       ) : !view ? (

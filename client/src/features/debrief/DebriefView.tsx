@@ -75,7 +75,9 @@ export default function DebriefView({
               const objectives = s.objectives.reduce((sum, o) => sum + (o.met ? o.points : 0), 0);
               return (
                 <Table.Tr key={s.role}>
-                  <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
+                  <Table.Td fw={600} data-text="scenario">
+                    {roleName(view, s.role)}
+                  </Table.Td>
                   <Table.Td ta="right" className="tabular">
                     {formatNumber(deals)}
                     {s.deals.some((d) => d.walkAway) && (
@@ -108,10 +110,10 @@ export default function DebriefView({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {debrief.roles.map((role) => (
             <Paper key={role.id} p="md">
-              <Text fw={600} mb={4}>
+              <Text fw={600} mb={4} data-text="scenario">
                 {roleName(view, role.id)}
               </Text>
-              <Text size="xs" c="dimmed" mb="xs" lineClamp={4}>
+              <Text size="xs" c="dimmed" mb="xs" lineClamp={4} data-text="scenario">
                 {role.confidentialBrief}
               </Text>
               <Stack gap={4}>
@@ -121,7 +123,7 @@ export default function DebriefView({
                       {o.met ? t.debrief.met : t.debrief.notMet}
                     </Badge>
                     <Text size="sm">
-                      {o.description} <Text span c="dimmed">({t.briefing.points({ n: o.points })})</Text>
+                      <span data-text="scenario">{o.description}</span> <Text span c="dimmed">({t.briefing.points({ n: o.points })})</Text>
                     </Text>
                   </Group>
                 ))}
@@ -140,9 +142,9 @@ export default function DebriefView({
           {inForce.map((deal) => (
             <div key={deal.id}>
               <Text fw={600}>
-                {dealTypeOf(scenario, deal.dealType)?.label ?? deal.dealType} · {t.deals.statuses[deal.status]}
+                <span data-text="scenario">{dealTypeOf(scenario, deal.dealType)?.label ?? deal.dealType}</span> · {t.deals.statuses[deal.status]}
               </Text>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" data-text="scenario">
                 {deal.parties.map((p) => roleName(view, p)).join(' · ')}
               </Text>
               <TermsTable deal={deal} scenario={scenario} />
@@ -173,7 +175,9 @@ export default function DebriefView({
             </Title>
             <List spacing="sm" type="ordered">
               {(scenario?.discussionPrompts ?? []).map((p) => (
-                <List.Item key={p}>{p}</List.Item>
+                <List.Item key={p} data-text="scenario">
+                  {p}
+                </List.Item>
               ))}
             </List>
           </Paper>
@@ -206,8 +210,8 @@ export default function DebriefView({
                     const p = participation[`${s.role}/${s.seat}`];
                     return (
                       <Table.Tr key={`${s.role}/${s.seat}`}>
-                        <Table.Td>{occupantLabel(s)}</Table.Td>
-                        <Table.Td>
+                        <Table.Td data-text={s.occupant?.kind === 'human' ? 'player' : undefined}>{occupantLabel(s)}</Table.Td>
+                        <Table.Td data-text="scenario">
                           {s.title} · {roleName(view, s.role)}
                         </Table.Td>
                         {(['messages', 'proposals', 'responses', 'signatures', 'statements', 'actions'] as const).map((k) => (

@@ -22,9 +22,9 @@ export function Delegations() {
             <Stack gap="sm">
               <div>
                 <Text size="xs" c="dimmed">
-                  {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
+                  <span data-text="scenario">{role.nations.join(' / ')}</span> · {t.roleKinds[role.kind] ?? role.kind}
                 </Text>
-                <Title order={2} size="h4" id={`delegation-${role.id}`}>
+                <Title order={2} size="h4" id={`delegation-${role.id}`} data-text="scenario">
                   {role.name}
                 </Title>
               </div>
@@ -33,7 +33,7 @@ export function Delegations() {
                   {t.briefing.publicBrief}
                 </Text>
                 <Spoiler maxHeight={66} showLabel={t.facilitator.showMore} hideLabel={t.facilitator.showLess}>
-                  <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-text="scenario">
                     {role.publicBrief}
                   </Text>
                 </Spoiler>
@@ -47,7 +47,7 @@ export function Delegations() {
                     </Text>
                   </Group>
                   <Spoiler maxHeight={66} showLabel={t.facilitator.showMore} hideLabel={t.facilitator.showLess}>
-                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-text="scenario">
                       {secret.confidentialBrief}
                     </Text>
                   </Spoiler>
@@ -65,7 +65,7 @@ export function Delegations() {
                           {o.met ? t.facilitator.metNow : t.facilitator.notMetNow}
                         </Badge>
                         <Text size="sm">
-                          {o.description}{' '}
+                          <span data-text="scenario">{o.description}</span>{' '}
                           <Text span c="dimmed">
                             ({t.briefing.points({ n: o.points })})
                           </Text>
@@ -87,7 +87,7 @@ export function Delegations() {
                   <Table.Tbody>
                     {tables.map(([dealTypeId, table]) => (
                       <Table.Tr key={dealTypeId}>
-                        <Table.Td>{dealTypeOf(scenario, dealTypeId)?.label ?? dealTypeId}</Table.Td>
+                        <Table.Td data-text="scenario">{dealTypeOf(scenario, dealTypeId)?.label ?? dealTypeId}</Table.Td>
                         <Table.Td ta="right" className="tabular" fw={600}>
                           {formatNumber(table.walkAway)}
                         </Table.Td>

@@ -151,7 +151,7 @@ export default function FacilitatorScreen({ sessionId }: { sessionId: string }) 
 
   return (
     <Shell
-      title={scenario ? `${t.facilitator.title} · ${scenario.title}` : t.facilitator.title}
+      title={scenario ? <>{t.facilitator.title} · <span data-text="scenario">{scenario.title}</span></> : t.facilitator.title}
       right={
         <>
           {joinCode && (

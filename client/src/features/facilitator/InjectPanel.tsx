@@ -112,7 +112,7 @@ export function WhisperPanel() {
           </Group>
           {sent.map((w) => (
             <Text key={w.seq} size="xs" c="dimmed">
-              → {view.roles.find((r) => r.id === w.role)?.name}: {w.text}
+              → <span data-text="scenario">{view.roles.find((r) => r.id === w.role)?.name}</span>: <span data-text="player">{w.text}</span>
             </Text>
           ))}
         </Stack>

@@ -25,10 +25,10 @@ export function NotActed() {
         <Stack gap={4} data-testid="not-acted">
           {idle.map((s) => (
             <Group key={`${s.role}/${s.seat}`} gap="xs" justify="space-between" wrap="nowrap">
-              <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
+              <Text size="sm" fw={600} style={{ flexShrink: 0 }} data-text={s.occupant?.kind === 'human' ? 'player' : undefined}>
                 {occupantLabel(s)}
               </Text>
-              <Text size="xs" c="dimmed" truncate>
+              <Text size="xs" c="dimmed" truncate data-text="scenario">
                 {s.title} · {roleName(view, s.role)}
               </Text>
             </Group>
@@ -51,7 +51,7 @@ export function LiveScores() {
         <Table.Tbody>
           {scores.map((s) => (
             <Table.Tr key={s.role}>
-              <Table.Td>{roleName(view, s.role)}</Table.Td>
+              <Table.Td data-text="scenario">{roleName(view, s.role)}</Table.Td>
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {s.deals.some((d) => !d.walkAway) && (

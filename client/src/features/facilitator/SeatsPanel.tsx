@@ -113,7 +113,7 @@ export function SeatsPanel() {
               {waiting.map((p) => (
                 <Group key={p.id} gap="xs" wrap="nowrap" data-testid={`waiting-${p.name}`}>
                   <Text size="sm" fw={500} style={{ minWidth: 0, flex: 1 }} truncate>
-                    {p.name}
+                    <span data-text="player">{p.name}</span>
                     {!p.online && (
                       <Text span size="xs" c="dimmed">
                         {' '}
@@ -147,7 +147,7 @@ export function SeatsPanel() {
                 {seated.map((p) => (
                   <Group key={p.id} gap={4} px="xs" py={2} wrap="nowrap" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6, maxWidth: '100%' }}>
                     <Text size="sm" truncate>
-                      {p.name} · {seatTitle(view, p.seat!.role, p.seat!.seat)}, {roleName(view, p.seat!.role)}
+                      <span data-text="player">{p.name}</span> · {t.format.seatOf({ seat: seatTitle(view, p.seat!.role, p.seat!.seat), role: roleName(view, p.seat!.role) })}
                     </Text>
                     {!p.online && (
                       <Badge size="xs" color="gray" variant="light" style={{ flexShrink: 0 }}>

@@ -145,7 +145,7 @@ function BackToSeat() {
           {t.home.lastSession}
         </Title>
         {last.seat && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-text="scenario">
             {last.seat}
           </Text>
         )}
@@ -205,11 +205,11 @@ function RecentSessions() {
         {sessions.slice(0, 5).map((s) => (
           <Group key={s.sessionId} justify="space-between" wrap="nowrap">
             <div style={{ minWidth: 0 }}>
-              <Text fw={500} truncate>
+              <Text fw={500} truncate data-text="scenario">
                 {s.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {s.joinCode} · {new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s.createdAt))}
+                <span data-text="code">{s.joinCode}</span> · {new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s.createdAt))}
               </Text>
             </div>
             <Button component="a" href={consoleUrl(s.sessionId, s.facilitatorKey, s.joinCode)} variant="subtle" size="xs">
@@ -368,10 +368,10 @@ function ScenarioCard(props: {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h4" id={`scenario-${key}`}>
+            <Title order={3} size="h4" id={`scenario-${key}`} data-text="scenario">
               {scenario.title}
             </Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" data-text="scenario">
               {scenario.era}
             </Text>
           </div>
@@ -392,13 +392,13 @@ function ScenarioCard(props: {
             </Text>
           </Group>
         )}
-        <Text>{scenario.summary}</Text>
+        <Text data-text="scenario">{scenario.summary}</Text>
         {scenario.roles && scenario.roles.length > 0 && (
           <Text size="sm">
             <Text span fw={600}>
               {t.format.lead({ label: t.home.roles })}{' '}
             </Text>
-            {scenario.roles.map((r) => r.name).join(' · ')}
+            <span data-text="scenario">{scenario.roles.map((r) => r.name).join(' · ')}</span>
           </Text>
         )}
         <div>
@@ -407,7 +407,9 @@ function ScenarioCard(props: {
           </Text>
           <List size="sm" spacing={4}>
             {scenario.learningObjectives.map((objective) => (
-              <List.Item key={objective}>{objective}</List.Item>
+              <List.Item key={objective} data-text="scenario">
+                {objective}
+              </List.Item>
             ))}
           </List>
         </div>
@@ -431,7 +433,7 @@ function ClassFormatChoice({ scenarioId, plans, value, onChange }: { scenarioId:
       <Radio.Group label={t.classPlan.format} value={chosen.id} onChange={onChange} name={`format-${scenarioId}`}>
         <Group gap="lg" mt={4}>
           {plans.map((plan) => (
-            <Radio key={plan.id} value={plan.id} label={plan.label} />
+            <Radio key={plan.id} value={plan.id} label={<span data-text="scenario">{plan.label}</span>} />
           ))}
         </Group>
       </Radio.Group>

@@ -27,6 +27,7 @@ export function JoinCodePanel({ joinCode, large = false }: { joinCode: string; l
           c="space.9"
           style={{ letterSpacing: '0.12em' }}
           data-testid="join-code"
+          data-text="code"
         >
           {joinCode}
         </Text>

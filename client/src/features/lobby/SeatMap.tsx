@@ -31,11 +31,11 @@ export function SeatMap({
           <Stack gap="xs">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div>
-                <Title order={3} size="h5" id={`role-${role.id}`}>
+                <Title order={3} size="h5" id={`role-${role.id}`} data-text="scenario">
                   {role.name}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  {role.nations.join(' / ')} · {t.roleKinds[role.kind] ?? role.kind}
+                  <span data-text="scenario">{role.nations.join(' / ')}</span> · {t.roleKinds[role.kind] ?? role.kind}
                 </Text>
               </div>
             </Group>
@@ -61,14 +61,14 @@ export function SeatMap({
                     >
                       <div style={{ minWidth: 0, flex: 1 }}>
                         {/* The whole title, wrapped, and what the seat may do, in plain words. */}
-                        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }} data-label="seat-title">
+                        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }} data-label="seat-title" data-text="scenario">
                           {seat.title}
                         </Text>
                         <Text size="xs" c="dimmed" data-testid="seat-powers">
                           {t.lobby.seatPowers({ count: seat.powers.length, powers: list(seat.powers.map((p) => t.powers[p] ?? p)) })}
                         </Text>
                         <Text size="xs" c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
-                          {occupantLabel(seat)}
+                          <span data-text={seat.occupant?.kind === 'human' ? 'player' : undefined}>{occupantLabel(seat)}</span>
                           {mine && ` (${t.lobby.you})`}
                           {/* Under the title, not beside the buttons: a narrow card keeps the badge whole and its buttons on the card. */}
                           {seat.ready && view.status === 'running' && (

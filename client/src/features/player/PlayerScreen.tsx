@@ -155,6 +155,7 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
                 ...(view.revealed ? [{ value: 'debrief', label: t.debrief.title }] : []),
               ]}
               aria-label={t.table.title}
+              classNames={{ root: classes.screens, label: classes.screenLabel }}
             />
             <HowToPlayButton />
           </Group>
@@ -171,7 +172,7 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
 
   const title = mySeatLabel ?? scenario?.title;
   return (
-    <Shell title={title} right={right}>
+    <Shell title={title && <span data-text="scenario">{title}</span>} right={right}>
       {snapshot?.displaced && connection && <DisplacedNotice reason={snapshot.displaced} onRejoin={() => connection.rejoin()} />}
       {body}
     </Shell>

@@ -40,7 +40,7 @@ export function ProjectorScreen({ joinCode: rawCode }: { joinCode: string }) {
   }, []);
 
   return (
-    <Shell title={scenario?.title ?? t.projector.title} right={<>{view && <PhaseClock view={view} scenario={scenario} size="xl" />}<ConnectionBadge snapshot={snapshot} /></>}>
+    <Shell title={scenario ? <span data-text="scenario">{scenario.title}</span> : t.projector.title} right={<>{view && <PhaseClock view={view} scenario={scenario} size="xl" />}<ConnectionBadge snapshot={snapshot} /></>}>
       {lookupError ? (
         <Alert color="red" role="alert">
           {lookupError}
@@ -68,8 +68,10 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
           <Stack gap="md">
             {scenario && (
               <Paper p="md">
-                <Title order={2}>{scenario.title}</Title>
-                <Text size="lg" mt={4} lineClamp={3}>
+                <Title order={2} data-text="scenario">
+                  {scenario.title}
+                </Title>
+                <Text size="lg" mt={4} lineClamp={3} data-text="scenario">
                   {scenario.summary}
                 </Text>
                 {plan && (
@@ -102,7 +104,9 @@ function ProjectorBody({ view, scenario, joinCode }: { view: GameView; scenario:
                 </Title>
                 <List size="lg" spacing="xs">
                   {scenario.discussionPrompts.map((prompt) => (
-                    <List.Item key={prompt}>{prompt}</List.Item>
+                    <List.Item key={prompt} data-text="scenario">
+                      {prompt}
+                    </List.Item>
                   ))}
                 </List>
               </Paper>
@@ -181,7 +185,7 @@ function SeatList({ view }: { view: GameView }) {
     <section aria-label={t.lobby.seats} className={view.roles.length > 4 ? `${classes.seatColumns} ${classes.many}` : classes.seatColumns}>
       {view.roles.map((role) => (
         <Paper key={role.id} p="sm" data-testid={`projector-role-${role.id}`}>
-          <Title order={3} size="h5">
+          <Title order={3} size="h5" data-text="scenario">
             {role.name}
           </Title>
           <ul className={classes.seats}>
@@ -189,10 +193,10 @@ function SeatList({ view }: { view: GameView }) {
               .filter((seat) => seat.role === role.id)
               .map((seat) => (
                 <li key={seat.seat} data-testid={`projector-seat-${seat.role}-${seat.seat}`}>
-                  <Text span size="sm">
+                  <Text span size="sm" data-text="scenario">
                     {seat.title}
                   </Text>
-                  <Text span size="sm" fw={seat.occupant ? 700 : 400} c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'}>
+                  <Text span size="sm" fw={seat.occupant ? 700 : 400} c={seat.occupant ? undefined : 'dimmed'} fs={seat.occupant ? undefined : 'italic'} data-text={seat.occupant?.kind === 'human' ? 'player' : undefined}>
                     {occupantLabel(seat)}
                   </Text>
                 </li>
@@ -229,7 +233,7 @@ function AgreementsInForce({ view, scenario }: { view: GameView; scenario: Publi
                 <Badge size="lg" color={deal.track === 2 ? 'grape' : 'teal'} style={{ flexShrink: 0 }}>
                   {deal.track === 2 ? t.table.trackTwo : t.table.trackOne}
                 </Badge>
-                <Text size="xl" fw={600}>
+                <Text size="xl" fw={600} data-text="scenario">
                   {label(deal.dealType)}
                 </Text>
                 {deal.status === 'adopted' && (
@@ -238,7 +242,7 @@ function AgreementsInForce({ view, scenario }: { view: GameView; scenario: Publi
                   </Badge>
                 )}
               </Group>
-              <Text size="lg" c="dimmed">
+              <Text size="lg" c="dimmed" data-text="scenario">
                 {deal.parties.map((p) => roleName(view, p)).join(' · ')}
               </Text>
               {adoptAs && <Text size="md">{t.projector.adoptedAs({ agreement: label(adoptAs) })}</Text>}
@@ -280,7 +284,9 @@ function FinalScores({ view, debrief }: { view: GameView; debrief: NonNullable<G
             const own = objectives.get(s.role) ?? [];
             return (
               <Table.Tr key={s.role}>
-                <Table.Td fw={600}>{roleName(view, s.role)}</Table.Td>
+                <Table.Td fw={600} data-text="scenario">
+                  {roleName(view, s.role)}
+                </Table.Td>
                 <Table.Td>{t.projector.objectivesMet({ met: own.filter((o) => o.met).length, total: own.length })}</Table.Td>
                 <Table.Td ta="right" fw={700} className="tabular">
                   {formatNumber(s.total)}

@@ -127,5 +127,6 @@ export const YamlEditor = forwardRef<YamlEditorHandle, { initialText: string; on
     },
   }));
 
-  return <div ref={host} data-testid="yaml-editor" style={{ height: '100%', minHeight: 0 }} />;
+  // The scenario's source, in whatever language its author wrote it: not the catalogue's text.
+  return <div ref={host} data-testid="yaml-editor" data-text="scenario" style={{ height: '100%', minHeight: 0 }} />;
 });

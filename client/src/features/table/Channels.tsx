@@ -179,13 +179,18 @@ function MessageLine({ message, mine, view, scenario }: { message: Pick<Message,
             {t.table.botMarker}
           </Badge>
         )}
-        <Text span fw={600} c="dark.6" size="xs">
+        <Text span fw={600} c="dark.6" size="xs" data-text="player">
           {/* A bot's stored name is the engine's English "Bot (title)": the badge says bot, and its seat's title is in the reader's language. */}
           {(message.bot && view.seats.find((s) => s.role === message.role && s.seat === message.seat)?.title) || message.name}
         </Text>
-        {message.role ? ` · ${roleName(view, message.role)}` : ''}
+        {message.role && (
+          <>
+            {' · '}
+            <span data-text="scenario">{roleName(view, message.role)}</span>
+          </>
+        )}
       </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-text={message.bot && message.advice ? undefined : 'player'}>
         {/* A bot adviser's codes, worded in this reader's language; its English text otherwise. */}
         {message.bot && message.advice ? adviceText(message.advice, { roles: view.roles, scenario }) : message.text}
       </Text>
@@ -217,7 +222,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
             {label}
           </Text>
           <Text size="xs" c="dimmed">
-            {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · {list(channel.members.map((m) => roleName(view, m)))}
+            {channel.track === 2 ? t.table.trackTwo : t.table.trackOne} · <span data-text="scenario">{list(channel.members.map((m) => roleName(view, m)))}</span>
           </Text>
         </div>
       </Group>
@@ -242,7 +247,7 @@ function ChannelChat({ channel, readOnly }: { channel: ChannelView; readOnly: bo
               <Text size="xs" c="dimmed" fs="italic">
                 {t.table.sending}
               </Text>
-              <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} data-text="player">
                 {e.action.type === 'chat' ? e.action.text : ''}
               </Text>
             </div>
@@ -334,7 +339,7 @@ function WhisperList({ whispers }: { whispers: Whisper[] }) {
           )}
           {whispers.map((w) => (
             <div key={w.seq} className={classes.message}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-text="player">
                 {w.text}
               </Text>
             </div>

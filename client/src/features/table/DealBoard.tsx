@@ -46,10 +46,12 @@ export function TermsTable({ deal, scenario, terms }: { deal: Deal; scenario: Pu
       <Table.Tbody>
         {(type?.issues ?? []).map((issue) => (
           <Table.Tr key={issue.id}>
-            <Table.Td c="dimmed" w="40%">
+            <Table.Td c="dimmed" w="40%" data-text="scenario">
               {issue.label}
             </Table.Td>
-            <Table.Td fw={500}>{issue.options.find((o) => o.id === chosen[issue.id])?.label ?? chosen[issue.id] ?? '–'}</Table.Td>
+            <Table.Td fw={500} data-text="scenario">
+              {issue.options.find((o) => o.id === chosen[issue.id])?.label ?? chosen[issue.id] ?? '–'}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -71,7 +73,7 @@ function PartyStatus({ deal, view, scenario }: { deal: Deal; view: GameView; sce
       {deal.parties.map((party) => (
         <Group key={party} gap={6} data-testid={`party-${party}`}>
           <Text size="xs" fw={600} w={130} style={{ flexShrink: 0 }}>
-            {roleName(view, party)}
+            <span data-text="scenario">{roleName(view, party)}</span>
             {party === deal.author ? ` (${t.deals.author})` : ''}
           </Text>
           {steps
@@ -134,11 +136,11 @@ function DealCard({ deal, onEdit }: { deal: Deal; onEdit: (mode: EditorMode) => 
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
-            <Text fw={600} id={`deal-${deal.id}-title`} style={{ overflowWrap: 'anywhere' }}>
+            <Text fw={600} id={`deal-${deal.id}-title`} style={{ overflowWrap: 'anywhere' }} data-text="scenario">
               {type?.label ?? deal.dealType}
             </Text>
             <Text size="xs" c="dimmed">
-              {deal.id} · {t.deals.by({ role: roleName(view, deal.author) })} · {t.deals.round({ n: deal.round })}
+              <span data-text="code">{deal.id}</span> · {t.deals.by({ role: roleName(view, deal.author) })} · {t.deals.round({ n: deal.round })}
               {current && current.version > 1 ? ` · ${t.deals.version({ n: current.version })}` : ''}
             </Text>
           </div>

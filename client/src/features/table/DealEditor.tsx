@@ -5,7 +5,7 @@
 // names the one it replaces; an adoption keeps the memorandum's terms and lets the government set
 // the agreement's issues the memorandum left open.
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Paper, Pill, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { AvailableMoves, Move } from '@shared/engine/moves';
 import { evaluateProposal } from '@shared/engine/score';
 import type { Deal } from '@shared/engine/types';
@@ -171,7 +171,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               <Text size="sm" fw={500}>
                 {t.deals.dealType}
               </Text>
-              <Text>{type?.label}</Text>
+              <Text data-text="scenario">{type?.label}</Text>
             </div>
           )}
           {partiesFixed ? (
@@ -179,7 +179,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               <Text size="sm" fw={500}>
                 {t.deals.parties}
               </Text>
-              <Text>{roleNames(source!.parties)}</Text>
+              <Text data-text="scenario">{roleNames(source!.parties)}</Text>
             </div>
           ) : (
             <MultiSelect
@@ -190,6 +190,12 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
               onChange={setParties}
               maxValues={dealTypeId && moves?.dealTypes[dealTypeId] ? moves.dealTypes[dealTypeId].max - 1 : undefined}
               data-testid="deal-parties"
+              // A party's name is the scenario's (marked for the pseudo-language pass, docs/translating.md).
+              renderPill={({ option, onRemove, disabled }) => (
+                <Pill withRemoveButton={!disabled} onRemove={onRemove} disabled={disabled}>
+                  <span data-text="scenario">{option?.label}</span>
+                </Pill>
+              )}
             />
           )}
           {replaceable.length > 0 && (
@@ -204,7 +210,11 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
             />
           )}
         </SimpleGrid>
-        {type && <Text size="sm" c="dimmed">{type.description}</Text>}
+        {type && (
+          <Text size="sm" c="dimmed" data-text="scenario">
+            {type.description}
+          </Text>
+        )}
         {dealTypeId && (
           <div style={{ position: 'sticky', top: 0, zIndex: 2 }}>
             <LiveValue view={view} dealType={dealTypeId} terms={terms} />
@@ -214,8 +224,8 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
             {type?.issues.map((issue) => (
               <Radio.Group
                 key={issue.id}
-                label={issue.label}
-                description={issue.description}
+                label={<span data-text="scenario">{issue.label}</span>}
+                description={issue.description && <span data-text="scenario">{issue.description}</span>}
                 value={terms[issue.id] ?? null}
                 onChange={(v) => !termFixed(issue.id) && setTerms((prev) => ({ ...prev, [issue.id]: v }))}
                 name={`issue-${issue.id}`}
@@ -231,7 +241,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                         disabled={termFixed(issue.id) && terms[issue.id] !== option.id}
                         label={
                           <Group gap={6} wrap="nowrap">
-                            <span>{option.label}</span>
+                            <span data-text="scenario">{option.label}</span>
                             {points !== undefined && (
                               <Badge size="xs" variant="outline" color={points > 0 ? 'teal' : points < 0 ? 'red' : 'gray'} className="tabular">
                                 {t.format.signed({ n: points })}
@@ -239,7 +249,7 @@ export function DealEditor({ mode, onDone }: { mode: EditorMode; onDone: () => v
                             )}
                           </Group>
                         }
-                        description={option.description}
+                        description={option.description && <span data-text="scenario">{option.description}</span>}
                       />
                     );
                   })}

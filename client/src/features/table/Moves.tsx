@@ -123,10 +123,10 @@ function UnilateralActions() {
           <Paper key={a.id} p="xs" withBorder>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div style={{ minWidth: 0 }}>
-                <Text size="sm" fw={600}>
+                <Text size="sm" fw={600} data-text="scenario">
                   {a.label}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-text="scenario">
                   {a.description}
                 </Text>
                 <Group gap={4} mt={4}>

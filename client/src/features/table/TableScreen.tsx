@@ -21,7 +21,7 @@ export function PhaseBanner() {
   return (
     <Paper p="xs" px="md" bg="space.0" withBorder={false} className="no-print">
       <Group gap="xs" justify="space-between" wrap="wrap">
-        <Text size="sm">
+        <Text size="sm" data-text="scenario">
           <Text span fw={700}>
             {view.phase.label}
           </Text>

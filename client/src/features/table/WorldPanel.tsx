@@ -20,13 +20,13 @@ export function TrackGauges({ view, scenario, size = 'md' }: { view: GameView; s
           <div key={track.id} data-testid={`track-${track.id}`}>
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Tooltip label={track.description} disabled={!track.description} multiline w={260}>
-                <Text size={big ? 'xl' : 'sm'} fw={500} tabIndex={track.description ? 0 : undefined}>
+                <Text size={big ? 'xl' : 'sm'} fw={500} tabIndex={track.description ? 0 : undefined} data-text="scenario">
                   {track.label}
                 </Text>
               </Tooltip>
               <Group gap={6} wrap="nowrap">
                 {passed && (
-                  <Badge size={big ? 'lg' : 'sm'} color={danger ? 'red' : 'space'} variant="light">
+                  <Badge size={big ? 'lg' : 'sm'} color={danger ? 'red' : 'space'} variant="light" data-text="scenario">
                     {passed.label}
                   </Badge>
                 )}
@@ -63,10 +63,12 @@ export function ConstraintList({ view }: { view: GameView }) {
       </Text>
       {view.constraints.map((c) => (
         <Paper key={c.id} p="xs" bg="orange.0" style={{ borderColor: 'var(--mantine-color-orange-4)' }}>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} data-text="scenario">
             <WarningIcon /> {c.label}
           </Text>
-          <Text size="xs">{c.description}</Text>
+          <Text size="xs" data-text="scenario">
+            {c.description}
+          </Text>
         </Paper>
       ))}
     </Stack>
@@ -105,7 +107,7 @@ function TrustTable({ view }: { view: GameView }) {
         <Table.Tbody>
           {others.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.name}</Table.Td>
+              <Table.Td data-text="scenario">{r.name}</Table.Td>
               <Table.Td>
                 <TrustBar value={view.trust[me]?.[r.id]} label={t.table.trustIn({ role: r.name })} />
               </Table.Td>
@@ -130,12 +132,12 @@ function MyResources({ view, scenario }: { view: GameView; scenario: PublicScena
   return (
     <div>
       <Text size="sm" fw={600} mb={4}>
-        {t.table.resources} · {roleName(view, me)}
+        {t.table.resources} · <span data-text="scenario">{roleName(view, me)}</span>
       </Text>
       <Group gap="lg">
         {Object.entries(resources).map(([id, value]) => (
           <div key={id}>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" data-text="scenario">
               {resourceLabel(scenario, id)}
             </Text>
             <Text fw={700} className="tabular">
