@@ -1,8 +1,8 @@
 // A scenario condition as one seat can judge it from its own view: the engine's `holds` reads the
 // full state, a bot reads only what its seat sees. What the view shows (tracks, resources, active
 // constraints, the round, deals in force, the seat's own deals and its own trust) is judged as the
-// engine would; what it cannot show (trust between two other roles, another team's open deals,
-// events, which the public timeline does not name) is unknown, and an unknown part makes the whole
+// engine would; what it cannot show (trust between two other roles, another team's open deals)
+// and events (left to the facilitator, see below) are unknown, and an unknown part makes the whole
 // condition unknown unless the rest already decides it (three-valued logic).
 import type { Condition } from '../scenario/schema';
 import { isInForce } from '../engine/conditions';
