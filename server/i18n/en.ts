@@ -37,8 +37,8 @@ export const en = {
    *  the same strings: tests/server/exportTexts.test.ts): shared/engine/wording.ts. */
   timeline: {
     gameBegins: 'The game begins: {title}',
-    phaseBegins: 'Round {round}: {phase}',
-    phaseBeginsLabelled: 'Round {round} ({roundLabel}): {phase}',
+    phaseBegins: 'Round {round, number}: {phase}',
+    phaseBeginsLabelled: 'Round {round, number} ({roundLabel}): {phase}',
     constraintInForce: 'In force: {constraint}',
     constraintLifted: 'Lifted: {constraint}',
     constraintLiftedText: 'No longer in force: {description}',

@@ -36,8 +36,8 @@ export const zh = {
   discussion: '讨论',
   timeline: {
     gameBegins: '游戏开始：{title}',
-    phaseBegins: '第{round}轮：{phase}',
-    phaseBeginsLabelled: '第{round}轮（{roundLabel}）：{phase}',
+    phaseBegins: '第 {round, number} 轮：{phase}',
+    phaseBeginsLabelled: '第 {round, number} 轮（{roundLabel}）：{phase}',
     constraintInForce: '生效：{constraint}',
     constraintLifted: '解除：{constraint}',
     constraintLiftedText: '不再有效：{description}',

@@ -317,8 +317,8 @@ export const en = {
   /** The timeline's entries, worded from their codes (shared/engine/wording.ts, TimelineWords). */
   timeline: {
     gameBegins: 'The game begins: {title}',
-    phaseBegins: 'Round {round}: {phase}',
-    phaseBeginsLabelled: 'Round {round} ({roundLabel}): {phase}',
+    phaseBegins: 'Round {round, number}: {phase}',
+    phaseBeginsLabelled: 'Round {round, number} ({roundLabel}): {phase}',
     constraintInForce: 'In force: {constraint}',
     constraintLifted: 'Lifted: {constraint}',
     constraintLiftedText: 'No longer in force: {description}',

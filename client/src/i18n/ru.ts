@@ -329,8 +329,8 @@ export const ru = {
   } as Record<string, string>,
   timeline: {
     gameBegins: 'Игра начинается: {title}',
-    phaseBegins: 'Раунд {round}: {phase}',
-    phaseBeginsLabelled: 'Раунд {round} ({roundLabel}): {phase}',
+    phaseBegins: 'Раунд {round, number}: {phase}',
+    phaseBeginsLabelled: 'Раунд {round, number} ({roundLabel}): {phase}',
     constraintInForce: 'Действует: {constraint}',
     constraintLifted: 'Снятие ограничения: {constraint}',
     constraintLiftedText: 'Больше не действует: {description}',
