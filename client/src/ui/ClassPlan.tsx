@@ -69,7 +69,7 @@ export function ClassPlanPanel({ view, scenario }: { view: GameView; scenario: P
           <Title order={2} size="h5" id="class-plan-title">
             {t.classPlan.title}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-text="scenario">
             {plan.label}
           </Text>
         </Group>
