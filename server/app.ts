@@ -69,11 +69,9 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
         }
       : {}),
     publicAddress: config.publicAddress,
-    // A new session's room opens on the process with the fewest rooms, so the load is spread
-    // evenly; a stored session reopened by a join opens where that join arrived (nginx spreads
-    // joins), which holds its lease by then.
-    selectProcessIdToCreateRoom: async (_roomName, options) =>
-      (options as Partial<CreateOptions>).placement === 'fewest-rooms' ? processWithFewestRooms() : matchMaker.processId,
+    // A new session's room opens on the process its creation chose (server/sessions.ts: the one
+    // with the fewest rooms); a stored session reopened by a join opens where that join arrived.
+    selectProcessIdToCreateRoom: async (_roomName, options) => (options as Partial<CreateOptions>).processId ?? matchMaker.processId,
     express: (expressApp) => {
       app = expressApp;
       mountHttp(expressApp, services);
@@ -126,16 +124,4 @@ function relistRooms(): void {
 function originAllowed(request: Request, allowedOrigins: string[]): boolean {
   const origin = request.headers.get('origin');
   return origin === null || isSameOrigin(origin, request.headers.get('host') ?? undefined) || allowedOrigins.includes(origin);
-}
-
-/** The live process hosting the fewest session rooms, counted from the room listings (Redis in a
- *  cluster: a room is listed before its creation returns, where the processes' own counters reach
- *  Redis up to a second late); this one on a tie. */
-async function processWithFewestRooms(): Promise<string> {
-  const rooms = new Map((await matchMaker.stats.fetchAll()).map((p) => [p.processId, 0]));
-  for (const listing of await matchMaker.query({ name: SESSION_ROOM }))
-    if (rooms.has(listing.processId)) rooms.set(listing.processId, rooms.get(listing.processId)! + 1);
-  let best = matchMaker.processId;
-  for (const [processId, count] of rooms) if (count < (rooms.get(best) ?? Infinity)) best = processId;
-  return best;
 }

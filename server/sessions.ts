@@ -95,8 +95,30 @@ export async function openSession(
     }
   }
   // Its facilitator joins next: host it already, on the process with the fewest rooms.
-  await matchMaker.createRoom(SESSION_ROOM, { sessionId: record.id, placement: 'fewest-rooms' } satisfies CreateOptions);
+  const processId = await processWithFewestRooms();
+  placing.set(processId, (placing.get(processId) ?? 0) + 1);
+  try {
+    await matchMaker.createRoom(SESSION_ROOM, { sessionId: record.id, processId } satisfies CreateOptions);
+  } finally {
+    placing.set(processId, placing.get(processId)! - 1);
+  }
   return { sessionId: record.id, joinCode: record.joinCode, facilitatorKey };
+}
+
+/** Rooms this process is opening (on itself or another process) and that are not listed yet:
+ *  sessions created at the same moment must not all pick the same "emptiest" process. */
+const placing = new Map<string, number>();
+
+/** The live process hosting the fewest session rooms, counted from the room listings (Redis in a
+ *  cluster: a room is listed before its creation returns, where the processes' own room counters
+ *  reach Redis up to a second late) plus the rooms this process is placing; this one on a tie. */
+async function processWithFewestRooms(): Promise<string> {
+  const rooms = new Map((await matchMaker.stats.fetchAll()).map((p) => [p.processId, placing.get(p.processId) ?? 0]));
+  for (const listing of await matchMaker.query({ name: SESSION_ROOM }))
+    if (rooms.has(listing.processId)) rooms.set(listing.processId, rooms.get(listing.processId)! + 1);
+  let best = matchMaker.processId;
+  for (const [processId, count] of rooms) if (count < (rooms.get(best) ?? Infinity)) best = processId;
+  return best;
 }
 
 /** How often, and how long apart, a join tries again while another process opens the session's

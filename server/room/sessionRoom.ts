@@ -31,9 +31,9 @@ const SEATING_ACTIONS: ReadonlySet<Action['type']> = new Set(['takeSeat', 'assig
 
 export interface CreateOptions {
   sessionId: string;
-  /** A new session's room goes to the process with the fewest rooms (app.ts); a stored session
-   *  reopened by a join opens on the process that join reached. */
-  placement?: 'fewest-rooms';
+  /** Where a new session's room opens (server/sessions.ts `processWithFewestRooms`); a stored
+   *  session reopened by a join opens on the process that join reached. */
+  processId?: string;
 }
 
 export function createSessionRoom(services: Services) {
