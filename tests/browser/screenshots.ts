@@ -60,7 +60,7 @@ async function libraryHome(browser: Browser, server: TestServer) {
  *  memorandum in force, chat in two languages. table-<lang>-<width>.png at 1366 and 390 px wide,
  *  and the projector in Russian and Chinese at 1920. */
 async function tablesInLanguages(browser: Browser, server: TestServer) {
-  if (only && !['table-en', 'table-ru', 'table-zh', 'projector-ru', 'projector-zh'].some((name) => name.includes(only))) return;
+  if (only && only !== 'languages' && !['table-en', 'table-ru', 'table-zh', 'projector-ru', 'projector-zh'].some((name) => name.includes(only))) return;
   const session = await createSession(server.url);
   const facilitator = (await newPage(browser)).page;
   await openConsole(facilitator, server.url, session);
@@ -102,9 +102,10 @@ async function tablesInLanguages(browser: Browser, server: TestServer) {
   await dasha.getByTestId('deal-d1').getByTestId('deal-sign').click();
   await ada.getByTestId('deal-d1').getByTestId('deal-status').filter({ hasText: catalogues.zh.deals.statuses.inForce }).waitFor();
   for (const [lang, page] of [['en', chris], ['ru', dasha], ['zh', ada]] as const) {
-    if (only && !`table-${lang}`.includes(only)) continue;
+    if (only && only !== 'languages' && !`table-${lang}`.includes(only)) continue;
     for (const size of [{ width: 1366, height: 768 }, VIEWPORTS.phone]) {
       await page.setViewportSize(size);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByTestId('phase-label').waitFor();
       const file = path.join(OUT, `table-${lang}-${size.width}.png`);
       await page.screenshot({ path: file });
@@ -112,7 +113,7 @@ async function tablesInLanguages(browser: Browser, server: TestServer) {
     }
   }
   for (const [lang, page] of projectors) {
-    if (only && !`projector-${lang}`.includes(only)) continue;
+    if (only && only !== 'languages' && !`projector-${lang}`.includes(only)) continue;
     const file = path.join(OUT, `projector-${lang}-1920.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${path.relative(ROOT, file)}`);
@@ -133,6 +134,8 @@ async function main() {
     await shot(home, 'home');
     await libraryHome(browser, server);
     await tablesInLanguages(browser, server);
+    // `npm run screenshots -- languages`: those alone, without the long session below.
+    if (only === 'languages') return;
 
     const { page: console } = await newPage(browser);
     await openConsole(console, server.url, session);

@@ -155,7 +155,7 @@ export function PlayerScreen({ joinCode: rawCode }: { joinCode: string }) {
                 ...(view.revealed ? [{ value: 'debrief', label: t.debrief.title }] : []),
               ]}
               aria-label={t.table.title}
-              classNames={{ root: classes.screens, label: classes.screenLabel }}
+              classNames={{ root: classes.screens }}
             />
             <HowToPlayButton />
           </Group>
