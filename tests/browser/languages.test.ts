@@ -87,6 +87,9 @@ async function notIn(page: Page, lang: Lang, screen: string): Promise<string[]> 
   if (lang === 'ru' || lang === 'zh') {
     for (const message of englishOnly[lang]) if (new RegExp(`\\b${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) problems.push(`English "${message}"`);
     if (!SCRIPT[lang].test(text)) problems.push('not a letter of its own language');
+    // Handshake in orbit is translated whole into both: no text may be marked as left in English.
+    const marked = await page.locator('[data-testid="untranslated"]').count();
+    if (marked > 0) problems.push(`${marked} text(s) marked untranslated`);
   }
   return problems.map((p) => `${screen} (${lang}): ${p}`);
 }

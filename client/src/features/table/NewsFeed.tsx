@@ -34,7 +34,7 @@ export function TimelineItem({ entry, big = false, scenario: given }: { entry: V
         </Badge>
         <Text size={big ? 'lg' : 'sm'} fw={600} lh={1.3} data-text={own(from.headline)}>
           {headline}
-          <SourceLanguageBadge language={scenario?.sourceLanguage} show={entry.untranslated} />
+          <SourceLanguageBadge language={scenario?.sourceLanguage} show={entry.untranslated === true} />
         </Text>
       </Group>
       {text && (
