@@ -95,8 +95,7 @@ export async function openSession(
     }
   }
   // Its facilitator joins next: host it already, on the process with the fewest rooms.
-  const processId = await processWithFewestRooms();
-  placing.set(processId, (placing.get(processId) ?? 0) + 1);
+  const processId = pickProcess(await listedRooms());
   try {
     await matchMaker.createRoom(SESSION_ROOM, { sessionId: record.id, processId } satisfies CreateOptions);
   } finally {
@@ -109,15 +108,24 @@ export async function openSession(
  *  sessions created at the same moment must not all pick the same "emptiest" process. */
 const placing = new Map<string, number>();
 
-/** The live process hosting the fewest session rooms, counted from the room listings (Redis in a
- *  cluster: a room is listed before its creation returns, where the processes' own room counters
- *  reach Redis up to a second late) plus the rooms this process is placing; this one on a tie. */
-async function processWithFewestRooms(): Promise<string> {
-  const rooms = new Map((await matchMaker.stats.fetchAll()).map((p) => [p.processId, placing.get(p.processId) ?? 0]));
+/** The session rooms of each live process, counted from the room listings (Redis in a cluster: a
+ *  room is listed before its creation returns, where the processes' own room counters reach Redis
+ *  up to a second late). */
+async function listedRooms(): Promise<Map<string, number>> {
+  const rooms = new Map((await matchMaker.stats.fetchAll()).map((p) => [p.processId, 0]));
   for (const listing of await matchMaker.query({ name: SESSION_ROOM }))
     if (rooms.has(listing.processId)) rooms.set(listing.processId, rooms.get(listing.processId)! + 1);
+  return rooms;
+}
+
+/** The process with the fewest rooms, counting those this process is still placing (this one on
+ *  a tie), reserved at once: no await between the count and the reservation, so sessions created
+ *  together here each see the others' choices. */
+function pickProcess(rooms: Map<string, number>): string {
+  const count = (processId: string) => (rooms.get(processId) ?? Infinity) + (placing.get(processId) ?? 0);
   let best = matchMaker.processId;
-  for (const [processId, count] of rooms) if (count < (rooms.get(best) ?? Infinity)) best = processId;
+  for (const processId of rooms.keys()) if (count(processId) < count(best)) best = processId;
+  placing.set(best, (placing.get(best) ?? 0) + 1);
   return best;
 }
 

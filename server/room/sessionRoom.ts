@@ -31,7 +31,7 @@ const SEATING_ACTIONS: ReadonlySet<Action['type']> = new Set(['takeSeat', 'assig
 
 export interface CreateOptions {
   sessionId: string;
-  /** Where a new session's room opens (server/sessions.ts `processWithFewestRooms`); a stored
+  /** Where a new session's room opens (server/sessions.ts `pickProcess`: the fewest rooms); a stored
    *  session reopened by a join opens on the process that join reached. */
   processId?: string;
 }
