@@ -37,7 +37,6 @@ class SqlStore implements Store {
   constructor(readonly db: Db) {}
 
   async createSession(s: SessionRecord, initial: GameState, log: LoggedAction[]): Promise<void> {
-    if (await this.sessionByJoinCode(s.joinCode)) throw new JoinCodeTaken(s.joinCode);
     await this.db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO sessions (id, scenario_id, seed, settings, join_code, facilitator_key_hash, created_at, scenario)
@@ -46,7 +45,7 @@ class SqlStore implements Store {
       );
       await writeAll(tx, s.id, { actions: log, results: [], snapshot: initial, players: [], quarantine: [] });
     }).catch((error: unknown) => {
-      // Taken between the look above and the insert (by another process).
+      // The unique key on join_code decides, across processes.
       throw isJoinCodeClash(error) ? new JoinCodeTaken(s.joinCode) : error;
     });
   }
