@@ -17,6 +17,10 @@
 // (and the embedded SQLite process for reference): the rooms each holds at p99 within each `--p99`
 // limit, and the ratio N : 1. Server CPU, RSS and event-loop times are summed over the processes;
 // Redis, nginx and this run's PostgreSQL backends are measured apart.
+// `--steps` sets the sweep's room steps (multiples of `--rooms`).
+// The generator runs with Node's `--max-semi-space-size=2` (package.json), as the servers do: with
+// Node's default its own minor garbage collections stopped it 30-50 ms at a time, and every patch
+// in flight then counted that pause as the server's latency.
 // Prints readable lines and one JSON summary line; exits 1 when a run (or the median of `--repeat`
 // runs) misses the target, or N processes hold less than 1.3 times the rooms of one.
 import '@server/globalWebSocket';
@@ -31,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CHAT_FLOOD } from '@server/rateLimit';
-import { startCluster } from '../../scripts/cluster';
+import { SERVER_NODE_FLAGS, startCluster } from '../../scripts/cluster';
 import type { ChannelView, GameView } from '@shared/engine';
 import type { Action } from '@shared/protocol/actions';
 import type { JoinOptions } from '@shared/protocol/messages';
@@ -99,19 +103,20 @@ function readOptions() {
       p99: { type: 'string' },
       'skip-sqlite': { type: 'boolean' },
       refine: { type: 'string' },
+      steps: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     console.log(`npm run loadtest -- [--rooms N] [--seats M] [--rate R] [--duration S] [--warmup S] [--scenario ID]
                      [--sweep rooms|rate] [--repeat K] [--profile DIR] [--p99 MS[,MS...]]
-npm run loadtest -- --cluster N [--rooms N] [--repeat K] [--p99 MS[,MS...]] [--refine K] [--skip-sqlite]
+npm run loadtest -- --cluster N [--rooms N] [--steps F[,F...]] [--repeat K] [--p99 MS[,MS...]] [--refine K] [--skip-sqlite]
 Environment: LOADTEST_ROOMS, LOADTEST_SEATS, LOADTEST_RATE, LOADTEST_DURATION, LOADTEST_SWEEP, LOADTEST_REPEAT.
 Defaults: 30 rooms x 12 seats x 1 action/s for 60 s (20 s per step with --sweep), p99 target 50 ms,
 after a ${WARMUP_S} s warm-up under the same load (--warmup: checked for loss, left out of the figures).
 --cluster N: the rooms held at each p99 limit by N processes behind nginx (deploy/nginx.conf) on
 Redis and PostgreSQL, by one such process, and by the embedded process on SQLite (unless
---skip-sqlite), in one run: a room sweep from --rooms (default ${CLUSTER_BASE_ROOMS}) until the loosest
+--skip-sqlite), in one run: a room sweep from --rooms (default ${CLUSTER_BASE_ROOMS}) times --steps (default ${CLUSTER_STEPS.join(',')}) until the loosest
 limit fails, then --refine (default ${REFINE_ROUNDS}) halvings of the gap at each limit; prints the ratio N : 1.`);
     process.exit(0);
   }
@@ -140,7 +145,8 @@ limit fails, then --refine (default ${REFINE_ROUNDS}) halvings of the gap at eac
   };
   const repeat = Math.round(num('repeat', values.repeat ?? env.LOADTEST_REPEAT, 1, 1, 5));
   const refine = Math.round(num('refine', values.refine, REFINE_ROUNDS, 0, 5));
-  return { config, sweep: sweep as 'rooms' | 'rate' | null, repeat, cluster, limits, refine, sqlite: !values['skip-sqlite'] };
+  const steps = values.steps === undefined ? CLUSTER_STEPS : values.steps.split(',').map((raw) => num('steps', raw.trim(), 1, 0.1, 100));
+  return { config, sweep: sweep as 'rooms' | 'rate' | null, repeat, cluster, limits, refine, steps, sqlite: !values['skip-sqlite'] };
 }
 
 // --- the server under test ----------------------------------------------------------------------
@@ -183,7 +189,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 async function startEmbedded(config: RunConfig): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spacebridge-load-'));
   const port = await freePort();
-  const nodeArgs = config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`] : [];
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin', 'spacebridge.mjs'), 'serve'], {
     cwd: ROOT,
     env: {
@@ -1072,9 +1078,9 @@ function log(line: string): void {
 // --- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const { config, sweep, repeat, cluster, limits, refine, sqlite } = readOptions();
+  const { config, sweep, repeat, cluster, limits, refine, steps: clusterSteps, sqlite } = readOptions();
   log(`Spacebridge server load test (${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}), scenario ${config.scenario}`);
-  if (cluster) return compareCluster(config, cluster, { repeat, limits, refine, sqlite });
+  if (cluster) return compareCluster(config, cluster, { repeat, limits, refine, steps: clusterSteps, sqlite });
   if (!sweep) {
     const summary = await runRepeated(config, EMBEDDED, repeat, '');
     console.log(JSON.stringify({ loadtest: summary }));
@@ -1135,7 +1141,7 @@ function firstFailure(points: Point[], limit: number): number | null {
  *  for reference), in turns at each step so the machine's other load falls on all of them alike;
  *  then halvings of each gap between held and failed. Exit 1 when N processes hold less than
  *  TARGET_CLUSTER_RATIO times the rooms of one at the first limit. */
-async function compareCluster(config: RunConfig, n: number, o: { repeat: number; limits: number[]; refine: number; sqlite: boolean }): Promise<number> {
+async function compareCluster(config: RunConfig, n: number, o: { repeat: number; limits: number[]; refine: number; steps: readonly number[]; sqlite: boolean }): Promise<number> {
   const variants = [...(o.sqlite ? [EMBEDDED] : []), clusterOf(1), clusterOf(n)];
   const points = new Map<Variant, Point[]>(variants.map((v) => [v, []]));
   const loosest = Math.max(...o.limits);
@@ -1149,7 +1155,7 @@ async function compareCluster(config: RunConfig, n: number, o: { repeat: number;
       points.get(variant)!.push({ rooms, p99: Infinity, complete: false, summary: null, error: (error as Error).message });
     }
   };
-  for (const factor of CLUSTER_STEPS) {
+  for (const factor of o.steps) {
     const rooms = Math.round(config.rooms * factor);
     const going = variants.filter((v) => firstFailure(points.get(v)!, loosest) === null);
     if (going.length === 0) break;
