@@ -29,7 +29,7 @@ interface PendingCommit {
 }
 
 class SqlStore implements Store {
-  /** SQLite: the commits asked for in this event-loop turn, made in one transaction at its end. */
+  /** The commits asked for in this event-loop turn, made together at its end (commitBatch). */
   private batch: PendingCommit[] | null = null;
   /** Commits under way (close waits for them). */
   private inFlight = new Set<Promise<void>>();
@@ -80,20 +80,15 @@ class SqlStore implements Store {
   }
 
   commit(sessionId: string, writes: SessionWrites): Promise<void> {
-    const done =
-      this.db.dialect === 'sqlite'
-        ? this.joinBatch(sessionId, writes)
-        : writes.players.length === 0 && writes.quarantine.length === 0
-          ? this.db.run(MOVES_IN_ONE_STATEMENT, movesParams(sessionId, writes)).then(() => undefined)
-          : this.db.transaction((tx) => writeAll(tx, sessionId, writes));
+    const done = this.joinBatch(sessionId, writes);
     this.inFlight.add(done);
     const forget = () => this.inFlight.delete(done);
     done.then(forget, forget);
     return done;
   }
 
-  /** SQLite has one connection and one disk flush per transaction: the commits asked for together
-   *  (every session's of one turn: sessionWriter.ts) share one. */
+  /** The commits asked for together (every session's of one turn: sessionWriter.ts) share one
+   *  transaction on SQLite (one connection, one disk flush) and one statement on PostgreSQL. */
   private joinBatch(sessionId: string, writes: SessionWrites): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!this.batch) {
@@ -109,15 +104,21 @@ class SqlStore implements Store {
   private async commitBatch(): Promise<void> {
     const batch = this.batch ?? [];
     this.batch = null;
-    try {
-      await this.db.transaction(async (tx) => {
+    if (this.db.dialect === 'sqlite') {
+      await settle(batch, this.db.transaction(async (tx) => {
         for (const c of batch) await writeAll(tx, c.sessionId, c.writes);
-      });
-    } catch (error) {
-      for (const c of batch) c.reject(error);
+      }));
       return;
     }
-    for (const c of batch) c.resolve();
+    // PostgreSQL: the turns of play (moves, answers, snapshots) of every session in ONE statement:
+    // one round trip, one commit, one WAL flush for all of them, where a statement per session
+    // cost a backend's CPU each. Rarer writes (players, quarantine) keep a transaction per session.
+    const moves = batch.filter((c) => c.writes.players.length === 0 && c.writes.quarantine.length === 0);
+    const others = batch.filter((c) => !moves.includes(c));
+    await Promise.all([
+      moves.length > 0 ? settle(moves, this.db.run(MOVES_IN_ONE_STATEMENT, movesParams(moves))) : null,
+      ...others.map((c) => settle([c], this.db.transaction((tx) => writeAll(tx, c.sessionId, c.writes)))),
+    ]);
   }
 
   async actionsAfter(sessionId: string, seq: number): Promise<LoggedAction[]> {
@@ -220,44 +221,58 @@ async function writeAll(tx: Queries, sessionId: string, w: SessionWrites): Promi
   }
 }
 
-/** PostgreSQL: a turn of play (actions, their results, perhaps a snapshot) as ONE statement, so
- *  one round trip and one commit instead of BEGIN, a statement per row and COMMIT: the commit is
- *  on the path of every move, and its round trips cost the server and PostgreSQL CPU. A single
- *  statement is atomic by itself. Rarer writes (players, quarantine) take the transaction path. */
+/** Resolves (or rejects) the commits of `batch` with the outcome of `done`. */
+async function settle(batch: PendingCommit[], done: Promise<unknown>): Promise<void> {
+  try {
+    await done;
+  } catch (error) {
+    for (const c of batch) c.reject(error);
+    return;
+  }
+  for (const c of batch) c.resolve();
+}
+
+/** PostgreSQL: turns of play of several sessions (their log entries, answers, perhaps snapshots)
+ *  as ONE statement, so one round trip and one commit instead of BEGIN, a statement per row and
+ *  COMMIT for each session: the commit is on the path of every move, and its round trips cost the
+ *  server and PostgreSQL CPU. A single statement is atomic by itself. A batch holds at most one
+ *  commit per session (a SessionWriter asks for the next only once the last is done), so a
+ *  snapshot row is never updated twice in it. */
 const MOVES_IN_ONE_STATEMENT = `
 WITH moves AS (
   INSERT INTO actions (session_id, seq, actor, action, at, principal, client_id)
-  SELECT ?, * FROM unnest(?::integer[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+  SELECT * FROM unnest(?::text[], ?::integer[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
 ), answers AS (
   INSERT INTO results (session_id, principal, client_id, result)
-  SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[])
+  SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
   ON CONFLICT DO NOTHING
-), snapshot AS (
+), snapshots AS (
   INSERT INTO snapshots (session_id, seq, state, state_version)
-  SELECT ?, ?::integer, ?::text, ?::integer WHERE ?::text IS NOT NULL
+  SELECT *, ?::integer FROM unnest(?::text[], ?::integer[], ?::text[])
   ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, state_version = excluded.state_version
 )
 SELECT 1`;
 
-function movesParams(sessionId: string, w: SessionWrites): unknown[] {
-  const state = w.snapshot ? JSON.stringify(w.snapshot) : null;
+function movesParams(batch: PendingCommit[]): unknown[] {
+  const actions = batch.flatMap((c) => c.writes.actions.map((a) => ({ sessionId: c.sessionId, ...a })));
+  const results = batch.flatMap((c) => c.writes.results.map((r) => ({ sessionId: c.sessionId, ...r })));
+  const snapshots = batch.flatMap((c) => (c.writes.snapshot ? [{ sessionId: c.sessionId, state: c.writes.snapshot }] : []));
   return [
-    sessionId,
-    w.actions.map((a) => a.seq),
-    w.actions.map((a) => JSON.stringify(a.actor)),
-    w.actions.map((a) => JSON.stringify(a.action)),
-    w.actions.map((a) => a.at),
-    w.actions.map((a) => a.principal),
-    w.actions.map((a) => a.clientId),
-    sessionId,
-    w.results.map((r) => r.principal),
-    w.results.map((r) => r.result.id),
-    w.results.map((r) => JSON.stringify(r.result)),
-    sessionId,
-    w.snapshot?.seq ?? 0,
-    state,
+    actions.map((a) => a.sessionId),
+    actions.map((a) => a.seq),
+    actions.map((a) => JSON.stringify(a.actor)),
+    actions.map((a) => JSON.stringify(a.action)),
+    actions.map((a) => a.at),
+    actions.map((a) => a.principal),
+    actions.map((a) => a.clientId),
+    results.map((r) => r.sessionId),
+    results.map((r) => r.principal),
+    results.map((r) => r.result.id),
+    results.map((r) => JSON.stringify(r.result)),
     STATE_VERSION,
-    state,
+    snapshots.map((s) => s.sessionId),
+    snapshots.map((s) => s.state.seq),
+    snapshots.map((s) => JSON.stringify(s.state)),
   ];
 }
 

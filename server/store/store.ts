@@ -118,9 +118,10 @@ export interface Store {
   loadSession(id: string): Promise<LoadedSession | null>;
 
   /**
-   * Commits one session's writes as one transaction. SQLite merges the commits asked for in one
-   * event-loop turn into one transaction (one disk flush); PostgreSQL commits each on its own. The
-   * caller (a SessionWriter) serialises the commits of a session.
+   * Commits one session's writes as one transaction. The commits asked for in one event-loop turn
+   * are merged: one transaction (one disk flush) on SQLite, one statement on PostgreSQL (turns
+   * with player or quarantine writes keep a transaction each). The caller (a SessionWriter)
+   * serialises the commits of a session.
    */
   commit(sessionId: string, writes: SessionWrites): Promise<void>;
 

@@ -277,7 +277,7 @@ describe.each(backends)('the store on $name', (backend) => {
     for (const [i, s] of sessions.entries()) expect(await store.actionsAfter(s.id, 0)).toEqual([entry(1, { principal: `p${i}` })]);
   });
 
-  it("commits every session's moves of one event-loop turn when the turn ends: SQLite in one transaction, PostgreSQL in one statement per session", async () => {
+  it("commits every session's moves of one event-loop turn when the turn ends: SQLite in one transaction, PostgreSQL in one statement", async () => {
     const sessions = await Promise.all([record({ seed: 1 }), record({ seed: 1 }), record({ seed: 1 })].map((r) => GameSession.create(store, r)));
     const transactions = vi.spyOn(store.db, 'transaction');
     const statements = vi.spyOn(store.db, 'run');
@@ -293,13 +293,42 @@ describe.each(backends)('the store on $name', (backend) => {
       if (backend.name === 'SQLite') expect(transactions).toHaveBeenCalledTimes(1);
       else {
         expect(transactions).not.toHaveBeenCalled();
-        expect(statements).toHaveBeenCalledTimes(sessions.length);
+        expect(statements).toHaveBeenCalledTimes(1);
       }
     } finally {
       transactions.mockRestore();
       statements.mockRestore();
     }
     for (const session of sessions) expect((await store.actionsAfter(session.id, 0)).map((e) => e.clientId)).toEqual(['a', 'b']);
+  });
+
+  it('commits a turn that mixes moves, snapshots and player writes of several sessions, each complete', async () => {
+    const [a, b, c] = [record(), record(), record()];
+    for (const s of [a, b, c]) await store.createSession(s, initial(), []);
+    const ada = { id: 'ada', name: 'Ada', tokenHash: `ada-${c.id}`, role: null, seat: null };
+    const snapshotOf = (seq: number) => ({ ...initial(), seq });
+    await Promise.all([
+      store.commit(a.id, writes({ actions: [entry(1), entry(2)], snapshot: snapshotOf(2) })),
+      store.commit(b.id, writes({ actions: [entry(1)], snapshot: snapshotOf(1) })),
+      store.commit(c.id, writes({ actions: [entry(1)], players: [{ kind: 'add', player: ada, at: 1 }] })),
+    ]);
+    expect((await store.actionsAfter(a.id, 0)).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await store.actionsAfter(b.id, 0)).map((e) => e.seq)).toEqual([1]);
+    expect((await store.actionsAfter(c.id, 0)).map((e) => e.seq)).toEqual([1]);
+    expect((await store.loadSession(a.id))!.snapshot!.seq).toBe(2);
+    expect((await store.loadSession(b.id))!.snapshot!.seq).toBe(1);
+    expect(await store.players(c.id)).toEqual([ada]);
+  });
+
+  it('refuses a turn that repeats a logged seq, and keeps nothing of the commits it was merged with', async () => {
+    const [a, b] = [record(), record()];
+    for (const s of [a, b]) await store.createSession(s, initial(), []);
+    await store.commit(a.id, writes({ actions: [entry(1)] }));
+    const outcomes = await Promise.allSettled([store.commit(a.id, writes({ actions: [entry(1)] })), store.commit(b.id, writes({ actions: [entry(1)] }))]);
+    expect(outcomes[0].status).toBe('rejected');
+    // b's commit shared a's transaction (SQLite) or statement (PostgreSQL): all or nothing.
+    expect(outcomes[1].status).toBe('rejected');
+    expect(await store.actionsAfter(b.id, 0)).toEqual([]);
   });
 
   it('keeps instructors: add, find by key, list, revoke, rotate', async () => {
